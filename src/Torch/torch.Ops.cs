@@ -4,7 +4,7 @@ using InstructGpt.Torch.Interop;
 namespace InstructGpt.Torch;
 
 // Functions over several tensors (torch.cat, torch.where, torch.multinomial, ...).
-public static partial class torch
+public static unsafe partial class torch
 {
     public static Tensor cat(IReadOnlyList<Tensor> tensors, long dim = 0) => Join(NativeMethods.igt_cat, tensors, dim);
 
