@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what InstructGpt needs from Debian's packages, idempotently: it only calls apt-get
+# when a package is missing. Run as root or with sudo available.
+#   libtorch-dev          libtorch 1.13 (C++ headers, CMake files, shared libraries)
+#   libopenblas0-pthread  a threaded BLAS; without it libtorch's matmul falls back to the reference BLAS (~30x slower)
+#   cmake, g++            to build the native shim (src/Torch/native)
+set -euo pipefail
+
+packages=(libtorch-dev libopenblas0-pthread cmake g++)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || { echo "setup: need root (or sudo) to apt-get install ${missing[*]}" >&2; exit 1; }
+    sudo_cmd=(sudo)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null; then
+  echo "setup: the .NET 10 SDK is required (dotnet was not found on PATH); install it from Microsoft's packages and re-run." >&2
+  exit 1
+fi
+echo "setup: ok (libtorch $(dpkg-query -W -f='${Version}' libtorch-dev), $(cmake --version | head -1), dotnet $(dotnet --version))"
