@@ -1,0 +1,25 @@
+namespace InstructGpt.Training.Data;
+
+/// <summary>
+/// K completions of one prompt ranked by a labeler, best first (RM data, InstructGPT §3.5). <see cref="Ranks"/>,
+/// when present, gives each completion's rank (1 = best); equal ranks are ties, which yield no training pair.
+/// </summary>
+public sealed record Comparison(string Prompt, IReadOnlyList<string> Completions)
+{
+    /// <summary>InstructGPT §3.5: labelers rank between K = 4 and K = 9 outputs; the format also takes K = 2 (pairs).</summary>
+    public const int MinCompletions = 2;
+    public const int MaxCompletions = 9;
+
+    public IReadOnlyList<int>? Ranks { get; init; }
+    public RecordMetadata Metadata { get; init; } = RecordMetadata.None;
+
+    /// <summary>Each completion's rank: <see cref="Ranks"/>, or 1..K in list order when there are no ties.</summary>
+    public IReadOnlyList<int> EffectiveRanks => Ranks ?? Enumerable.Range(1, Completions.Count).ToArray();
+
+    public bool Equals(Comparison? other) =>
+        other is not null && Prompt == other.Prompt && Completions.SequenceEqual(other.Completions) &&
+        (Ranks ?? []).SequenceEqual(other.Ranks ?? []) && Ranks is null == other.Ranks is null &&
+        Metadata == other.Metadata;
+
+    public override int GetHashCode() => HashCode.Combine(Prompt, Completions.Count, Metadata);
+}
