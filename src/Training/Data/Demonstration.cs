@@ -6,6 +6,7 @@ namespace InstructGpt.Training.Data;
 public sealed record Demonstration(string Prompt, string Completion)
 {
     public RecordMetadata Metadata { get; init; } = RecordMetadata.None;
+
     /// <summary>What a labeler needs to judge an output for this prompt (the completion is the reference).</summary>
     public PromptTask ToPromptTask(string? reference = null) => new()
     {
