@@ -20,7 +20,8 @@ public static partial class TextFeatures
         "also", "there", "here", "such", "one", "ones", "s", "just", "up", "out", "over", "more", "most", "other",
         "another", "own", "same", "both", "only", "much", "many", "few", "something", "someone", "thing", "things",
         "word", "words", "mean", "means", "meaning", "kind", "kinds", "sure", "okay", "ok", "well", "oh", "hi",
-        "hello", "please", "thanks", "thank", "like", "called", "often", "usually", "especially",
+        "hello", "please", "thanks", "thank", "like", "called", "often", "usually", "especially", "help", "question",
+        "course",
     };
 
     [GeneratedRegex(@"[a-z0-9]+(?:'[a-z]+)?")]
@@ -59,9 +60,18 @@ public static partial class TextFeatures
         return word;
     }
 
-    /// <summary>The stems of the words that carry content, in order (duplicates kept).</summary>
+    /// <summary>
+    /// The stems of the words that carry content, in order (duplicates kept). List numbering ("1.") is not
+    /// content; other numbers are ("The word 'dog' has 3 letters").
+    /// </summary>
     public static string[] ContentStems(string text) =>
-        Words(text).Where(w => !IsStopWord(w) && !w.All(char.IsDigit)).Select(Stem).ToArray();
+        Words(WithoutListMarkers(text)).Where(w => !IsStopWord(w)).Select(Stem).ToArray();
+
+    public static string WithoutListMarkers(string text) =>
+        string.Join('\n', text.Split('\n').Select(line => ListMarker().Replace(line, "")));
+
+    [GeneratedRegex(@"^\s*(?:\d{1,2}[.)]|[-*\u2022])\s+")]
+    private static partial Regex ListMarker();
 
     /// <summary>Sentences: runs of text ended by '.', '!' or '?' or a line break, with at least one word.</summary>
     public static IReadOnlyList<string> Sentences(string text) =>

@@ -128,7 +128,7 @@ public sealed partial class ConceptInventory
         if (wordNet.TagCount(synset, word) < minTags) return null;
 
         var definition = CleanDefinition(synset.Definition);
-        if (definition is null || Mentions(definition, text) || !IsSafe(text + " " + definition)) return null;
+        if (definition is null || MentionsAnyForm(definition, text) || !IsSafe(text + " " + definition)) return null;
 
         var examples = synset.Examples
             .Where(e => Mentions(e, text) && AllowedText().IsMatch(e) && TextWords(e) <= MaxExampleWords && IsSafe(e))
@@ -136,7 +136,7 @@ public sealed partial class ConceptInventory
             .ToArray();
         var synonyms = synset.Words.Where(w => w != word).Select(w => CleanRelated(w.Text)).OfType<string>()
             .Where(s => s != text).Distinct().Take(MaxRelatedWords).ToArray();
-        var hypernym = Related(wordNet, synset, SynsetPointer.Hypernym).FirstOrDefault(h => h != text);
+        var hypernym = Related(wordNet, synset, SynsetPointer.Hypernym).FirstOrDefault(h => !MentionsAnyForm(h, text));
         var hyponyms = Related(wordNet, synset, SynsetPointer.Hyponym).Where(h => h != text).Take(MaxRelatedWords).ToArray();
         var parts = Related(wordNet, synset, SynsetPointer.PartMeronym).Where(h => h != text).Take(MaxRelatedWords).ToArray();
 
@@ -208,6 +208,10 @@ public sealed partial class ConceptInventory
     private static bool IsSafe(string text) => !SafetyLexicon.Flags(text);
 
     private static bool Mentions(string text, string word) => TextFeatures.Words(text).Contains(word);
+
+    /// <summary>Whether the text uses the word in any inflection ("cooks" for "cook"): then it cannot define it.</summary>
+    private static bool MentionsAnyForm(string text, string word) =>
+        TextFeatures.Words(text).Any(w => TextFeatures.Stem(w) == TextFeatures.Stem(word));
 
     private static int TextWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
