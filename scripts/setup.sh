@@ -5,9 +5,11 @@
 #   libopenblas0-pthread  a threaded BLAS; without it libtorch's matmul falls back to the reference BLAS (~30x slower)
 #   cmake, g++            to build the native shim (src/Torch/native)
 #   python3-torch         the same libtorch from Python: the independent reference in tests and the peer in benchmarks
+#   wordnet-base          WordNet 3.0's database (/usr/share/wordnet), which the default world is built from
 set -euo pipefail
 
 packages=(libtorch-dev libopenblas0-pthread cmake g++ python3-torch)
+packages+=(wordnet-base)
 
 missing=()
 for p in "${packages[@]}"; do

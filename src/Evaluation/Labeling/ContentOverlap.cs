@@ -19,7 +19,7 @@ internal sealed record ContentOverlap
     public int NovelWords { get; init; }
     public int NovelWordsFound { get; init; }
 
-    /// <summary>Output content words the source, prompt and reference do not contain (closed-domain hallucination).</summary>
+    /// <summary>Output content words (as written) the source, prompt and reference do not contain (closed-domain hallucination).</summary>
     public IReadOnlyList<string> Unsupported { get; init; } = [];
 
     public static ContentOverlap Of(string output, string prompt, string? reference, string? source)
@@ -49,11 +49,13 @@ internal sealed record ContentOverlap
         var known = new HashSet<string>(promptStems, StringComparer.Ordinal);
         known.UnionWith(sourceStems);
         known.UnionWith(referenceStems);
-        var unsupported = outputStems.Where(s => !known.Contains(s)).Order(StringComparer.Ordinal).ToArray();
+        var unsupported = TextFeatures.Words(output).Where(w => !TextFeatures.IsStopWord(w))
+            .Where(w => outputStems.Contains(TextFeatures.Stem(w)) && !known.Contains(TextFeatures.Stem(w)))
+            .DistinctBy(TextFeatures.Stem).ToArray();
         return new ContentOverlap
         {
             Recall = recall,
-            Support = outputStems.Count == 0 ? 0 : 1 - unsupported.Length / (double)outputStems.Count,
+            Support = outputStems.Count == 0 ? 0 : 1 - outputStems.Count(s => !known.Contains(s)) / (double)outputStems.Count,
             NovelWords = novel.Length,
             NovelWordsFound = novel.Count(outputStems.Contains),
             Unsupported = unsupported,

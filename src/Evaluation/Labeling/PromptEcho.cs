@@ -54,9 +54,10 @@ internal sealed record PromptEcho(int Words, int Copied, int Continued, string C
                               !referenceOpeners.Contains(FirstWord(line)));
             foreach (var sentence in TextFeatures.Sentences(line))
             {
-                string? kind = promptLike ? (inUserTurn ? "the user's next turn" : "another prompt")
+                string? kind = inUserTurn ? "the user's next turn"
                     : sentence.EndsWith('?') && !referenceHasQuestions ? "more questions"
                     : InstructionVerbs.Contains(FirstWord(sentence)) && !referenceOpeners.Contains(FirstWord(sentence)) ? "more instructions"
+                    : promptLike ? "another prompt"
                     : null;
                 var sentenceWords = TextFeatures.Words(sentence);
                 words.AddRange(sentenceWords);

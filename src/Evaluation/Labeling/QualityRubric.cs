@@ -105,7 +105,7 @@ internal static class QualityRubric
         }
 
         var hallucination = MetadataFlag.No(closedDomain ? "everything said is in the source" : "not a closed-domain task");
-        if (closedDomain && (overlap.Unsupported.Count >= 2 || (overlap.Unsupported.Count == 1 && overlap.Support < 0.8)))
+        if (closedDomain && overlap.Support < 1 && (overlap.Unsupported.Count >= 2 || overlap.Support < 0.8))
         {
             hallucination = MetadataFlag.Yes($"not in the source: {string.Join(", ", overlap.Unsupported.Take(6))}");
             score *= HallucinationFactor;

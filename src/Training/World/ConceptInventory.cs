@@ -29,7 +29,7 @@ public sealed partial class ConceptInventory
         [LexicographerFile.NounAnimal, LexicographerFile.NounPlant, LexicographerFile.NounFood];
 
     /// <summary>Definitions longer than this are hard for a tiny model to reproduce, and make answers long.</summary>
-    public const int MaxDefinitionWords = 14;
+    public const int MaxDefinitionWords = 16;
     public const int MinDefinitionWords = 3;
     public const int MaxExampleWords = 14;
 
@@ -136,7 +136,8 @@ public sealed partial class ConceptInventory
             .ToArray();
         var synonyms = synset.Words.Where(w => w != word).Select(w => CleanRelated(w.Text)).OfType<string>()
             .Where(s => s != text).Distinct().Take(MaxRelatedWords).ToArray();
-        var hypernym = Related(wordNet, synset, SynsetPointer.Hypernym).FirstOrDefault(h => !MentionsAnyForm(h, text));
+        // WordNet lists a synset's primary hypernym first ("canine" before "domestic animal" for dog).
+        var hypernym = Related(wordNet, synset, SynsetPointer.Hypernym, byFamiliarity: false).FirstOrDefault(h => !MentionsAnyForm(h, text));
         var hyponyms = Related(wordNet, synset, SynsetPointer.Hyponym).Where(h => h != text).Take(MaxRelatedWords).ToArray();
         var parts = Related(wordNet, synset, SynsetPointer.PartMeronym).Where(h => h != text).Take(MaxRelatedWords).ToArray();
 
@@ -177,15 +178,16 @@ public sealed partial class ConceptInventory
         return words is >= MinDefinitionWords and <= MaxDefinitionWords && AllowedText().IsMatch(first) ? first : null;
     }
 
-    /// <summary>The first words of the synsets a pointer leads to, most familiar first.</summary>
-    private static IEnumerable<string> Related(WordNetDatabase wordNet, Synset synset, string symbol) =>
-        synset.Pointers.Where(p => p.Symbol == symbol && p.TargetPos == synset.Pos)
+    /// <summary>The first words of the synsets a pointer leads to, most familiar first or in WordNet's order.</summary>
+    private static IEnumerable<string> Related(WordNetDatabase wordNet, Synset synset, string symbol, bool byFamiliarity = true)
+    {
+        var related = synset.Pointers.Where(p => p.Symbol == symbol && p.TargetPos == synset.Pos)
             .Select(p => wordNet.Find(p.TargetPos, p.TargetOffset)!)
-            .Select(target => (Word: CleanRelated(target.Words[0].Text), Tags: target.Words.Sum(w => wordNet.TagCount(target, w))))
-            .Where(r => r.Word is not null)
-            .OrderByDescending(r => r.Tags).ThenBy(r => r.Word, StringComparer.Ordinal)
-            .Select(r => r.Word!)
-            .Distinct();
+            .Select(target => (Word: CleanRelated(target.Words[0].Text), Tags: wordNet.Familiarity(target)))
+            .Where(r => r.Word is not null);
+        if (byFamiliarity) related = related.OrderByDescending(r => r.Tags).ThenBy(r => r.Word, StringComparer.Ordinal);
+        return related.Select(r => r.Word!).Distinct();
+    }
 
     /// <summary>An antonym of this very word (a lexical "!" pointer from it).</summary>
     private static string? Antonym(WordNetDatabase wordNet, Synset synset, SynsetWord word)
@@ -203,7 +205,10 @@ public sealed partial class ConceptInventory
 
     /// <summary>A related word fit to print: lower-case letters, one or two words, no harm terms.</summary>
     private static string? CleanRelated(string text) =>
-        RelatedWord().IsMatch(text) && IsSafe(text) ? text : null;
+        RelatedWord().IsMatch(text) && SafeRelatedWords.GetOrAdd(text, IsSafe) ? text : null;
+
+    /// <summary>The same hyponyms and hypernyms come up for many concepts; check each once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SafeRelatedWords = new(StringComparer.Ordinal);
 
     private static bool IsSafe(string text) => !SafetyLexicon.Flags(text);
 

@@ -137,6 +137,7 @@ public static class WorldBuilder
         var total = scale.PretrainTrain + scale.PretrainValid + scale.PretrainTest;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var documents = new List<string>(total);
+        report(new WorldBuildProgress("Writing pretraining text", 0, total));
         for (var attempt = 0; documents.Count < total; attempt++)
         {
             if (attempt > total * 20) throw new InvalidOperationException($"could not write {total} distinct pretraining documents");
@@ -144,6 +145,7 @@ public static class WorldBuilder
             if (seen.Add(text)) documents.Add(text);
             if (documents.Count % 2000 == 0) report(new WorldBuildProgress("Writing pretraining text", documents.Count, total));
         }
+        report(new WorldBuildProgress("Writing pretraining text", total, total));
         // Held-out slices come first so they stay the same if the training slice grows.
         IReadOnlyList<TextRecord> Slice(string name, int start, int count) => documents.Skip(start).Take(count)
             .Select((text, i) => new TextRecord(text) { Metadata = new RecordMetadata { Id = $"{name}-{i + 1:D6}" } }).ToArray();

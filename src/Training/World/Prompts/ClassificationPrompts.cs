@@ -13,7 +13,9 @@ internal sealed class ClassificationPrompts(ConceptInventory concepts) : ICatego
 {
     private static readonly string[] PartsOfSpeech = ["noun", "verb", "adjective"];
 
-    private readonly IReadOnlyList<Concept> classified = concepts.Nouns.Where(c => c.ClassLabel is not null).ToArray();
+    /// <summary>Nouns with a class, except those named like a class ("plant", "person"), which would read as riddles.</summary>
+    private readonly IReadOnlyList<Concept> classified = concepts.Nouns
+        .Where(c => c.ClassLabel is not null && !concepts.ClassNames.Any(l => l.Split(' ').Contains(c.Word))).ToArray();
     private readonly IReadOnlyList<string> classes = concepts.ClassNames;
     private readonly IReadOnlyList<Concept> singlePos = concepts.All
         .Where(c => concepts.PartsOfSpeechOf(c.Word).Count == 1).ToArray();

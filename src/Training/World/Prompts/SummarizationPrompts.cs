@@ -24,7 +24,7 @@ internal sealed class SummarizationPrompts(ConceptInventory concepts) : ICategor
         var (instruction, constraints) = random.PickIndex([0.35, 0.25, 0.2, 0.2]) switch
         {
             0 => ("Summarize the following text in one sentence.", new[] { TaskConstraint.Sentences(1) }),
-            1 => ("Write a one-sentence summary of this text.", [TaskConstraint.Sentences(1)]),
+            1 => ("Give a one-sentence summary of this text.", [TaskConstraint.Sentences(1)]),
             2 => ("Summarize this for a second-grade student.", []),
             _ => Limited(summary),
         };

@@ -26,6 +26,7 @@ public sealed partial class WordNetDatabase
     private readonly Dictionary<PartOfSpeech, Dictionary<string, int>> indexLines = [];
     private readonly ConcurrentDictionary<(PartOfSpeech, int), Synset> parsed = new();
     private readonly Dictionary<SenseKey, int> tagCounts = [];
+    private readonly ConcurrentDictionary<(PartOfSpeech, int), int> familiarity = new();
 
     private WordNetDatabase(string directory)
     {
@@ -97,6 +98,10 @@ public sealed partial class WordNetDatabase
     /// <summary>Whether the lemma has any sense in <paramref name="pos"/>.</summary>
     public bool HasLemma(PartOfSpeech pos, string lemma) =>
         indexLines[pos].ContainsKey(lemma.ToLowerInvariant().Replace(' ', '_'));
+
+    /// <summary>How often the synset's word senses were tagged in all, a measure of how familiar it is (cached).</summary>
+    public int Familiarity(Synset synset) =>
+        familiarity.GetOrAdd((synset.Pos, synset.Offset), _ => synset.Words.Sum(w => TagCount(synset, w)));
 
     /// <summary>How often this word sense was tagged in the semantic concordances (cntlist(5WN)); 0 if never.</summary>
     public int TagCount(Synset synset, SynsetWord word) =>
