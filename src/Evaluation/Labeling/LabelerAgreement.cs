@@ -2,12 +2,6 @@ using InstructGpt.Evaluation.Tasks;
 
 namespace InstructGpt.Evaluation.Labeling;
 
-/// <summary>How often two labelers order a pair of outputs the same way.</summary>
-public sealed record AgreementResult(int Pairs, int Agreements)
-{
-    public double Rate => Pairs == 0 ? double.NaN : Agreements / (double)Pairs;
-}
-
 /// <summary>
 /// Inter-labeler agreement as InstructGPT reports it (§5.4, Appendix B.3: 72.6 ± 1.5% among training labelers):
 /// each labeler ranks the K outputs of a prompt; every pair of distinct outputs of that prompt is one

@@ -2,17 +2,6 @@ using InstructGpt.Evaluation.Tasks;
 
 namespace InstructGpt.Evaluation.Labeling;
 
-/// <summary>The rubric's verdict on one output, before any labeler noise.</summary>
-internal sealed record RubricJudgment
-{
-    public required double Score { get; init; }
-    public required MetadataFlag FailsToFollowInstruction { get; init; }
-    public required MetadataFlag Hallucination { get; init; }
-    public required MetadataFlag SatisfiesConstraints { get; init; }
-    public required HarmCheck Harms { get; init; }
-    public required IReadOnlyList<string> Notes { get; init; }
-}
-
 /// <summary>
 /// The simulated labeler's rubric (eval-sets/README.md explains it): a quality score in [0, 1] from how much of
 /// the reference's content the output gives, how much of what it says is supported, and penalties for every

@@ -34,12 +34,13 @@ public static class WorldBuilder
 
         Directory.CreateDirectory(options.OutputDirectory);
         var files = new List<WorldFile>();
-        var fileNames = prompts.Sets.Select(s => s.Name).ToArray();
-        report(new WorldBuildProgress("Writing files", 0, fileNames.Length + 5));
+        // Each prompt set is one file, or two with its demonstrations; then closed-domain, toxicity and 3 text files.
+        var fileCount = prompts.Sets.Sum(s => HasDemonstrationsFile(s) ? 2 : 1) + 5;
+        report(new WorldBuildProgress("Writing files", 0, fileCount));
         foreach (var set in prompts.Sets)
         {
             files.AddRange(WritePromptSet(options.OutputDirectory, set));
-            report(new WorldBuildProgress("Writing files", files.Count, fileNames.Length + 5));
+            report(new WorldBuildProgress("Writing files", files.Count, fileCount));
         }
         var closedDomain = prompts.Sets.Single(s => s.Name == "test").Records.Where(r => r.Metadata.Category?.IsClosedDomain() == true).ToArray();
         files.Add(Write(options.OutputDirectory, "test.closed-domain.jsonl", "demonstrations", closedDomain,
@@ -49,7 +50,7 @@ public static class WorldBuilder
         {
             files.Add(Write(options.OutputDirectory, name, "text", records, TextDataset.Write, _ => null));
         }
-        report(new WorldBuildProgress("Writing files", fileNames.Length + 5, fileNames.Length + 5));
+        report(new WorldBuildProgress("Writing files", files.Count, fileCount));
 
         var manifest = new WorldManifest
         {
@@ -165,7 +166,7 @@ public static class WorldBuilder
     /// </summary>
     private static IEnumerable<WorldFile> WritePromptSet(string directory, PromptSet set)
     {
-        if (set.Name.StartsWith("sft.", StringComparison.Ordinal) || set.Split == WorldSplit.Test)
+        if (!HasDemonstrationsFile(set))
         {
             yield return Write(directory, $"{set.Name}.jsonl", "demonstrations", set.Records, DemonstrationDataset.Write, d => d.Metadata.Category);
             yield break;
@@ -174,6 +175,10 @@ public static class WorldBuilder
         yield return Write(directory, $"{set.Name}.jsonl", "prompts", promptRecords, PromptDataset.Write, p => p.Metadata.Category);
         yield return Write(directory, $"{set.Name}.demonstrations.jsonl", "demonstrations", set.Records, DemonstrationDataset.Write, d => d.Metadata.Category);
     }
+
+    /// <summary>RM and PPO sets are prompts with a demonstrations file beside them; SFT and test sets are demonstrations.</summary>
+    private static bool HasDemonstrationsFile(PromptSet set) =>
+        !set.Name.StartsWith("sft.", StringComparison.Ordinal) && set.Split != WorldSplit.Test;
 
     private static WorldFile Write<T>(string directory, string name, string format, IReadOnlyList<T> records,
         Action<string, IEnumerable<T>> write, Func<T, TaskCategory?> categoryOf)
