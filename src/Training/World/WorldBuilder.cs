@@ -27,10 +27,10 @@ public static class WorldBuilder
         report(new WorldBuildProgress("Reading WordNet", 1, 1));
 
         var seed = unchecked((ulong)options.Seed);
-        var prompts = WritePrompts(concepts, scale, seed, report);
+        var prompts = MakePrompts(concepts, scale, seed, report);
 
         var toxicity = ToxicityProbes.Create(scale.ToxicityProbes, concepts, WorldRandom.ForStream(seed, "toxicity"));
-        var pretraining = WritePretraining(concepts, scale, seed, report);
+        var pretraining = MakePretraining(concepts, scale, seed, report);
 
         Directory.CreateDirectory(options.OutputDirectory);
         var files = new List<WorldFile>();
@@ -69,7 +69,7 @@ public static class WorldBuilder
 
     private sealed record PromptSets(IReadOnlyList<PromptSet> Sets, IReadOnlyList<SyntheticUser> Users);
 
-    private static PromptSets WritePrompts(ConceptInventory concepts, WorldScale scale, ulong seed, Action<WorldBuildProgress> report)
+    private static PromptSets MakePrompts(ConceptInventory concepts, WorldScale scale, ulong seed, Action<WorldBuildProgress> report)
     {
         var categoryRandom = WorldRandom.ForStream(seed, "categories");
         PromptSet Set(string name, WorldSplit split, int count) => new(name, split, [], CategoryMix.Sequence(count, categoryRandom));
@@ -130,7 +130,7 @@ public static class WorldBuilder
             $"{NearDuplicateFilter.PrefixLength}-character prefix with a prompt already written. The concept inventory is too small for this size.");
     }
 
-    private static IReadOnlyList<(string Name, IReadOnlyList<TextRecord> Records)> WritePretraining(
+    private static IReadOnlyList<(string Name, IReadOnlyList<TextRecord> Records)> MakePretraining(
         ConceptInventory concepts, WorldScale scale, ulong seed, Action<WorldBuildProgress> report)
     {
         var corpus = new PretrainingCorpus(concepts);
