@@ -88,9 +88,9 @@ internal static class BpeTrainer
         private readonly int[][] symbolsOfWord;
         private readonly int[] lengthOfWord;
         private readonly long[] countOfWord;
-        private readonly Dictionary<long, long> countOfPair = [];
+        private readonly Dictionary<long, long> countOfPair = new(TokenPair.Comparer);
         // May list a word twice or list one that lost the pair; Merge checks each word it visits.
-        private readonly Dictionary<long, List<int>> wordsWithPair = [];
+        private readonly Dictionary<long, List<int>> wordsWithPair = new(TokenPair.Comparer);
         // Stale entries (whose count has changed since) are skipped when they come to the top.
         private readonly PriorityQueue<long, (long Count, long Pair)> queue = new(MostFrequentFirst.Instance);
         private readonly int[] lastVisitedByMerge;
@@ -115,7 +115,7 @@ internal static class BpeTrainer
                 countOfWord[word] = pieceCount;
                 for (int i = 0; i + 1 < utf8.Length; i++)
                 {
-                    long pair = PairKey(symbolsOfWord[word][i], symbolsOfWord[word][i + 1]);
+                    long pair = TokenPair.Key(symbolsOfWord[word][i], symbolsOfWord[word][i + 1]);
                     countOfPair[pair] = countOfPair.GetValueOrDefault(pair) + pieceCount;
                     WordsWith(pair).Add(word);
                 }
@@ -133,7 +133,7 @@ internal static class BpeTrainer
             {
                 if (countOfPair.TryGetValue(pair, out long current) && current == priority.Count && current > 0)
                 {
-                    (left, right) = ((int)(pair >> 32), (int)pair);
+                    (left, right) = (TokenPair.Left(pair), TokenPair.Right(pair));
                     return true;
                 }
             }
@@ -145,9 +145,9 @@ internal static class BpeTrainer
         public void Merge(int left, int right, int mergedId)
         {
             mergeNumber++;
-            long mergedPair = PairKey(left, right);
-            var change = new Dictionary<long, long>();
-            var gainedBy = new Dictionary<long, List<int>>();
+            long mergedPair = TokenPair.Key(left, right);
+            var change = new Dictionary<long, long>(TokenPair.Comparer);
+            var gainedBy = new Dictionary<long, List<int>>(TokenPair.Comparer);
             foreach (int word in wordsWithPair[mergedPair])
             {
                 if (lastVisitedByMerge[word] == mergeNumber)
@@ -195,7 +195,7 @@ internal static class BpeTrainer
 
             for (int i = 0; i + 1 < length; i++)
             {
-                Add(change, PairKey(symbols[i], symbols[i + 1]), -count);
+                Add(change, TokenPair.Key(symbols[i], symbols[i + 1]), -count);
             }
             int written = 0;
             for (int i = 0; i < length; i++)
@@ -213,7 +213,7 @@ internal static class BpeTrainer
             lengthOfWord[word] = written;
             for (int i = 0; i + 1 < written; i++)
             {
-                long pair = PairKey(symbols[i], symbols[i + 1]);
+                long pair = TokenPair.Key(symbols[i], symbols[i + 1]);
                 Add(change, pair, count);
                 if (symbols[i] == mergedId || symbols[i + 1] == mergedId)
                 {
@@ -250,8 +250,6 @@ internal static class BpeTrainer
         private static void Add(Dictionary<long, long> change, long pair, long delta) =>
             change[pair] = change.GetValueOrDefault(pair) + delta;
     }
-
-    private static long PairKey(int left, int right) => ((long)left << 32) | (uint)right;
 
     /// <summary>Higher count first; among equal counts, the smaller (left, right) pair.</summary>
     private sealed class MostFrequentFirst : IComparer<(long Count, long Pair)>

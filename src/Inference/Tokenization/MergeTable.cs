@@ -17,10 +17,10 @@ internal sealed class MergeTable
         {
             throw new ArgumentException($"{merges.Count} merges but {mergedIds.Count} merged ids.", nameof(mergedIds));
         }
-        rankOfPair = new Dictionary<long, int>(merges.Count);
+        rankOfPair = new Dictionary<long, int>(merges.Count, TokenPair.Comparer);
         for (int rank = 0; rank < merges.Count; rank++)
         {
-            if (!rankOfPair.TryAdd(PairKey(merges[rank].Left, merges[rank].Right), rank))
+            if (!rankOfPair.TryAdd(TokenPair.Key(merges[rank].Left, merges[rank].Right), rank))
             {
                 throw new ArgumentException($"The merge {merges[rank]} appears twice.", nameof(merges));
             }
@@ -30,9 +30,7 @@ internal sealed class MergeTable
 
     public int Count => mergedIdOfRank.Length;
 
-    public bool TryGetRank(int left, int right, out int rank) => rankOfPair.TryGetValue(PairKey(left, right), out rank);
+    public bool TryGetRank(int left, int right, out int rank) => rankOfPair.TryGetValue(TokenPair.Key(left, right), out rank);
 
     public int MergedId(int rank) => mergedIdOfRank[rank];
-
-    private static long PairKey(int left, int right) => ((long)left << 32) | (uint)right;
 }
