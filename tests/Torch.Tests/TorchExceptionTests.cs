@@ -118,7 +118,7 @@ public class TorchExceptionTests
     [Fact]
     public void ManyFailuresInARowDoNotBreakTheProcess()
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 100; i++)
         {
             using var scope = torch.NewDisposeScope();
             Assert.Throws<TorchException>(() => torch.zeros(2, 3).matmul(torch.zeros(4, 5)));
