@@ -125,4 +125,19 @@ public class GeneratorTests
         g.Dispose();
         Assert.Throws<ObjectDisposedException>(() => g.initial_seed());
     }
+
+    [Fact]
+    public void TheDefaultGeneratorsStateRestoresDropoutAndUnseededDraws()
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(77);
+        using var global = Generator.Default();
+        var state = global.get_state();
+        var x = torch.ones(1000);
+        var first = torch.nn.functional.dropout(x, 0.5).ToArray<float>();
+        var firstDraw = torch.randn(5).ToArray<float>();
+        global.set_state(state);
+        Assert.Equal(first, torch.nn.functional.dropout(x, 0.5).ToArray<float>());
+        Assert.Equal(firstDraw, torch.randn(5).ToArray<float>());
+    }
 }
