@@ -28,8 +28,12 @@ public sealed record PpoSettings
     public double Temperature { get; init; } = PaperSettings.SamplingTemperature;
     public int MaxPromptTokens { get; init; } = 128;
     public int MaxResponseTokens { get; init; } = 48;
-    /// <summary>The score given to a response that never emits EOS (it is cut off by the length limit).</summary>
-    public double MissingEosPenalty { get; init; } = -1.0;
+    /// <summary>
+    /// A response that never emits EOS (cut off by the length limit) is scored this much below the
+    /// lowest score in its batch, so running on is never better than ending. A fixed number would need
+    /// to know the RM's scale, which only the bias (not the spread) is normalised for.
+    /// </summary>
+    public double MissingEosPenalty { get; init; } = 1.0;
     public bool WhitenRewards { get; init; }
     public double GradientClip { get; init; } = 1.0;
     /// <summary>γ of Eq. 2: weight of the pretraining log-likelihood; 27.8 for PPO-ptx, 0 for PPO.</summary>

@@ -98,12 +98,13 @@ public static class PpoStage
         var rollout = RolloutSampler.Sample(models.Policy, batch, settings.MaxResponseTokens, settings.Temperature, tokenizer.EndOfTextId, pad, generator);
         using var scope = torch.NewDisposeScope();
 
-        // Scores from the frozen RM; a response that never ended gets the fixed penalty instead.
+        // Scores from the frozen RM; a response that never ended scores below every response in the batch.
         var scored = rollout.Queries.Select((q, b) => q.Concat(rollout.Response(b)).ToArray()).ToList();
         var (rmIds, rmMask) = SequenceBatch.RightPadded(scored, pad, device);
         double[] rawScores;
         using (torch.no_grad()) rawScores = models.Reward.forward(rmIds, rmMask).to(DType.Float64).ToArray<double>();
-        var scores = rawScores.Select((s, b) => rollout.EndedWithEos[b] ? s : settings.MissingEosPenalty).ToArray();
+        var penaltyScore = rawScores.Min() - settings.MissingEosPenalty;
+        var scores = rawScores.Select((s, b) => rollout.EndedWithEos[b] ? s : penaltyScore).ToArray();
 
         var (ids, attention, queryWidth) = Sequences(rollout, pad, device);
         var responses = rollout.ResponseTensor(device);
