@@ -4,10 +4,11 @@
 #   libtorch-dev          libtorch 1.13 (C++ headers, CMake files, shared libraries)
 #   libopenblas0-pthread  a threaded BLAS; without it libtorch's matmul falls back to the reference BLAS (~30x slower)
 #   cmake, g++            to build the native shim (src/Torch/native)
+#   python3-torch         the same libtorch from Python: the independent reference in tests and the peer in benchmarks
 # and, with npm, the node packages of tests/Inference.Tests/reference-js when they are missing.
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-pthread cmake g++)
+packages=(libtorch-dev libopenblas0-pthread cmake g++ python3-torch)
 
 missing=()
 for p in "${packages[@]}"; do

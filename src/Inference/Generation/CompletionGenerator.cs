@@ -1,0 +1,190 @@
+using InstructGpt.Inference.Model;
+using InstructGpt.Inference.Tokenization;
+using InstructGpt.Torch;
+
+namespace InstructGpt.Inference.Generation;
+
+/// <summary>
+/// Generates completions for a batch of prompts with the KV cache: prompts of different lengths are
+/// left-padded into one prefill, then every step decodes one token for all unfinished sequences.
+/// Finished sequences leave the batch. Same seed, same output; temperature 0 is greedy.
+/// </summary>
+public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer tokenizer)
+{
+    private const long PadId = 0; // any id works: padded positions are masked out of attention
+
+    public GptLanguageModel Model { get; } = model;
+    public ITokenizer Tokenizer { get; } = tokenizer;
+
+    public IReadOnlyList<GeneratedSequence> Generate(IReadOnlyList<string> prompts, SamplingOptions options, CancellationToken cancellation = default) =>
+        Generate(prompts.Select(p => (IReadOnlyList<int>)Tokenizer.Encode(p)).ToList(), options, cancellation);
+
+    public IReadOnlyList<GeneratedSequence> Generate(IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions options, CancellationToken cancellation = default)
+    {
+        options.Validate();
+        if (prompts.Count == 0) return [];
+        var config = Model.Config;
+        var promptIds = prompts.Select(p => p.Count > 0 ? p.ToArray() : [Tokenizer.EndOfTextId]).ToArray();
+        foreach (var ids in promptIds)
+        {
+            if (ids.Any(id => id < 0 || id >= config.VocabSize))
+                throw new ArgumentOutOfRangeException("prompt", $"token ids must be in [0, {config.VocabSize - 1}]");
+            if (ids.Length + options.MaxTokens > config.NPositions)
+                throw new ArgumentException($"This model's maximum context length is {config.NPositions} tokens, however you requested " +
+                    $"{ids.Length + options.MaxTokens} tokens ({ids.Length} in your prompt; {options.MaxTokens} for the completion). " +
+                    "Please reduce your prompt or completion length.", "max_tokens");
+        }
+
+        var generators = new List<InstructGpt.Torch.Generator>();
+        try
+        {
+            var stops = new StopSequenceMatcher(options.Stop);
+            var rows = new List<SequenceState>();
+            for (var p = 0; p < promptIds.Length; p++)
+                for (var s = 0; s < options.N; s++)
+                {
+                    InstructGpt.Torch.Generator? generator = null;
+                    if (options.Seed is { } seed)
+                    {
+                        // The n samples of a request differ; the same prompt and seed repeat whatever else is in the batch.
+                        generator = new InstructGpt.Torch.Generator(unchecked(seed + (ulong)s * 0x9E3779B97F4A7C15UL), Device.CPU);
+                        generators.Add(generator);
+                    }
+                    rows.Add(new SequenceState(p, s, promptIds[p], new RowSampling(options.Temperature, options.TopK, options.TopP, generator), stops));
+                }
+            var promptLogprobs = Run(rows, options, cancellation);
+            return rows.Select(r => Result(r, options, promptLogprobs)).ToList();
+        }
+        finally
+        {
+            foreach (var g in generators) g.Dispose();
+        }
+    }
+
+    /// <summary>Runs prefill and the decode loop; returns the echoed prompts' token logprobs when requested.</summary>
+    private Dictionary<int, (double? logprob, (int, double)[] top)[]> Run(List<SequenceState> rows, SamplingOptions options, CancellationToken cancellation)
+    {
+        var device = Model.transformer.wte.weight.device;
+        var dtype = Model.transformer.wte.weight.dtype;
+        var width = rows.Max(r => r.PromptIds.Length);
+        var topCount = options.Logprobs ?? 0;
+        var promptLogprobs = new Dictionary<int, (double?, (int, double)[])[]>();
+        using var noGrad = torch.no_grad();
+        using var cache = new KvCache(Model.Config, rows.Count, width + Math.Max(1, options.MaxTokens), device, dtype);
+        var active = Enumerable.Range(0, rows.Count).ToList();
+
+        Tensor logits;
+        using (var scope = torch.NewDisposeScope())
+        {
+            var (ids, mask) = LeftPad(rows, width, device);
+            if (options.Echo && options.Logprobs.HasValue)
+            {
+                var all = Model.forward(ids, mask, cache);
+                CollectPromptLogprobs(all, rows, width, topCount, promptLogprobs);
+                logits = all.select(1, -1).MoveToOuterDisposeScope();
+            }
+            else logits = Model.LastLogits(ids, mask, cache).MoveToOuterDisposeScope();
+        }
+
+        try
+        {
+            for (var step = 0; step < options.MaxTokens && active.Count > 0; step++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                var sampled = TokenSampler.Sample(logits, active.Select(i => rows[i].Sampling).ToList(), topCount);
+                for (var k = 0; k < active.Count; k++)
+                    rows[active[k]].Append((int)sampled.Tokens[k], sampled.Logprobs[k], sampled.Top?[k], Tokenizer, Tokenizer.EndOfTextId, options.IgnoreEos, options.MaxTokens);
+
+                var keep = Enumerable.Range(0, active.Count).Where(k => !rows[active[k]].Finished).ToList();
+                if (keep.Count == 0) break;
+                var next = torch.tensor(keep.Select(k => sampled.Tokens[k]).ToArray(), [keep.Count, 1], device);
+                if (keep.Count < active.Count) cache.SelectRows(torch.tensor(keep.Select(k => (long)k).ToArray(), device: device));
+                active = keep.Select(k => active[k]).ToList();
+                var nextLogits = Model.LastLogits(next, null, cache).MoveToOuterDisposeScope();
+                logits.Dispose();
+                logits = nextLogits.DetachFromDisposeScope();
+            }
+        }
+        finally
+        {
+            logits.Dispose();
+        }
+        foreach (var r in rows) r.EndForLength();
+        return promptLogprobs;
+    }
+
+    private static (Tensor ids, Tensor mask) LeftPad(List<SequenceState> rows, int width, Device device)
+    {
+        var ids = new long[rows.Count * width];
+        var mask = new long[rows.Count * width];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var prompt = rows[r].PromptIds;
+            var offset = r * width + width - prompt.Length;
+            for (var j = 0; j < width - prompt.Length; j++) ids[r * width + j] = PadId;
+            for (var j = 0; j < prompt.Length; j++)
+            {
+                ids[offset + j] = prompt[j];
+                mask[offset + j] = 1;
+            }
+        }
+        return (torch.tensor(ids, [rows.Count, width], device), torch.tensor(mask, [rows.Count, width], device));
+    }
+
+    /// <summary>Log-probability of each prompt token given the ones before it (the first has none), for echo.</summary>
+    private static void CollectPromptLogprobs(Tensor logits, List<SequenceState> rows, int width, int topCount, Dictionary<int, (double?, (int, double)[])[]> result)
+    {
+        var logprobs = logits.@float().log_softmax(-1);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (rows[r].SampleIndex != 0 || result.ContainsKey(rows[r].PromptIndex)) continue;
+            var prompt = rows[r].PromptIds;
+            var start = width - prompt.Length;
+            var entries = new (double?, (int, double)[])[prompt.Length];
+            entries[0] = (null, []);
+            for (var j = 1; j < prompt.Length; j++)
+            {
+                var row = logprobs[r, start + j - 1];
+                var chosen = row[prompt[j]].to(DType.Float64).item<double>();
+                (int, double)[] top = [];
+                if (topCount > 0)
+                {
+                    var (values, ids) = row.topk(topCount);
+                    var v = values.to(DType.Float64).ToArray<double>();
+                    var i = ids.ToArray<long>();
+                    top = v.Select((x, k) => ((int)i[k], x)).ToArray();
+                }
+                entries[j] = (chosen, top);
+            }
+            result[rows[r].PromptIndex] = entries;
+        }
+    }
+
+    private GeneratedSequence Result(SequenceState row, SamplingOptions options, Dictionary<int, (double? logprob, (int, double)[] top)[]> promptLogprobs)
+    {
+        var completion = Tokenizer.Decode(row.Tokens);
+        var tokens = row.Tokens.ToList();
+        if (row.StopAt is { } cut)
+        {
+            completion = completion[..cut];
+            // Keep the tokens whose text starts before the cut.
+            while (tokens.Count > 0 && Tokenizer.Decode(tokens[..^1]).Length >= cut) tokens.RemoveAt(tokens.Count - 1);
+        }
+        var promptText = options.Echo ? Tokenizer.Decode(row.PromptIds) : "";
+        List<TokenLogprob>? logprobs = null;
+        if (options.Logprobs.HasValue)
+        {
+            logprobs = [];
+            if (options.Echo && promptLogprobs.TryGetValue(row.PromptIndex, out var entries))
+                for (var j = 0; j < row.PromptIds.Length; j++)
+                    logprobs.Add(Entry(row.PromptIds[j], entries[j].logprob, entries[j].top, Tokenizer.Decode(row.PromptIds[..j]).Length));
+            for (var j = 0; j < tokens.Count; j++)
+                logprobs.Add(Entry(tokens[j], row.Logprobs[j], j < row.Top.Count ? row.Top[j] : [], promptText.Length + Tokenizer.Decode(tokens[..j]).Length));
+        }
+        return new GeneratedSequence(row.PromptIndex, row.SampleIndex, promptText + completion, row.PromptIds, tokens, row.Finish!.Value, logprobs);
+    }
+
+    private TokenLogprob Entry(int id, double? logprob, (int id, double logprob)[] top, int offset) =>
+        new(id, SequenceState.TokenText(Tokenizer, id), logprob, top.Select(t => new TopLogprob(t.id, SequenceState.TokenText(Tokenizer, t.id), t.logprob)).ToList(), offset);
+}

@@ -1,0 +1,43 @@
+using InstructGpt.Torch;
+using InstructGpt.Torch.Modules;
+using F = InstructGpt.Torch.torch.nn.functional;
+
+namespace InstructGpt.Inference.Model;
+
+/// <summary>Multi-head causal self-attention with GPT-2's fused qkv projection (c_attn) and output projection (c_proj).</summary>
+public sealed class CausalSelfAttention : Module
+{
+    private readonly GptConfig config;
+    public Conv1D c_attn { get; }
+    public Conv1D c_proj { get; }
+    private readonly Dropout residDropout;
+
+    public CausalSelfAttention(GptConfig config, Generator? generator)
+    {
+        this.config = config;
+        c_attn = register_module("c_attn", new Conv1D(config.NEmbd, 3 * config.NEmbd, config.InitializerRange, generator));
+        // GPT-2 scales the init of residual projections by 1/sqrt(2·n_layer) (Radford et al., 2019, §2.3).
+        c_proj = register_module("c_proj", new Conv1D(config.NEmbd, config.NEmbd, config.InitializerRange / Math.Sqrt(2.0 * config.NLayer), generator));
+        residDropout = register_module("resid_dropout", new Dropout(config.ResidPdrop));
+    }
+
+    /// <param name="x">[B, T, C]</param>
+    /// <param name="mask">[B, 1, T, Tk] boolean, true where attention is allowed; null means plain causal.</param>
+    public Tensor forward(Tensor x, Tensor? mask, KvCache? cache, int layer)
+    {
+        using var scope = torch.NewDisposeScope();
+        long b = x.size(0), t = x.size(1);
+        var qkv = c_attn.forward(x).split(config.NEmbd, 2);
+        var q = Heads(qkv[0], b, t);
+        var k = Heads(qkv[1], b, t);
+        var v = Heads(qkv[2], b, t);
+        if (cache is not null) (k, v) = cache.Write(layer, k, v);
+        var dropout = training ? config.AttnPdrop : 0.0;
+        var y = F.scaled_dot_product_attention(q, k, v, mask, dropout, is_causal: mask is null);
+        y = y.transpose(1, 2).reshape(b, t, config.NEmbd);
+        return residDropout.forward(c_proj.forward(y)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>[B, T, C] → [B, H, T, C/H].</summary>
+    private Tensor Heads(Tensor x, long b, long t) => x.view(b, t, config.NHead, config.HeadSize).transpose(1, 2);
+}

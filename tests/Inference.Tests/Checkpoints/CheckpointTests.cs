@@ -1,0 +1,149 @@
+using System.Text.Json;
+using InstructGpt.Inference.Checkpoints;
+using InstructGpt.Inference.Model;
+using InstructGpt.Inference.Tests.Model;
+using InstructGpt.Inference.Tests.Reference;
+using InstructGpt.Torch;
+using InstructGpt.Torch.Safetensors;
+
+namespace InstructGpt.Inference.Tests.Checkpoints;
+
+public sealed class CheckpointTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("igt-ckpt-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Theory]
+    [InlineData("F32", false, false)]
+    [InlineData("F16", false, true)]
+    [InlineData("BF16", true, false)]
+    [InlineData("F32", true, true)]
+    public void AHuggingFaceLayoutCheckpointFromPlainPyTorchGivesItsLogits(string dtype, bool unprefixed, bool lmHead)
+    {
+        var dir = Path.Combine(root, $"hf-{dtype}-{unprefixed}-{lmHead}");
+        var args = new List<string> { dir, "--dtype", dtype, "--seed", "7" };
+        if (unprefixed) args.Add("--unprefixed");
+        if (lmHead) args.Add("--lm-head");
+        PythonReference.Run([.. args]);
+
+        using var model = Checkpoint.Open(dir).LoadLanguageModel(DType.Float32, Device.CPU);
+        AssertLogitsMatchReference(model, dir);
+    }
+
+    [Fact]
+    public void OurCheckpointGivesOurLogitsInTheIndependentReader()
+    {
+        using var model = TestModels.Language(seed: 12);
+        var dir = Path.Combine(root, "ours-for-python");
+        CheckpointWriter.Save(dir, model, model.Config, new CheckpointMetadata { Stage = "base" }, null);
+        PythonReference.Run(dir, "--load");
+        AssertLogitsMatchReference(model, dir);
+    }
+
+    /// <summary>Compares our logits with those the Python reference wrote to reference.json for the same ids.</summary>
+    private static void AssertLogitsMatchReference(GptLanguageModel model, string dir)
+    {
+        using var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "reference.json")));
+        var ids = reference.RootElement.GetProperty("ids").EnumerateArray().Select(e => e.GetInt64()).ToArray();
+        var expected = reference.RootElement.GetProperty("logits").EnumerateArray().SelectMany(r => r.EnumerateArray().Select(e => e.GetSingle())).ToArray();
+        model.eval();
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var logits = model.forward(torch.tensor(ids, [1, ids.Length], Device.CPU)).ToArray<float>();
+        Assert.Equal(expected.Length, logits.Length);
+        var maxDiff = expected.Zip(logits, (e, a) => Math.Abs(e - a)).Max();
+        Assert.True(maxDiff <= 1e-4, $"max abs logit difference {maxDiff}");
+    }
+
+    [Fact]
+    public void SaveThenLoadIsBitExact()
+    {
+        using var model = TestModels.Language(seed: 11);
+        var dir = Path.Combine(root, "ours");
+        CheckpointWriter.Save(dir, model, model.Config, new CheckpointMetadata { Stage = "sft", Steps = 12 }, null);
+        var checkpoint = Checkpoint.Open(dir);
+        Assert.Equal("sft", checkpoint.Metadata!.Stage);
+        using var loaded = checkpoint.LoadLanguageModel(DType.Float32, Device.CPU);
+        var before = model.state_dict();
+        foreach (var (name, tensor) in loaded.state_dict())
+            Assert.Equal(Bytes(before[name]), Bytes(tensor));
+        Assert.DoesNotContain(Directory.GetDirectories(root), d => Path.GetFileName(d).StartsWith('.'));
+    }
+
+    [Fact]
+    public void SavingOverAnExistingCheckpointReplacesIt()
+    {
+        var dir = Path.Combine(root, "replaced");
+        using var first = TestModels.Language(seed: 1);
+        using var second = TestModels.Language(seed: 2);
+        CheckpointWriter.Save(dir, first, first.Config, new CheckpointMetadata { Steps = 1 }, null);
+        CheckpointWriter.Save(dir, second, second.Config, new CheckpointMetadata { Steps = 2 }, null);
+        Assert.Equal(2, Checkpoint.Open(dir).Metadata!.Steps);
+        Assert.Single(Directory.GetDirectories(root));
+    }
+
+    [Fact]
+    public void LoadsConvertToTheRequestedDtype()
+    {
+        using var model = TestModels.Language(seed: 4);
+        var dir = Path.Combine(root, "bf16");
+        CheckpointWriter.Save(dir, model, model.Config, new CheckpointMetadata(), null);
+        using var loaded = Checkpoint.Open(dir).LoadLanguageModel(DType.BFloat16, Device.CPU);
+        Assert.All(loaded.parameters(), p => Assert.Equal(DType.BFloat16, p.dtype));
+    }
+
+    [Fact]
+    public void MissingAndMisshapenTensorsAreAllReported()
+    {
+        using var model = TestModels.Language(seed: 5);
+        var dir = Path.Combine(root, "broken");
+        CheckpointWriter.Save(dir, model, model.Config, new CheckpointMetadata(), null);
+        using var scope = torch.NewDisposeScope();
+        var tensors = model.state_dict().Where(kv => kv.Key != "transformer.h.1.mlp.c_fc.bias" && kv.Key != "transformer.ln_f.weight")
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
+        tensors["transformer.h.0.attn.c_attn.weight"] = torch.zeros([96, 32], device: Device.CPU); // transposed: nn.Linear layout
+        tensors["transformer.h.9.attn.c_attn.weight"] = torch.zeros([2], device: Device.CPU);
+        SafetensorsWriter.Save(Path.Combine(dir, CheckpointFiles.Weights), tensors);
+
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Open(dir).LoadLanguageModel(DType.Float32, Device.CPU));
+        Assert.Contains("transformer.h.1.mlp.c_fc.bias: missing", error.Message);
+        Assert.Contains("transformer.ln_f.weight: missing", error.Message);
+        Assert.Contains("transformer.h.0.attn.c_attn.weight: shape [96, 32], expected [32, 96]", error.Message);
+        Assert.Contains("transformer.h.9.attn.c_attn.weight: unexpected tensor", error.Message);
+    }
+
+    [Fact]
+    public void AnInvalidConfigNamesTheFieldAndRange()
+    {
+        var dir = Path.Combine(root, "badconfig");
+        using var model = TestModels.Language();
+        CheckpointWriter.Save(dir, model, model.Config, new CheckpointMetadata(), null);
+        File.WriteAllText(Path.Combine(dir, CheckpointFiles.Config), model.Config.ToJson().Replace("\"n_head\": 2", "\"n_head\": 5"));
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Open(dir));
+        Assert.Contains("n_embd must be a positive multiple of n_head", error.Message);
+    }
+
+    [Fact]
+    public void TheRewardModelStartsFromAnLmCheckpointAndTheValueModelFromAnRm()
+    {
+        using var lm = TestModels.Language(seed: 6);
+        var lmDir = Path.Combine(root, "lm");
+        CheckpointWriter.Save(lmDir, lm, lm.Config, new CheckpointMetadata { Stage = "sft" }, null);
+        using var generator = new InstructGpt.Torch.Generator(1);
+        using var rm = Checkpoint.Open(lmDir).LoadRewardModel(DType.Float32, Device.CPU, generator);
+        Assert.Equal(Bytes(lm.transformer.wte.weight), Bytes(rm.transformer.wte.weight));
+        var rmDir = Path.Combine(root, "rm");
+        CheckpointWriter.Save(rmDir, rm, rm.Config, new CheckpointMetadata { Stage = "rm", Head = "reward" }, null);
+        using var value = Checkpoint.Open(rmDir).LoadValueModel(DType.Float32, Device.CPU);
+        Assert.Equal(Bytes(rm.score.weight), Bytes(value.v_head.weight));
+        Assert.Equal(Bytes(rm.score.bias!), Bytes(value.v_head.bias!));
+    }
+
+    private static byte[] Bytes(Tensor t)
+    {
+        var bytes = new byte[t.numel() * t.element_size()];
+        t.CopyBytesTo(bytes);
+        return bytes;
+    }
+}
