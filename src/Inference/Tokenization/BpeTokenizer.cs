@@ -9,7 +9,7 @@ namespace InstructGpt.Inference.Tokenization;
 /// merges.txt (the same content as GPT-2's encoder.json and vocab.bpe), and trains new vocabularies.
 /// Immutable apart from an internal cache, so one instance may encode from many threads.
 /// </summary>
-public sealed class BpeTokenizer
+public sealed class BpeTokenizer : ITokenizer
 {
     /// <summary>GPT-2's only special token: it separates documents, and ends a completion.</summary>
     public const string EndOfText = "<|endoftext|>";
@@ -104,7 +104,10 @@ public sealed class BpeTokenizer
 
     public int EndOfTextId { get; }
 
-    public int[] Encode(string text, SpecialTokenHandling specialTokens = SpecialTokenHandling.Recognize)
+    /// <summary>Encodes <paramref name="text"/>, with each <see cref="EndOfText"/> in it as <see cref="EndOfTextId"/>.</summary>
+    public int[] Encode(string text) => Encode(text, SpecialTokenHandling.Recognize);
+
+    public int[] Encode(string text, SpecialTokenHandling specialTokens)
     {
         ArgumentNullException.ThrowIfNull(text);
         var ids = new List<int>(text.Length / 3 + 1);

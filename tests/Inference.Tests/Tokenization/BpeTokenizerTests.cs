@@ -35,6 +35,15 @@ public class BpeTokenizerTests
     }
 
     [Fact]
+    public void WorksAsTheTokenizerThatGenerationUses()
+    {
+        ITokenizer tokenizer = Gpt2;
+        Assert.Equal([15496, 995, 50256], tokenizer.Encode("Hello world<|endoftext|>"));
+        Assert.Equal("Hello world", tokenizer.Decode([15496, 995]));
+        Assert.Equal((50257, 50256), (tokenizer.VocabSize, tokenizer.EndOfTextId));
+    }
+
+    [Fact]
     public void EndOfTextAsPlainTextEncodesLikeOtherText()
     {
         Assert.Equal([27, 91, 437, 1659, 5239, 91, 29], Gpt2.Encode("<|endoftext|>", SpecialTokenHandling.AsPlainText));
