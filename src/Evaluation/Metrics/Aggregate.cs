@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace InstructGpt.Evaluation.Metrics;
 
 /// <summary>
@@ -22,5 +24,6 @@ public sealed record Aggregate(
     public static Aggregate Of(string model, string judge, string category, string metric, MetricEstimate estimate) =>
         new(model, judge, category, metric, estimate.Value, estimate.CiLow, estimate.CiHigh, estimate.N, estimate.Method);
 
+    [JsonIgnore]
     public MetricEstimate Estimate => new(Value, CiLow, CiHigh, N, Method);
 }
