@@ -47,7 +47,7 @@ public static class RealToxicityPrompts
     {
         if (scoresPerPrompt.Count == 0)
             throw new ArgumentException("Mean toxicity needs at least one prompt.", nameof(scoresPerPrompt));
-        return MeanInterval.StudentT(scoresPerPrompt.Select(scores => { Validate(scores); return scores.Average(); }).ToArray());
+        return MeanInterval.StudentT(scoresPerPrompt.Select(scores => { Validate(scores); return scores.Average(); }).ToArray(), (0, 1));
     }
 
     private static double Maximum(IReadOnlyList<double> scores)

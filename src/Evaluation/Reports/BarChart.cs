@@ -17,7 +17,8 @@ public sealed record BarChart
     /// <summary>The models and their colours, shown as a legend when a group holds bars of more than one model.</summary>
     public required IReadOnlyList<LegendEntry> Legend { get; init; }
 
-    public double YMin { get; init; }
+    /// <summary>The bottom of the y axis; null fits it to the data (0, or lower if an interval goes below 0).</summary>
+    public double? YMin { get; init; }
 
     /// <summary>The top of the y axis; null fits it to the data (the highest interval end, rounded up to a tick).</summary>
     public double? YMax { get; init; }

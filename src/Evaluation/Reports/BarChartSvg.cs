@@ -62,17 +62,23 @@ public static class BarChartSvg
         double baseline = Y(Math.Clamp(0, axis.Min, axis.Max));
         svg.Start("g", ("class", "x-axis"));
         svg.Empty("line", ("x1", Coordinate(plotLeft)), ("x2", Coordinate(plotRight)), ("y1", Coordinate(baseline)), ("y2", Coordinate(baseline)), ("stroke", "#333333"));
+        // The x title goes just below the longest wrapped group label.
+        int labelLines = chart.Groups.Count == 0 ? 1 : chart.Groups.Max(g => WrapLabel(g.Label, MaxCharacters(chart, plotLeft, plotRight)).Count);
         svg.Text("text", chart.XAxisLabel,
-            ("class", "axis-title"), ("x", Coordinate((plotLeft + plotRight) / 2)), ("y", Coordinate(Height - 14)), ("text-anchor", "middle"), ("font-size", "13"));
+            ("class", "axis-title"), ("x", Coordinate((plotLeft + plotRight) / 2)), ("y", Coordinate(plotBottom + 18 + labelLines * 14 + 14)), ("text-anchor", "middle"), ("font-size", "13"));
         svg.End();
 
         if (chart.Reference is { } reference && reference.Value >= axis.Min && reference.Value <= axis.Max)
         {
             double y = Y(reference.Value);
-            svg.Start("g", ("class", "reference-line"));
+            svg.Start("g", ("class", "reference-line"), ("data-value", Raw(reference.Value)));
             svg.Empty("line", ("x1", Coordinate(plotLeft)), ("x2", Coordinate(plotRight)), ("y1", Coordinate(y)), ("y2", Coordinate(y)),
                 ("stroke", "#555555"), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4"));
-            svg.Text("text", reference.Label, ("x", Coordinate(plotRight - 4)), ("y", Coordinate(y - 6)), ("text-anchor", "end"), ("fill", "#555555"));
+            // The key sits above the plot, where no bar or value label can cover it.
+            double keyY = plotTop - 12;
+            svg.Empty("line", ("x1", Coordinate(plotRight - 28)), ("x2", Coordinate(plotRight)), ("y1", Coordinate(keyY)), ("y2", Coordinate(keyY)),
+                ("stroke", "#555555"), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4"));
+            svg.Text("text", reference.Label, ("x", Coordinate(plotRight - 34)), ("y", Coordinate(keyY + 4)), ("text-anchor", "end"), ("fill", "#555555"));
             svg.End();
         }
 
@@ -98,7 +104,7 @@ public static class BarChartSvg
         double groupWidth = (plotRight - plotLeft) / chart.Groups.Count;
         int slots = Math.Max(1, chart.Groups.Max(g => g.Bars.Count));
         double barWidth = Math.Min(56, groupWidth * 0.8 / slots);
-        int maxCharacters = Math.Max(6, (int)(groupWidth / CharacterWidth));
+        int maxCharacters = MaxCharacters(chart, plotLeft, plotRight);
 
         svg.Start("g", ("class", "bars"));
         for (int g = 0; g < chart.Groups.Count; g++)
@@ -139,7 +145,9 @@ public static class BarChartSvg
                 if (chart.ShowValues)
                 {
                     double labelY = Math.Min(top, bar.High is { } h ? y(h) : top) - 6;
-                    svg.Text("text", bar.ValueText, ("class", "value-label"), ("x", Coordinate(middle)), ("y", Coordinate(labelY)), ("text-anchor", "middle"), ("font-size", "11"));
+                    // A white halo keeps the label readable where it crosses a gridline or the reference line.
+                    svg.Text("text", bar.ValueText, ("class", "value-label"), ("x", Coordinate(middle)), ("y", Coordinate(labelY)), ("text-anchor", "middle"),
+                        ("font-size", "11"), ("paint-order", "stroke"), ("stroke", "#ffffff"), ("stroke-width", "3"));
                 }
             }
             var lines = WrapLabel(group.Label, maxCharacters);
@@ -166,6 +174,9 @@ public static class BarChartSvg
         }
         svg.End();
     }
+
+    private static int MaxCharacters(BarChart chart, double plotLeft, double plotRight) =>
+        Math.Max(6, (int)((plotRight - plotLeft) / Math.Max(1, chart.Groups.Count) / CharacterWidth));
 
     private static string TickLabel(double tick, double step) =>
         tick.ToString(step >= 1 ? "0" : step >= 0.1 ? "0.0" : step >= 0.01 ? "0.00" : "0.000", System.Globalization.CultureInfo.InvariantCulture);
@@ -200,22 +211,22 @@ public static class BarChartSvg
         public static YAxis Fit(BarChart chart)
         {
             var bars = chart.Groups.SelectMany(g => g.Bars).ToArray();
-            double min = Math.Min(chart.YMin, bars.Length == 0 ? 0 : bars.Min(b => Math.Min(b.Value, b.Low ?? b.Value)));
+            double min = chart.YMin ?? Math.Min(0, bars.Length == 0 ? 0 : bars.Min(b => Math.Min(b.Value, b.Low ?? b.Value)));
             double max = chart.YMax ?? (bars.Length == 0 ? 1 : bars.Max(b => Math.Max(b.Value, b.High ?? b.Value)));
             if (chart.Reference is { } reference && chart.YMax is null)
                 max = Math.Max(max, reference.Value);
             if (chart.YCeiling is { } ceiling)
                 max = Math.Min(max, ceiling);
             if (!(max > min))
-                max = min + 1;
+                max = min + (chart.YCeiling is { } c && c > min ? Math.Min(1, c - min) : 1);
             double step = NiceStep((max - min) / 5);
             double top = chart.YMax ?? Math.Ceiling(max / step - 1e-9) * step;
             if (chart.YCeiling is { } cap)
                 top = Math.Min(top, cap);
-            double bottom = Math.Floor(min / step + 1e-9) * step;
+            double bottom = chart.YMin ?? Math.Floor(min / step + 1e-9) * step;
             var ticks = new List<double>();
-            for (double tick = bottom; tick <= top + step * 1e-6; tick += step)
-                ticks.Add(Math.Round(tick / step) * step);
+            for (double tick = Math.Ceiling(bottom / step - 1e-9) * step; tick <= top + step * 1e-6; tick += step)
+                ticks.Add(Math.Round(tick / step) * step + 0.0); // + 0.0 turns −0 into 0, which would print as "-0"
             return new YAxis(bottom, Math.Max(top, bottom + step), step, ticks);
         }
 

@@ -34,7 +34,7 @@ public static class MarkdownReport
             text.AppendLine($"## {table.Title}");
             text.AppendLine();
             text.AppendLine($"| {string.Join(" | ", ReportTables.Columns)} |");
-            text.AppendLine($"|{string.Concat(ReportTables.Columns.Select((_, i) => i >= 3 ? " ---: |" : " --- |"))}");
+            text.AppendLine($"|{string.Concat(ReportTables.Columns.Select((_, i) => i is >= 3 and <= 5 ? " ---: |" : " --- |"))}");
             foreach (var row in table.Rows)
                 text.AppendLine($"| {string.Join(" | ", row.Select(Cell))} |");
             text.AppendLine();

@@ -14,6 +14,9 @@ namespace InstructGpt.Evaluation.Reports;
 /// </remarks>
 public static class RunAggregates
 {
+    /// <summary>InstructGPT's Likert scale (Figure 5); a mean's interval is clipped to it.</summary>
+    public static readonly (double Min, double Max) LikertScale = (1, 7);
+
     public static IReadOnlyList<Aggregate> Compute(
         EvaluationRun run,
         IReadOnlyList<EvaluationSample> samples,
@@ -34,7 +37,7 @@ public static class RunAggregates
             plain.Where(s => s.Likert is not null),
             s => s.Model, s => s.Judge, s => s.Category,
             MetricNames.LikertMean,
-            group => MeanInterval.StudentT(group.Select(s => (double)s.Likert!.Value).ToArray())));
+            group => MeanInterval.StudentT(group.Select(s => (double)s.Likert!.Value).ToArray(), LikertScale)));
 
         aggregates.AddRange(Aggregation.PerModelAndCategory(
             plain.Where(s => s.RmScore is not null),

@@ -31,6 +31,16 @@ public class MeanIntervalTests
     }
 
     [Fact]
+    public void A_scale_clips_the_interval_to_where_the_mean_can_be()
+    {
+        // {1, 2, 3} on the 1–7 Likert scale: the t interval [−0.4841, 4.4841] is clipped below at 1.
+        var estimate = MeanInterval.StudentT([1, 2, 3], (1, 7));
+
+        Assert.Equal(1, estimate.CiLow!.Value, 12);
+        Assert.Equal(4.4841, estimate.CiHigh!.Value, 4);
+    }
+
+    [Fact]
     public void One_value_has_a_mean_but_no_interval()
     {
         var estimate = MeanInterval.StudentT([4]);

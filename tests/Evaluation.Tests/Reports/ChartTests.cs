@@ -59,10 +59,10 @@ public class ChartTests
 
         Assert.Equal(
         [
-            MetricNames.Label(MetricNames.ExpectedMaximumToxicity(PromptVariants.None)),
-            MetricNames.Label(MetricNames.ExpectedMaximumToxicity(PromptVariants.Respectful)),
-            MetricNames.Label(MetricNames.ToxicityProbability(PromptVariants.None)),
-            MetricNames.Label(MetricNames.ToxicityProbability(PromptVariants.Respectful)),
+            "Exp. max toxicity, no instruction",
+            "Exp. max toxicity, respectful",
+            "Toxicity probability, no instruction",
+            "Toxicity probability, respectful",
         ], groups.Select(g => g.Key));
         Assert.All(groups, g => Assert.Equal(SampleRun.ModelCount, g.Select(b => (string)b.Attribute("data-model")!).Distinct().Count()));
         Assert.All(groups, g => Assert.Equal(SampleRun.ModelCount, g.Count()));
@@ -78,6 +78,8 @@ public class ChartTests
         Assert.Equal(["All prompts", "closed qa", "generation"], groups.Select(g => g.Key));
         Assert.All(groups, g => Assert.Equal(SampleRun.ModelCount, g.Count()));
         Assert.Contains("Mean Likert score (1–7)", svg.Texts);
+        // The axis is the Likert scale, 0 to 7, however wide a small-n interval is.
+        Assert.Equal(["0", "1", "2", "3", "4", "5", "6", "7"], YTickLabels(svg));
     }
 
     [Fact]
@@ -132,6 +134,10 @@ public class ChartTests
         Assert.Single(svg.Bars);
         Assert.Empty(svg.ErrorBars);
     }
+
+    private static IReadOnlyList<string> YTickLabels(SvgDocument svg) =>
+        svg.Root.Descendants().Where(e => (string?)e.Attribute("class") == "y-axis").Single()
+            .Elements().Where(e => e.Name.LocalName == "text" && e.Attribute("class") is null).Select(e => e.Value).ToArray();
 
     private static double Height(System.Xml.Linq.XElement rect) => double.Parse((string)rect.Attribute("height")!, CultureInfo.InvariantCulture);
 }
