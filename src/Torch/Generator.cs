@@ -18,6 +18,23 @@ public sealed class Generator : IDisposable
         Device = d;
     }
 
+    /// <summary>Wraps a native generator handle (e.g. the global default generator, whose state it shares).</summary>
+    private Generator(IntPtr handle, Device device)
+    {
+        this.handle = handle != IntPtr.Zero ? handle : throw TorchException.FromNative();
+        Device = device;
+    }
+
+    /// <summary>
+    /// The global generator that unseeded operations (dropout, randn without a generator) draw from.
+    /// Saving its state with <see cref="get_state"/> and restoring it makes a resumed run repeat the original.
+    /// </summary>
+    public static Generator Default(Device? device = null)
+    {
+        var d = device ?? Device.CPU;
+        return new Generator(NativeMethods.igt_default_generator((int)d.Type, d.Index < 0 && d.IsCuda ? 0 : d.Index), d);
+    }
+
     public Device Device { get; }
 
     internal IntPtr Handle => handle != IntPtr.Zero ? handle : throw new ObjectDisposedException(nameof(Generator));

@@ -69,11 +69,15 @@ public unsafe partial class Tensor
     }
 
     // ---- reductions ----------------------------------------------------------------------------
+    // The int overloads exist because C# converts a literal 0 to any enum: without them x.sum(0)
+    // would bind to sum(DType? dtype) and sum everything as uint8 instead of reducing dimension 0.
     public Tensor sum(DType? dtype = null) => Reduce(NativeMethods.igt_sum, [], false, dtype);
     public Tensor sum(long dim, bool keepdim = false, DType? dtype = null) => Reduce(NativeMethods.igt_sum, [dim], keepdim, dtype);
+    public Tensor sum(int dim, bool keepdim = false, DType? dtype = null) => sum((long)dim, keepdim, dtype);
     public Tensor sum(long[] dims, bool keepdim = false, DType? dtype = null) => Reduce(NativeMethods.igt_sum, dims, keepdim, dtype);
     public Tensor mean(DType? dtype = null) => Reduce(NativeMethods.igt_mean, [], false, dtype);
     public Tensor mean(long dim, bool keepdim = false, DType? dtype = null) => Reduce(NativeMethods.igt_mean, [dim], keepdim, dtype);
+    public Tensor mean(int dim, bool keepdim = false, DType? dtype = null) => mean((long)dim, keepdim, dtype);
     public Tensor mean(long[] dims, bool keepdim = false, DType? dtype = null) => Reduce(NativeMethods.igt_mean, dims, keepdim, dtype);
 
     private unsafe delegate TensorHandle ReduceCall(TensorHandle t, long* dims, int ndim, int keepdim, int dtype);

@@ -43,9 +43,10 @@ public sealed class Checkpoint
         return file.Names.Any(n => (HuggingFaceNames.Normalize(n) ?? "").StartsWith(prefix, StringComparison.Ordinal));
     }
 
-    public GptLanguageModel LoadLanguageModel(DType dtype = DType.Float32, Device? device = null)
+    /// <param name="dropout">Overrides the config's dropout rates (e.g. SFT's residual dropout of 0.2, or 0 for PPO).</param>
+    public GptLanguageModel LoadLanguageModel(DType dtype = DType.Float32, Device? device = null, double? dropout = null)
     {
-        var model = new GptLanguageModel(Config);
+        var model = new GptLanguageModel(WithDropout(dropout));
         return Load(model, dtype, device, ignoredPrefixes: ["score.", "v_head."]);
     }
 
@@ -53,23 +54,26 @@ public sealed class Checkpoint
     /// The reward model. When the checkpoint has no reward head (an SFT or base checkpoint, as the
     /// paper initialises the RM from SFT) the head is freshly initialised from <paramref name="generator"/>.
     /// </summary>
-    public GptRewardModel LoadRewardModel(DType dtype = DType.Float32, Device? device = null, Generator? generator = null)
+    public GptRewardModel LoadRewardModel(DType dtype = DType.Float32, Device? device = null, Generator? generator = null, double? dropout = null)
     {
-        var model = new GptRewardModel(Config, generator);
+        var model = new GptRewardModel(WithDropout(dropout), generator);
         var hasHead = HasTensorsWithPrefix("score.");
         return Load(model, dtype, device, ignoredPrefixes: ["v_head."], optionalPrefixes: hasHead ? [] : ["score."]);
     }
 
     /// <summary>The value model; from an RM checkpoint its v_head starts as the RM's score head (value initialised from the RM).</summary>
-    public GptValueModel LoadValueModel(DType dtype = DType.Float32, Device? device = null, Generator? generator = null)
+    public GptValueModel LoadValueModel(DType dtype = DType.Float32, Device? device = null, Generator? generator = null, double? dropout = null)
     {
-        var model = new GptValueModel(Config, generator);
+        var model = new GptValueModel(WithDropout(dropout), generator);
         if (HasTensorsWithPrefix("v_head."))
             return Load(model, dtype, device, ignoredPrefixes: ["score."]);
         if (HasTensorsWithPrefix("score."))
             return Load(model, dtype, device, renames: new Dictionary<string, string> { ["score.weight"] = "v_head.weight", ["score.bias"] = "v_head.bias" });
         return Load(model, dtype, device, optionalPrefixes: ["v_head."]);
     }
+
+    private GptConfig WithDropout(double? dropout) =>
+        dropout is { } p ? Config with { ResidPdrop = p, EmbdPdrop = p, AttnPdrop = p } : Config;
 
     /// <summary>
     /// Loads the weights into <paramref name="model"/>, checking every tensor's name, shape and dtype,

@@ -119,13 +119,23 @@ public sealed class SafetensorsFile : IDisposable
         }
         if (!value.TryGetProperty("data_offsets", out var offsets) || offsets.ValueKind != JsonValueKind.Array || offsets.GetArrayLength() != 2)
             throw new SafetensorsFormatException(path, Problem("'data_offsets' must be [begin, end]"));
-        if (!offsets[0].TryGetInt64(out var begin) || !offsets[1].TryGetInt64(out var end) || begin < 0 || end < begin)
+        long begin = 0, end = 0;
+        if (offsets[0].ValueKind != JsonValueKind.Number || offsets[1].ValueKind != JsonValueKind.Number ||
+            !offsets[0].TryGetInt64(out begin) || !offsets[1].TryGetInt64(out end) || begin < 0 || end < begin)
             throw new SafetensorsFormatException(path, Problem("'data_offsets' must be integers with 0 <= begin <= end"));
         if (end > dataLength)
             throw new SafetensorsFormatException(path, Problem($"data ends at byte {end} but the data section has only {dataLength} bytes (truncated?)"));
-        long elements = 1;
-        foreach (var d in shape) elements = checked(elements * d);
-        var expected = checked(elements * dtype.ElementSize());
+        long expected;
+        try
+        {
+            long elements = 1;
+            foreach (var d in shape) elements = checked(elements * d);
+            expected = checked(elements * dtype.ElementSize());
+        }
+        catch (OverflowException)
+        {
+            throw new SafetensorsFormatException(path, Problem($"shape [{string.Join(", ", shape)}] has more bytes than fit in 64 bits"));
+        }
         if (end - begin != expected)
             throw new SafetensorsFormatException(path, Problem($"shape [{string.Join(", ", shape)}] of {SafetensorsDType.ToCode(dtype)} needs {expected} bytes but data_offsets span {end - begin}"));
         return new SafetensorsTensorInfo(name, dtype, shape.ToArray(), begin, end);

@@ -27,11 +27,26 @@ public sealed class CheckpointTests : IDisposable
         if (lmHead) args.Add("--lm-head");
         PythonReference.Run([.. args]);
 
+        using var model = Checkpoint.Open(dir).LoadLanguageModel(DType.Float32, Device.CPU);
+        AssertLogitsMatchReference(model, dir);
+    }
+
+    [Fact]
+    public void OurCheckpointGivesOurLogitsInTheIndependentReader()
+    {
+        using var model = TestModels.Language(seed: 12);
+        var dir = Path.Combine(root, "ours-for-python");
+        CheckpointWriter.Save(dir, model, model.Config, new CheckpointMetadata { Stage = "base" }, null);
+        PythonReference.Run(dir, "--load");
+        AssertLogitsMatchReference(model, dir);
+    }
+
+    /// <summary>Compares our logits with those the Python reference wrote to reference.json for the same ids.</summary>
+    private static void AssertLogitsMatchReference(GptLanguageModel model, string dir)
+    {
         using var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "reference.json")));
         var ids = reference.RootElement.GetProperty("ids").EnumerateArray().Select(e => e.GetInt64()).ToArray();
         var expected = reference.RootElement.GetProperty("logits").EnumerateArray().SelectMany(r => r.EnumerateArray().Select(e => e.GetSingle())).ToArray();
-
-        using var model = Checkpoint.Open(dir).LoadLanguageModel(DType.Float32, Device.CPU);
         model.eval();
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();

@@ -1,0 +1,277 @@
+using F = InstructGpt.Torch.torch.nn.functional;
+
+namespace InstructGpt.Torch.Tests;
+
+/// <summary>
+/// Autograd gradients of every op a GPT uses against central finite differences in float64,
+/// within gradcheck's tolerances (atol 1e-5, rtol 1e-3). See <see cref="GradCheck"/>.
+/// </summary>
+public class GradientTests
+{
+    [Fact]
+    public void GradCheckDetectsAWrongGradient()
+    {
+        // x * detach(x) has true derivative 2x but autograd sees only x: the helper must reject it.
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() =>
+            GradCheck.Check(t => t[0] * t[0].detach(), GradInput.Random(1, 3, 4)));
+    }
+
+    [Fact]
+    public void Matmul() =>
+        GradCheck.Check(t => t[0].matmul(t[1]), GradInput.Random(1, 3, 4), GradInput.Random(2, 4, 2));
+
+    [Fact]
+    public void BatchedMatmulWithBroadcast() =>
+        GradCheck.Check(t => t[0].matmul(t[1]), GradInput.Random(3, 2, 3, 4), GradInput.Random(4, 4, 5));
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    public void Softmax(long dim) =>
+        GradCheck.Check(t => t[0].softmax(dim), GradInput.Random(5, 3, 5));
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    public void LogSoftmax(long dim) =>
+        GradCheck.Check(t => t[0].log_softmax(dim), GradInput.Random(6, 3, 5));
+
+    [Fact]
+    public void LayerNormWithWeightAndBias()
+    {
+        var weight = TestData.Normal(8, 5).Select(w => 1 + 0.5 * w).ToArray();
+        GradCheck.Check(t => F.layer_norm(t[0], [5], t[1], t[2]),
+            GradInput.Random(7, 3, 5), new GradInput(weight, [5]), GradInput.Random(9, 5));
+    }
+
+    [Fact]
+    public void LayerNormOverTwoDimensions() =>
+        GradCheck.Check(t => F.layer_norm(t[0], [2, 3], t[1], t[2]),
+            GradInput.Random(10, 2, 2, 3), GradInput.Random(11, 2, 3), GradInput.Random(12, 2, 3));
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("tanh")]
+    public void Gelu(string approximate)
+    {
+        // Spread over [-4, 4] so both tails and the bend are exercised.
+        var x = TestData.Uniform(13, -4, 4, 24);
+        GradCheck.Check(t => F.gelu(t[0], approximate), new GradInput(x, [4, 6]));
+    }
+
+    [Fact]
+    public void GeluTanhMatchesGpt2Formula()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = TestData.Uniform(14, -5, 5, 50);
+        var actual = F.gelu(torch.tensor(x), "tanh").ToArray<double>();
+        for (var i = 0; i < x.Length; i++)
+        {
+            var expected = 0.5 * x[i] * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (x[i] + 0.044715 * x[i] * x[i] * x[i])));
+            Assert.Equal(expected, actual[i], 1e-12);
+        }
+    }
+
+    [Fact]
+    public void GeluExactMatchesErfFormula()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = TestData.Uniform(15, -5, 5, 50);
+        var actual = F.gelu(torch.tensor(x)).ToArray<double>();
+        for (var i = 0; i < x.Length; i++)
+            Assert.Equal(0.5 * x[i] * (1 + Erf(x[i] / Math.Sqrt(2))), actual[i], 1e-9);
+    }
+
+    /// <summary>erf by its Maclaurin series (|x| ≤ 3.6 here), summed until the terms vanish.</summary>
+    private static double Erf(double x)
+    {
+        double sum = 0, term = x;
+        for (var n = 0; n < 200; n++)
+        {
+            sum += term / (2 * n + 1);
+            term *= -x * x / (n + 1);
+        }
+        return 2 / Math.Sqrt(Math.PI) * sum;
+    }
+
+    [Fact]
+    public void EmbeddingWithRepeatedIndices() =>
+        GradCheck.Check(t => F.embedding(torch.tensor(new long[] { 0, 2, 2, 5, 1, 2 }, [2, 3]), t[0]),
+            GradInput.Random(16, 6, 4));
+
+    [Fact]
+    public void EmbeddingGradientAccumulatesPerRow()
+    {
+        // Hand-computed: d/dW of Σ embedding(idx, W) is the count of each row in idx.
+        using var scope = torch.NewDisposeScope();
+        var weight = torch.zeros([4, 3], DType.Float64, requires_grad: true);
+        F.embedding(torch.tensor(new long[] { 1, 3, 1, 1 }), weight).sum().backward();
+        Assert.Equal(new double[] { 0, 0, 0, 3, 3, 3, 0, 0, 0, 1, 1, 1 }, weight.grad!.ToArray<double>());
+    }
+
+    [Fact]
+    public void CrossEntropy() =>
+        GradCheck.Check(t => F.cross_entropy(t[0], torch.tensor(new long[] { 1, 0, 4, 2 })), GradInput.Random(17, 4, 5));
+
+    [Fact]
+    public void CrossEntropyWithDefaultIgnoreIndex() =>
+        GradCheck.Check(t => F.cross_entropy(t[0], torch.tensor(new long[] { 1, -100, 4, -100, 3 })), GradInput.Random(18, 5, 5));
+
+    [Theory]
+    [InlineData(torch.nn.Reduction.Mean)]
+    [InlineData(torch.nn.Reduction.Sum)]
+    [InlineData(torch.nn.Reduction.None)]
+    public void CrossEntropyWithCustomIgnoreIndex(torch.nn.Reduction reduction) =>
+        GradCheck.Check(t => F.cross_entropy(t[0], torch.tensor(new long[] { 1, 2, 4, 2, 0 }), ignore_index: 2, reduction: reduction),
+            GradInput.Random(19, 5, 5));
+
+    [Fact]
+    public void CrossEntropyOverSequenceLayout() =>
+        // [N, C, T] logits with [N, T] targets, as after a transpose of GPT's [N, T, C].
+        GradCheck.Check(t => F.cross_entropy(t[0], torch.tensor(new long[] { 0, 3, -100, 2, 1, 1 }, [2, 3])),
+            GradInput.Random(20, 2, 4, 3));
+
+    [Fact]
+    public void CrossEntropyValueAndGradientMatchHandComputation()
+    {
+        // loss = mean over non-ignored rows of −log softmax(x)[target]; dloss/dx = (softmax − onehot)/count.
+        var logits = TestData.Normal(21, 4, 3);
+        long[] target = [2, -100, 0, 1];
+        using var scope = torch.NewDisposeScope();
+        var x = torch.tensor(logits, [4, 3], requires_grad: true);
+        var loss = F.cross_entropy(x, torch.tensor(target));
+        loss.backward();
+
+        double expectedLoss = 0;
+        var expectedGrad = new double[12];
+        var counted = target.Count(t => t != -100);
+        for (var row = 0; row < 4; row++)
+        {
+            if (target[row] == -100) continue;
+            var max = logits.Skip(row * 3).Take(3).Max();
+            var z = Enumerable.Range(0, 3).Sum(c => Math.Exp(logits[row * 3 + c] - max));
+            expectedLoss -= (logits[row * 3 + target[row]] - max - Math.Log(z)) / counted;
+            for (var c = 0; c < 3; c++)
+                expectedGrad[row * 3 + c] = (Math.Exp(logits[row * 3 + c] - max) / z - (c == target[row] ? 1 : 0)) / counted;
+        }
+        Assert.Equal(expectedLoss, loss.item<double>(), 1e-12);
+        var grad = x.grad!.ToArray<double>();
+        for (var i = 0; i < 12; i++) Assert.Equal(expectedGrad[i], grad[i], 1e-12);
+        Assert.Equal(new double[] { 0, 0, 0 }, grad[3..6]);
+    }
+
+    [Fact]
+    public void MaskedFill()
+    {
+        var mask = new[] { true, false, false, true, false, true, false, false, true, false, false, false };
+        GradCheck.Check(t => t[0].masked_fill(torch.tensor(mask, [3, 4]), -1e4) * 2, GradInput.Random(22, 3, 4));
+    }
+
+    [Fact]
+    public void MaskedFillZeroesTheGradientWhereFilled()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = torch.ones([2, 2], DType.Float64, requires_grad: true);
+        x.masked_fill(torch.tensor(new[] { true, false, false, true }, [2, 2]), double.NegativeInfinity).exp().sum().backward();
+        var grad = x.grad!.ToArray<double>();
+        Assert.Equal(0.0, grad[0]);
+        Assert.Equal(Math.E, grad[1], 1e-15);
+        Assert.Equal(Math.E, grad[2], 1e-15);
+        Assert.Equal(0.0, grad[3]);
+    }
+
+    [Fact]
+    public void MaskedFillWithCausalMaskBroadcast() =>
+        // A [T, T] mask broadcast over [B, T, T] scores, as in attention.
+        GradCheck.Check(t => t[0].masked_fill(torch.ones([3, 3], DType.Bool).triu(1), double.NegativeInfinity).softmax(-1),
+            GradInput.Random(23, 2, 3, 3));
+
+    [Fact]
+    public void GatherWithRepeatedIndices() =>
+        GradCheck.Check(t => t[0].gather(1, torch.tensor(new long[] { 0, 0, 3, 1, 2, 1 }, [3, 2])), GradInput.Random(24, 3, 4));
+
+    [Fact]
+    public void GatherAlongDimZero() =>
+        GradCheck.Check(t => t[0].gather(0, torch.tensor(new long[] { 2, 0, 1, 1, 2, 2, 0, 0 }, [2, 4])), GradInput.Random(25, 3, 4));
+
+    [Fact]
+    public void Linear() =>
+        GradCheck.Check(t => F.linear(t[0], t[1], t[2]), GradInput.Random(26, 2, 3, 4), GradInput.Random(27, 5, 4), GradInput.Random(28, 5));
+
+    [Fact]
+    public void LinearWithoutBias() =>
+        GradCheck.Check(t => F.linear(t[0], t[1]), GradInput.Random(29, 3, 4), GradInput.Random(30, 2, 4));
+
+    [Fact]
+    public void Addmm() =>
+        GradCheck.Check(t => F.addmm(t[0], t[1], t[2]), GradInput.Random(31, 3), GradInput.Random(32, 2, 4), GradInput.Random(33, 4, 3));
+
+    [Fact]
+    public void Tanh() => GradCheck.Check(t => t[0].tanh(), GradInput.Random(34, 3, 4));
+
+    [Fact]
+    public void Exp() => GradCheck.Check(t => t[0].exp(), GradInput.Random(35, 3, 4));
+
+    [Fact]
+    public void Log() => GradCheck.Check(t => t[0].log(), new GradInput(TestData.Uniform(36, 0.5, 3, 12), [3, 4]));
+
+    [Fact]
+    public void SumAndMean() =>
+        GradCheck.Check(t => torch.stack([t[0].sum(), t[0].mean(), t[0].sum(1).mean(), t[0].mean(0, keepdim: true).sum()]),
+            GradInput.Random(37, 3, 4));
+
+    [Fact]
+    public void ArithmeticAndBroadcasting() =>
+        GradCheck.Check(t => (t[0] * t[1] - t[0] / (t[1].square() + 1) + t[1].pow(3) * 0.5).sqrt().add(1),
+            new GradInput(TestData.Uniform(38, 1, 2, 12), [3, 4]), new GradInput(TestData.Uniform(39, 1, 2, 4), [4]));
+
+    [Fact]
+    public void ScaledDotProductAttentionCausal() =>
+        GradCheck.Check(t => F.scaled_dot_product_attention(t[0], t[1], t[2], is_causal: true),
+            GradInput.Random(40, 1, 2, 4, 3), GradInput.Random(41, 1, 2, 4, 3), GradInput.Random(42, 1, 2, 4, 3));
+
+    [Fact]
+    public void ScaledDotProductAttentionCausalMatchesHandWrittenAttention()
+    {
+        using var scope = torch.NewDisposeScope();
+        var q = torch.tensor(TestData.Normal(43, 2, 5, 4), [2, 5, 4]);
+        var k = torch.tensor(TestData.Normal(44, 2, 5, 4), [2, 5, 4]);
+        var v = torch.tensor(TestData.Normal(45, 2, 5, 4), [2, 5, 4]);
+        var actual = F.scaled_dot_product_attention(q, k, v, is_causal: true).ToArray<double>();
+        var qa = q.ToArray<double>();
+        var ka = k.ToArray<double>();
+        var va = v.ToArray<double>();
+        for (var b = 0; b < 2; b++)
+            for (var i = 0; i < 5; i++)
+            {
+                // Row i attends to keys 0..i.
+                var scores = new double[i + 1];
+                for (var j = 0; j <= i; j++)
+                {
+                    for (var d = 0; d < 4; d++) scores[j] += qa[(b * 5 + i) * 4 + d] * ka[(b * 5 + j) * 4 + d];
+                    scores[j] /= 2; // √4
+                }
+                var max = scores.Max();
+                var z = scores.Sum(s => Math.Exp(s - max));
+                for (var d = 0; d < 4; d++)
+                {
+                    var expected = 0.0;
+                    for (var j = 0; j <= i; j++) expected += Math.Exp(scores[j] - max) / z * va[(b * 5 + j) * 4 + d];
+                    Assert.Equal(expected, actual[(b * 5 + i) * 4 + d], 1e-12);
+                }
+            }
+    }
+
+    [Fact]
+    public void ScaledDotProductAttentionWithBooleanMask()
+    {
+        var allowed = new[] { true, true, false, true, false, true, true, true, true };
+        GradCheck.Check(t => F.scaled_dot_product_attention(t[0], t[1], t[2], torch.tensor(allowed, [3, 3])),
+            GradInput.Random(46, 2, 3, 2), GradInput.Random(47, 2, 3, 2), GradInput.Random(48, 2, 3, 2));
+    }
+
+    [Fact]
+    public void ViewsTransposeAndSelect() =>
+        GradCheck.Check(t => t[0].view(2, 6).transpose(0, 1).reshape(3, 4).select(0, 1) * t[0][1..^0, ..].sum(),
+            GradInput.Random(49, 3, 4));
+}
