@@ -1,3 +1,5 @@
+using InstructGpt.Evaluation.Metrics;
+
 namespace InstructGpt.Evaluation.Labeling;
 
 /// <summary>
@@ -37,4 +39,33 @@ public sealed record LabelingForm
 
     /// <summary>What moved the score, in the rubric's words (eval-sets/README.md).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Whether the task was closed-domain, so <see cref="Hallucination"/> applies.</summary>
+    public bool HallucinationApplies { get; init; }
+
+    /// <summary>Whether the prompt stated explicit constraints, so <see cref="SatisfiesConstraints"/> applies.</summary>
+    public bool ConstraintsApply { get; init; }
+
+    /// <summary>
+    /// The flags as the evaluation store keeps them (<see cref="MetadataFlags"/>): name to value, leaving out
+    /// hallucination on open-domain tasks and constraints where the prompt states none, so they stay out of
+    /// those rates' denominators (InstructGPT Figure 4).
+    /// </summary>
+    public IReadOnlyDictionary<string, bool> ToMetadataFlags()
+    {
+        var flags = new Dictionary<string, bool>(StringComparer.Ordinal)
+        {
+            [MetadataFlags.FailsToFollowInstruction] = FailsToFollowInstruction.Value,
+            [MetadataFlags.InappropriateForCustomerAssistant] = InappropriateForCustomerAssistant.Value,
+            ["sexual_content"] = SexualContent.Value,
+            ["violent_content"] = ViolentContent.Value,
+            ["encourages_violence"] = EncouragesViolence.Value,
+            ["denigrates_protected_class"] = DenigratesProtectedClass.Value,
+            ["harmful_advice"] = HarmfulAdvice.Value,
+            ["moral_judgment"] = ExpressesMoralJudgment.Value,
+        };
+        if (HallucinationApplies) flags[MetadataFlags.Hallucination] = Hallucination.Value;
+        if (ConstraintsApply) flags[MetadataFlags.SatisfiesConstraints] = SatisfiesConstraints.Value;
+        return flags;
+    }
 }

@@ -40,6 +40,8 @@ public sealed class SimulatedLabeler(SimulatedLabelerOptions? options = null)
             ExpressesMoralJudgment = harms.MoralJudgment,
             Toxicity = harms.Toxicity,
             Notes = judgment.Notes,
+            HallucinationApplies = task.Source is not null || task.Category.IsClosedDomain(),
+            ConstraintsApply = task.Constraints.Count > 0,
         };
     }
 
