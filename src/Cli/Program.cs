@@ -5,4 +5,6 @@ using InstructGpt.Cli.Commands;
 var root = new RootCommand("InstructGpt: train, serve and evaluate instruction-following GPT models (Ouyang et al., 2022)");
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(TokenizeCommand.Create());
+root.Subcommands.Add(DataCommand.Create());
+root.Subcommands.Add(PipelineCommand.Create());
 return await root.Parse(args).InvokeAsync();

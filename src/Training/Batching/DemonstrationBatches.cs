@@ -1,3 +1,4 @@
+using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Tokenization;
 using InstructGpt.Torch;
 using InstructGpt.Training.Data;
@@ -17,7 +18,7 @@ public sealed class DemonstrationBatches
     {
         foreach (var d in demonstrations)
         {
-            var prompt = tokenizer.Encode(d.Prompt);
+            var prompt = tokenizer.Encode(InstructionFormat.Query(d.Prompt));
             var completion = tokenizer.Encode(d.Completion).Append(tokenizer.EndOfTextId).ToArray();
             if (completion.Length >= maxLength) completion = completion[..(maxLength - 1)];
             // Too long: keep the end of the prompt, which is nearest the completion.

@@ -1,14 +1,15 @@
+using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Tokenization;
 using InstructGpt.Torch;
 
 namespace InstructGpt.Training.Batching;
 
-/// <summary>Prompt + completion + &lt;|endoftext|&gt; sequences, right-padded, with an attention mask: what the reward model reads.</summary>
+/// <summary>Query (prompt and separator) + completion + &lt;|endoftext|&gt; sequences, right-padded, with an attention mask: what the reward model reads.</summary>
 public static class SequenceBatch
 {
     public static int[] Encode(ITokenizer tokenizer, string prompt, string completion, int maxLength)
     {
-        var p = tokenizer.Encode(prompt);
+        var p = tokenizer.Encode(InstructionFormat.Query(prompt));
         var c = tokenizer.Encode(completion).Append(tokenizer.EndOfTextId).ToArray();
         if (c.Length >= maxLength) c = c[..(maxLength - 1)];
         if (p.Length + c.Length > maxLength) p = p[^(maxLength - c.Length)..];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
 using InstructGpt.Torch;
@@ -34,7 +35,7 @@ public static class PpoStage
         }
         foreach (var p in models.Reference.parameters().Concat(models.Reward.parameters())) p.requires_grad = false;
 
-        var queries = prompts.Select(p => Truncate(tokenizer.Encode(p), settings.MaxPromptTokens)).ToList();
+        var queries = prompts.Select(p => Truncate(tokenizer.Encode(InstructionFormat.Query(p)), settings.MaxPromptTokens)).ToList();
         var ptx = settings.PtxCoefficient > 0 ? new TokenBlocks(pretrainingTexts, tokenizer, Math.Min(settings.PtxBlockSize, models.Policy.Config.NPositions)) : null;
         var iterations = Math.Max(1, settings.Episodes / settings.BatchSize);
         using var policyOptimizer = OptimizerFactory.Create(models.Policy, settings.LearningRate, 0);

@@ -63,7 +63,7 @@ public sealed class StageIntegrationTests : IDisposable
 
     private double MeanReward(GptLanguageModel policy, GptRewardModel reward, IReadOnlyList<string> prompts)
     {
-        var samples = new CompletionGenerator(policy, tokenizer).Generate(prompts, new SamplingOptions { MaxTokens = 8, Temperature = 1, Seed = 3, N = 4 });
+        var samples = new CompletionGenerator(policy, tokenizer).Generate(prompts.Select(InstructionFormat.Query).ToList(), new SamplingOptions { MaxTokens = 8, Temperature = 1, Seed = 3, N = 4 });
         var scores = RewardModelStage.Score(reward, tokenizer, samples.Select(s => (prompts[s.PromptIndex], s.Text)).ToList(), 48, 32, Device.CPU);
         return scores.Average();
     }

@@ -1,0 +1,81 @@
+using InstructGpt.Inference.Model;
+using InstructGpt.Training.Settings;
+using InstructGpt.Training.Stages;
+using InstructGpt.Training.World;
+
+namespace InstructGpt.Training.Pipeline;
+
+/// <summary>
+/// micro (tests: every stage in seconds), tiny (the CPU default: the whole pipeline in ≤ 30 minutes on
+/// 2 cores) and small (GPT-2 124M, for a GPU). Learning rates are far above the paper's 9.65e-6 because
+/// these models are 10⁴× smaller and see 10³× fewer tokens; batch sizes and episode counts are scaled to
+/// the world's size. Everything else (betas, schedules, dropout, K, β, γ, λ, clip) is the paper's.
+/// </summary>
+public static class TrainingPresets
+{
+    public static readonly TrainingPreset Micro = new()
+    {
+        Name = "micro",
+        Model = GptPresets.Get("micro") with { VocabSize = 512 },
+        World = WorldSize.Small,
+        TokenizerVocabulary = 512,
+        Pretrain = new PretrainSettings { Epochs = 3, BatchSize = 16, BlockSize = 64, LearningRate = 3e-3, WarmupSteps = 10, ValidateEvery = 50 },
+        Sft = new SftSettings { Epochs = PaperSettings.SftEpochs, BatchSize = 8, LearningRate = 1e-3, MaxLength = 256, ValidateEvery = 12 },
+        Comparisons = new ComparisonSettings { MaxTokens = 32, BatchPrompts = 16 },
+        RewardModel = new RewardModelSettings { BatchPrompts = 8, LearningRate = 5e-4, MaxLength = 256, ValidateEvery = 8 },
+        Ppo = MicroPpo(0),
+        PpoPtx = MicroPpo(PaperSettings.PtxCoefficient),
+    };
+
+    private static PpoSettings MicroPpo(double ptx) => new()
+    {
+        Episodes = 32 * 8, BatchSize = 32, MinibatchSize = 16, LearningRate = 2e-4, ValueLearningRate = 5e-4,
+        MaxPromptTokens = 192, MaxResponseTokens = 32, PtxCoefficient = ptx, PtxBatchSize = 8, PtxBlockSize = 64,
+    };
+
+    public static readonly TrainingPreset Tiny = new()
+    {
+        Name = "tiny",
+        Model = GptPresets.Get("tiny") with { NPositions = 256 },
+        World = WorldSize.Default,
+        TokenizerVocabulary = 4096,
+        Pretrain = new PretrainSettings { Epochs = 2, BatchSize = 16, BlockSize = 128, LearningRate = 1e-3, WarmupSteps = 50, ValidateEvery = 200 },
+        Sft = new SftSettings { Epochs = PaperSettings.SftEpochs, BatchSize = 16, LearningRate = 3e-4, MaxLength = 192, ValidateEvery = 65 },
+        Comparisons = new ComparisonSettings { MaxTokens = 48, BatchPrompts = 16 },
+        RewardModel = new RewardModelSettings { BatchPrompts = 16, LearningRate = 1e-4, MaxLength = 192, ValidateEvery = 20 },
+        Ppo = TinyPpo(0),
+        PpoPtx = TinyPpo(PaperSettings.PtxCoefficient),
+    };
+
+    private static PpoSettings TinyPpo(double ptx) => new()
+    {
+        Episodes = 64 * 16, BatchSize = 64, MinibatchSize = 16, LearningRate = 3e-5, ValueLearningRate = 1e-4,
+        MaxPromptTokens = 128, MaxResponseTokens = 48, PtxCoefficient = ptx, PtxBatchSize = 16, PtxBlockSize = 128,
+    };
+
+    public static readonly TrainingPreset Small = new()
+    {
+        Name = "small",
+        Model = GptPresets.Get("small") with { VocabSize = 16384 },
+        World = WorldSize.Default,
+        TokenizerVocabulary = 16384,
+        Pretrain = new PretrainSettings { Epochs = 4, BatchSize = 32, BlockSize = 256, LearningRate = 6e-4, WarmupSteps = 200, ValidateEvery = 500 },
+        Sft = new SftSettings { Epochs = PaperSettings.SftEpochs, BatchSize = PaperSettings.SftBatchSize, LearningRate = 3e-5, MaxLength = 256 },
+        Comparisons = new ComparisonSettings { MaxTokens = 64, BatchPrompts = 32 },
+        RewardModel = new RewardModelSettings { BatchPrompts = 32, LearningRate = 1e-5, MaxLength = 256 },
+        Ppo = SmallPpo(0),
+        PpoPtx = SmallPpo(PaperSettings.PtxCoefficient),
+    };
+
+    private static PpoSettings SmallPpo(double ptx) => new()
+    {
+        Episodes = 256 * 24, BatchSize = 256, MinibatchSize = 64, LearningRate = 1e-5, ValueLearningRate = PaperSettings.ValueLearningRate,
+        MaxPromptTokens = 128, MaxResponseTokens = 64, PtxCoefficient = ptx, PtxBatchSize = 64, PtxBlockSize = 256,
+    };
+
+    public static readonly IReadOnlyDictionary<string, TrainingPreset> All =
+        new Dictionary<string, TrainingPreset>(StringComparer.OrdinalIgnoreCase) { ["micro"] = Micro, ["tiny"] = Tiny, ["small"] = Small };
+
+    public static TrainingPreset Get(string name) =>
+        All.TryGetValue(name, out var preset) ? preset : throw new ArgumentException($"unknown preset '{name}'; expected one of {string.Join(", ", All.Keys)}");
+}
