@@ -34,6 +34,9 @@ public sealed class ServingMetrics : IDisposable
         meter.CreateObservableGauge("instructgpt.serving.queue_depth", () => Observe(s => s.QueuedRequests), "{request}", "Requests waiting for room in the batch");
         meter.CreateObservableGauge("instructgpt.serving.batch_size", () => Observe(s => s.ActiveSequences), "{sequence}", "Sequences in the decode batch");
         meter.CreateObservableGauge("instructgpt.serving.max_batch_size", () => Observe(s => s.MaxBatchSizeObserved), "{sequence}", "Most sequences decoded together in one step so far");
+        meter.CreateObservableCounter("instructgpt.serving.decode_steps", () => ObserveTotal(s => s.DecodeSteps), "{step}", "Forward passes of one token for a whole batch");
+        meter.CreateObservableCounter("instructgpt.serving.compactions", () => ObserveTotal(s => s.Compactions), "{compaction}", "KV-cache compactions");
+        meter.CreateObservableCounter("instructgpt.serving.cancelled_requests", () => ObserveTotal(s => s.CancelledRequests), "{request}", "Requests cancelled by their client, queued or running");
     }
 
     public Meter Meter => meter;
@@ -43,6 +46,9 @@ public sealed class ServingMetrics : IDisposable
 
     private IEnumerable<Measurement<int>> Observe(Func<SchedulerStatistics, int> value) =>
         schedulers.Keys.Select(s => new Measurement<int>(value(s.Statistics), new KeyValuePair<string, object?>("model", s.Name)));
+
+    private IEnumerable<Measurement<long>> ObserveTotal(Func<SchedulerStatistics, long> value) =>
+        schedulers.Keys.Select(s => new Measurement<long>(value(s.Statistics), new KeyValuePair<string, object?>("model", s.Name)));
 
     private static KeyValuePair<string, object?> Model(string model) => new("model", model);
 
