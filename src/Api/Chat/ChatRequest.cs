@@ -100,7 +100,7 @@ public sealed class ChatContentConverter : JsonConverter<ChatContent>
                 reader.Read();
                 if (name == "type" && reader.TokenType == JsonTokenType.String) type = reader.GetString();
                 else if (name == "text" && reader.TokenType == JsonTokenType.String) partText = reader.GetString();
-                else reader.Skip();
+                else if (!reader.TrySkip()) throw new RequestFieldException($"Content part {i} is incomplete.");
             }
             if (type != "text" || partText is null)
                 throw new RequestFieldException($"Invalid content part {i}: only text parts ({{\"type\": \"text\", \"text\": \"...\"}}) are supported{(type is null ? "" : $" (got type '{type}')")}.");

@@ -68,7 +68,7 @@ public static class ErrorResponses
     /// <summary>The error for a bare status code (one the framework set without a body).</summary>
     public static ApiError ForStatus(int status, string? detail = null) => status switch
     {
-        StatusCodes.Status400BadRequest when detail is not null && detail.Contains("was not provided", StringComparison.Ordinal) =>
+        StatusCodes.Status400BadRequest when detail is not null && (detail.Contains("was not provided", StringComparison.Ordinal) || detail.Contains("no body was provided", StringComparison.Ordinal)) =>
             ApiError.BadRequest("The request body is missing: send a JSON object with Content-Type: application/json.", null),
         StatusCodes.Status400BadRequest => ApiError.BadRequest(detail ?? "The request is malformed.", null),
         StatusCodes.Status404NotFound => ApiError.NotFound("Unknown endpoint. See /swagger for the endpoints this server has.", null, "unknown_url"),

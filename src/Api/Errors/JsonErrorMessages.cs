@@ -23,6 +23,8 @@ public static partial class JsonErrorMessages
         var conversion = ConversionPattern().Match(e.Message);
         if (conversion.Success && param is not null)
             return ($"Invalid type for '{param}': expected {Expected(conversion.Groups["type"].Value)}.", param);
+        if (conversion.Success)
+            return ("The request body must be a JSON object of the request's fields, such as {\"model\": \"...\", \"prompt\": \"Hello\"}.", null);
         var detail = PathSuffix().Replace(e.Message, "").TrimEnd('.');
         var at = e.LineNumber is { } line ? $" (line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1})" : "";
         return ($"We could not parse the JSON body of your request: {detail}{at}. The body must be one JSON object, such as {{\"model\": \"...\", \"prompt\": \"Hello\"}}.", param);
