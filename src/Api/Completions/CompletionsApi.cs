@@ -17,8 +17,8 @@ public static class CompletionsApi
     public static IEndpointRouteBuilder MapCompletionsApi(this IEndpointRouteBuilder app)
     {
         var auth = app.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value;
-        var group = app.MapGroup("/v1/completions").WithTags("Completions");
-        group.MapPost("/", CreateCompletionAsync)
+        var group = app.MapGroup("/v1").WithTags("Completions");
+        group.MapPost("/completions", CreateCompletionAsync)
             .WithName("CreateCompletion")
             .WithSummary("Complete prompts")
             .WithDescription("Completes one or more prompts with a checkpoint. With \"stream\": true the answer is a stream of " +

@@ -49,7 +49,6 @@ public static class ErrorResponses
     public static async Task WriteAsync(HttpContext context, ApiError error, IProblemDetailsService problemDetails)
     {
         if (context.Response.HasStarted) return;
-        context.Response.Clear();
         if (IsOpenAiRoute(context))
         {
             await error.ExecuteAsync(context);

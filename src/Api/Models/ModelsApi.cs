@@ -11,23 +11,23 @@ public static class ModelsApi
 {
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/models").WithTags("Models");
-        group.MapGet("/", ListModels)
+        var group = app.MapGroup("/v1").WithTags("Models");
+        group.MapGet("/models", ListModels)
             .WithName("ListModels")
             .WithSummary("List servable checkpoints")
             .WithDescription("Every directory under the checkpoints directory with config.json and model.safetensors, with its stage and parent from instructgpt.json.")
             .WithExamples(null, ApiExamples.ModelList);
-        group.MapGet("/{model}", GetModel)
+        group.MapGet("/models/{model}", GetModel)
             .WithName("GetModel")
             .WithSummary("Describe one checkpoint")
             .WithExamples(null, ApiExamples.Model);
-        group.MapPost("/{model}/load", LoadModelAsync)
+        group.MapPost("/models/{model}/load", LoadModelAsync)
             .WithName("LoadModel")
             .WithSummary("Load a checkpoint into memory now (requires the API key)")
             .WithDescription("Models otherwise load on their first request; this warms one up. Loading a newer version of a checkpoint that was replaced on disk also happens here.")
             .WithExamples(null, ApiExamples.Model)
             .RequireApiKey();
-        group.MapPost("/{model}/unload", UnloadModel)
+        group.MapPost("/models/{model}/unload", UnloadModel)
             .WithName("UnloadModel")
             .WithSummary("Free a checkpoint's memory (requires the API key)")
             .WithDescription("Requests already running on it finish first. The next request loads it again.")

@@ -31,6 +31,7 @@ public sealed class EventStreamResult(IAsyncEnumerable<object> chunks) : IResult
         response.Headers["X-Accel-Buffering"] = "no"; // proxies must not hold events back
         httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
         await response.StartAsync(aborted);
+        await response.Body.FlushAsync(aborted); // some servers (the test server) send headers only on a flush
         try
         {
             await foreach (var chunk in chunks.WithCancellation(aborted))
