@@ -46,6 +46,16 @@ public static class OpenApiExtensions
                         && ok.Content?.TryGetValue("application/json", out var response) == true)
                         response.Example = JsonNode.Parse(examples.Response);
                 }
+                if (metadata.OfType<Streaming.EventStreamMetadata>().Any() && operation.Responses?.TryGetValue("200", out var streamed) == true && streamed.Content is not null)
+                    streamed.Content[Streaming.EventStreamResult.ContentTypeValue] = new OpenApiMediaType
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.String,
+                            Description = "With \"stream\": true: Server-Sent Events, each 'data: {chunk}' followed by a blank line, ending with 'data: [DONE]'.",
+                        },
+                        Example = JsonValue.Create("data: {\"id\": \"cmpl-...\", \"object\": \"text_completion\", \"choices\": [{\"text\": \"The\", \"index\": 0, \"logprobs\": null, \"finish_reason\": null}]}\n\ndata: [DONE]\n\n"),
+                    };
                 if (metadata.OfType<IAuthorizeData>().Any())
                 {
                     operation.Security ??= [];

@@ -60,6 +60,12 @@ public sealed class EventStreamResult(IAsyncEnumerable<object> chunks) : IResult
         await response.Body.FlushAsync(cancellation);
     }
 
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [ContentTypeValue]));
+    /// <summary>
+    /// Marks the endpoint as able to stream; the OpenAPI document adds text/event-stream to its 200 response
+    /// (a second 200 response type would replace the JSON one).
+    /// </summary>
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => builder.Metadata.Add(new EventStreamMetadata());
 }
+
+/// <summary>Endpoint metadata: the 200 response may also be a text/event-stream.</summary>
+public sealed record EventStreamMetadata;
