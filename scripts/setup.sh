@@ -5,6 +5,7 @@
 #   libopenblas0-pthread  a threaded BLAS; without it libtorch's matmul falls back to the reference BLAS (~30x slower)
 #   cmake, g++            to build the native shim (src/Torch/native)
 #   python3-torch         the same libtorch from Python: the independent reference in tests and the peer in benchmarks
+# and, with npm, the node packages of tests/Inference.Tests/reference-js when they are missing.
 set -euo pipefail
 
 packages=(libtorch-dev libopenblas0-pthread cmake g++ python3-torch)
@@ -28,8 +29,17 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The tokenizer tests compare against an independent GPT-2 tokenizer (js-tiktoken) run by node; install its pinned
+# packages once, from package-lock.json.
+reference_js="$(cd "$(dirname "$0")/.." && pwd)/tests/Inference.Tests/reference-js"
+if [[ ! -f "$reference_js/node_modules/js-tiktoken/package.json" || ! -f "$reference_js/node_modules/gpt-3-encoder/package.json" ]]; then
+  command -v npm >/dev/null || { echo "setup: Node.js 18+ and npm are required for the tokenizer tests (apt-get install nodejs npm), then re-run." >&2; exit 1; }
+  echo "setup: installing the node reference tokenizer (npm ci in tests/Inference.Tests/reference-js)"
+  (cd "$reference_js" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
+fi
+
 if ! command -v dotnet >/dev/null; then
   echo "setup: the .NET 10 SDK is required (dotnet was not found on PATH); install it from Microsoft's packages and re-run." >&2
   exit 1
 fi
-echo "setup: ok (libtorch $(dpkg-query -W -f='${Version}' libtorch-dev), $(cmake --version | head -1), dotnet $(dotnet --version))"
+echo "setup: ok (libtorch $(dpkg-query -W -f='${Version}' libtorch-dev), $(cmake --version | head -1), dotnet $(dotnet --version), node $(node --version 2>/dev/null || echo "not found"))"

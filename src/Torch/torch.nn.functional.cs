@@ -37,10 +37,14 @@ public static partial class torch
                 _ => throw new ArgumentException($"approximate must be 'none' or 'tanh', not '{approximate}'", nameof(approximate)),
             };
 
-            public static Tensor dropout(Tensor input, double p = 0.5, bool training = true)
+            /// <summary>Zeroes elements with probability p and scales the rest by 1/(1−p); with a generator, the mask comes from it rather than the global stream.</summary>
+            public static Tensor dropout(Tensor input, double p = 0.5, bool training = true, Generator? generator = null)
             {
                 if (p < 0 || p > 1) throw new ArgumentOutOfRangeException(nameof(p), p, "dropout probability must be in [0, 1]");
-                return Tensor.From(NativeMethods.igt_dropout(input.Handle, p, training ? 1 : 0));
+                if (generator is null) return Tensor.From(NativeMethods.igt_dropout(input.Handle, p, training ? 1 : 0));
+                var result = Tensor.From(NativeMethods.igt_dropout_generator(input.Handle, p, training ? 1 : 0, generator.Handle));
+                GC.KeepAlive(generator);
+                return result;
             }
 
             public static Tensor softmax(Tensor input, long dim, DType? dtype = null) => input.softmax(dim, dtype);

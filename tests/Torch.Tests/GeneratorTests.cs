@@ -140,4 +140,22 @@ public class GeneratorTests
         Assert.Equal(first, torch.nn.functional.dropout(x, 0.5).ToArray<float>());
         Assert.Equal(firstDraw, torch.randn(5).ToArray<float>());
     }
+
+    [Fact]
+    public void DropoutWithAGeneratorIgnoresTheGlobalStream()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = torch.ones([2000], device: Device.CPU);
+        float[] Draw(ulong globalSeed)
+        {
+            torch.manual_seed(globalSeed);
+            using var g = new Generator(5);
+            return torch.nn.functional.dropout(x, 0.3, true, g).ToArray<float>();
+        }
+        var a = Draw(1);
+        Assert.Equal(a, Draw(2));
+        // Kept elements are scaled by 1/(1 − p), and about 30% are dropped.
+        Assert.All(a, v => Assert.True(v == 0 || Math.Abs(v - 1 / 0.7f) < 1e-6));
+        Assert.InRange(a.Count(v => v == 0) / 2000.0, 0.26, 0.34);
+    }
 }

@@ -21,6 +21,9 @@ public sealed class CausalSelfAttention : Module
         residDropout = register_module("resid_dropout", new Dropout(config.ResidPdrop));
     }
 
+    /// <summary>Where attention-dropout masks come from; null uses libtorch's global generator (inside the fused kernel).</summary>
+    public InstructGpt.Torch.Generator? DropoutGenerator { get; set; }
+
     /// <param name="x">[B, T, C]</param>
     /// <param name="mask">[B, 1, T, Tk] boolean, true where attention is allowed; null means plain causal.</param>
     public Tensor forward(Tensor x, Tensor? mask, KvCache? cache, int layer)
@@ -33,9 +36,20 @@ public sealed class CausalSelfAttention : Module
         var v = Heads(qkv[2], b, t);
         if (cache is not null) (k, v) = cache.Write(layer, k, v);
         var dropout = training ? config.AttnPdrop : 0.0;
-        var y = F.scaled_dot_product_attention(q, k, v, mask, dropout, is_causal: mask is null);
+        var y = dropout > 0 && DropoutGenerator is not null
+            ? ExplicitAttention(q, k, v, mask, dropout)
+            : F.scaled_dot_product_attention(q, k, v, mask, dropout, is_causal: mask is null);
         y = y.transpose(1, 2).reshape(b, t, config.NEmbd);
         return residDropout.forward(c_proj.forward(y)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>softmax(q kᵀ/√d, masked) with dropout drawn from <see cref="DropoutGenerator"/>, then · v.</summary>
+    private Tensor ExplicitAttention(Tensor q, Tensor k, Tensor v, Tensor? mask, double dropout)
+    {
+        var scores = q.matmul(k.transpose(-2, -1)) * (1.0 / Math.Sqrt(config.HeadSize));
+        var allowed = mask ?? torch.ones([q.size(-2), k.size(-2)], DType.Bool, q.device).tril();
+        var weights = scores.masked_fill(allowed.logical_not(), double.NegativeInfinity).softmax(-1);
+        return F.dropout(weights, dropout, true, DropoutGenerator).matmul(v);
     }
 
     /// <summary>[B, T, C] → [B, H, T, C/H].</summary>

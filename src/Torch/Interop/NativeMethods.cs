@@ -176,6 +176,7 @@ internal static unsafe class NativeMethods
     [DllImport(Library)] internal static extern TensorHandle igt_layer_norm(TensorHandle x, long* shape, int ndim, TensorHandle weight, TensorHandle bias, double eps);
     [DllImport(Library)] internal static extern TensorHandle igt_gelu(TensorHandle x, int approximate);
     [DllImport(Library)] internal static extern TensorHandle igt_dropout(TensorHandle x, double p, int train);
+    [DllImport(Library)] internal static extern TensorHandle igt_dropout_generator(TensorHandle x, double p, int train, IntPtr generator);
     [DllImport(Library)] internal static extern TensorHandle igt_softmax(TensorHandle x, long dim, int dtype);
     [DllImport(Library)] internal static extern TensorHandle igt_log_softmax(TensorHandle x, long dim, int dtype);
     [DllImport(Library)] internal static extern TensorHandle igt_logsigmoid(TensorHandle x);

@@ -62,3 +62,18 @@ IGT_API TensorHandle igt_scaled_dot_product_attention(TensorHandle q, TensorHand
 }
 
 IGT_API int igt_has_fused_attention() { return TORCH_VERSION_MAJOR >= 2 ? 1 : 0; }
+
+// Dropout drawing its mask from the given generator instead of the global one, so a training run's
+// dropout stream belongs to that run (and can be saved and restored) even while other threads sample.
+IGT_API TensorHandle igt_dropout_generator(TensorHandle x, double p, int train, GeneratorHandle g) {
+  IGT_TRY
+    if (!train || p == 0) return igt::wrap(at::Tensor(*x));
+    if (p == 1) return igt::wrap(at::zeros_like(*x));
+    at::Tensor mask;
+    {
+      at::NoGradGuard no_grad;
+      mask = at::empty_like(*x).bernoulli_(1 - p, g ? c10::optional<at::Generator>(*g) : c10::nullopt).div_(1 - p);
+    }
+    return igt::wrap(x->mul(mask));
+  IGT_CATCH(nullptr)
+}

@@ -30,12 +30,27 @@ public sealed class OptimizationLoop(string stage, Module model, AdamW optimizer
     /// <summary>Runs steps until <paramref name="totalSteps"/>; returns the number of steps done in all (including before a resume).</summary>
     public long Run(long totalSteps, Func<long, StepResult> step)
     {
+        var modules = new Dictionary<string, Module> { ["model"] = model };
+        var optimizers = new Dictionary<string, AdamW> { ["model"] = optimizer };
+        // Dropout draws from the run's own stream, saved with the state, so resuming repeats the masks.
+        using var dropout = new Generator(options.Seed ^ 0xD80F0E7UL, model.parameters()[0].device);
+        InstructGpt.Inference.Model.DropoutStream.Use(model, dropout);
+        try
+        {
+            return RunSteps(totalSteps, step, modules, optimizers, new Dictionary<string, Generator> { ["dropout"] = dropout });
+        }
+        finally
+        {
+            InstructGpt.Inference.Model.DropoutStream.Use(model, null);
+        }
+    }
+
+    private long RunSteps(long totalSteps, Func<long, StepResult> step, Dictionary<string, Module> modules, Dictionary<string, AdamW> optimizers,
+        Dictionary<string, Generator> generators)
+    {
         var runDirectory = options.RunPath;
         var start = 0L;
         var saved = options.Resume ? TrainingState.TryLoad(runDirectory) : null;
-        var modules = new Dictionary<string, Module> { ["model"] = model };
-        var optimizers = new Dictionary<string, AdamW> { ["model"] = optimizer };
-        var generators = new Dictionary<string, Generator>();
         if (saved is not null)
         {
             saved.Restore(modules, optimizers, generators);

@@ -1,0 +1,8 @@
+using System.CommandLine;
+using InstructGpt.Cli.Commands;
+
+// instructgpt: the command-line host. Verbs parse and validate, then call the libraries.
+var root = new RootCommand("InstructGpt: train, serve and evaluate instruction-following GPT models (Ouyang et al., 2022)");
+root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(TokenizeCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,344 @@
+using System.Text.Json;
+using Dapper;
+using InstructGpt.Evaluation.Metrics;
+using Microsoft.Data.Sqlite;
+
+namespace InstructGpt.Evaluation.Storage;
+
+/// <summary>
+/// The evaluation tables in the project's one SQLite file (<c>$INSTRUCTGPT_HOME/instructgpt.db</c>), through
+/// Dapper. Every write is its own transaction; a sample is committed the moment it is recorded, so a crashed or
+/// cancelled run loses at most the sample in flight and resumes from <see cref="ListCompletedSamplesAsync"/>.
+/// Connections are opened per call (Microsoft.Data.Sqlite pools them), with foreign keys on and a busy timeout,
+/// so the API, the CLI and a background runner can share the file; the database is in WAL mode, so readers never
+/// block the writer.
+/// </summary>
+public sealed class EvaluationStore
+{
+    /// <summary>How long a writer waits for another writer's lock before SQLite reports the database busy.</summary>
+    public const int BusyTimeoutMilliseconds = 5000;
+
+    /// <summary>The database's file name inside <c>INSTRUCTGPT_HOME</c> (DESIGN.md).</summary>
+    public const string DatabaseFileName = "instructgpt.db";
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _clock;
+
+    private EvaluationStore(string databasePath, TimeProvider clock)
+    {
+        DatabasePath = Path.GetFullPath(databasePath);
+        _clock = clock;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Opens (creating if needed) the database at <paramref name="databasePath"/>, switches it to WAL and applies the evaluation migrations.</summary>
+    public static async Task<EvaluationStore> OpenAsync(string databasePath, TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(databasePath))
+            throw new ArgumentException("Give the path of the SQLite database file, e.g. $INSTRUCTGPT_HOME/instructgpt.db.", nameof(databasePath));
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (!string.IsNullOrEmpty(directory))
+            Directory.CreateDirectory(directory);
+        var store = new EvaluationStore(databasePath, clock ?? TimeProvider.System);
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        // WAL is a property of the file and outlives the connection: set once here, it holds for every process.
+        string mode = await connection.ExecuteScalarAsync<string>(new CommandDefinition("PRAGMA journal_mode = WAL", cancellationToken: cancellationToken)) ?? "";
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"SQLite kept journal mode '{mode}' for {store.DatabasePath}; WAL needs a local file system that supports shared memory.");
+        await EvaluationSchema.MigrateAsync(connection, cancellationToken);
+        return store;
+    }
+
+    /// <summary>A new open connection with this store's settings; the caller disposes it.</summary>
+    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        // foreign_keys is set by the connection string; busy_timeout makes SQLite itself wait for a lock.
+        // synchronous = NORMAL is durable against a crashed process in WAL mode (SQLite docs, "WAL mode").
+        await connection.ExecuteAsync($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;");
+        return connection;
+    }
+
+    // ---- runs -------------------------------------------------------------------------------------------------
+
+    /// <summary>Stores a new run (status as given, usually queued) and returns it with its times set.</summary>
+    public async Task<EvaluationRun> CreateRunAsync(EvaluationRun run, CancellationToken cancellationToken = default)
+    {
+        ValidateJsonObject(run.ConfigJson, nameof(run.ConfigJson));
+        var now = _clock.GetUtcNow();
+        var created = run with { CreatedAt = now, UpdatedAt = now };
+        await WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO evaluation_runs (id, created_at, updated_at, status, config_json, models_json, baseline, eval_set, judges_json, error)
+                VALUES (@Id, @CreatedAt, @UpdatedAt, @Status, @ConfigJson, @ModelsJson, @Baseline, @EvalSet, @JudgesJson, @Error)
+                """,
+                RunRow.From(created),
+                transaction,
+                cancellationToken: cancellationToken));
+        }, cancellationToken);
+        return created;
+    }
+
+    public async Task<EvaluationRun?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
+            $"{RunRow.Select} WHERE id = @runId", new { runId }, cancellationToken: cancellationToken));
+        return row?.ToRun();
+    }
+
+    /// <summary>All runs, newest first.</summary>
+    public async Task<IReadOnlyList<EvaluationRun>> ListRunsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(
+            $"{RunRow.Select} ORDER BY created_at DESC, id", cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRun()).ToArray();
+    }
+
+    /// <summary>Moves a run to <paramref name="status"/>; <paramref name="error"/> says why when it failed.</summary>
+    public async Task SetRunStatusAsync(string runId, RunStatus status, string? error = null, CancellationToken cancellationToken = default)
+    {
+        await WriteAsync(async (connection, transaction) =>
+        {
+            int changed = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE evaluation_runs SET status = @Status, error = @error, updated_at = @UpdatedAt WHERE id = @runId",
+                new { Status = status.ToName(), error, UpdatedAt = StoredTime.Format(_clock.GetUtcNow()), runId },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (changed == 0)
+                throw new KeyNotFoundException($"There is no evaluation run '{runId}'.");
+        }, cancellationToken);
+    }
+
+    // ---- samples ----------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Commits one sample in its own transaction. Returns false, changing nothing, when the run already holds a
+    /// sample with the same key (model, prompt id, variant, sample index, judge): a resumed run may offer a sample
+    /// twice, and it is counted once.
+    /// </summary>
+    public async Task<bool> RecordSampleAsync(EvaluationSample sample, CancellationToken cancellationToken = default)
+    {
+        ValidateSample(sample);
+        var row = SampleRow.From(sample, sample.CreatedAt == default ? _clock.GetUtcNow() : sample.CreatedAt);
+        int inserted = 0;
+        await WriteAsync(async (connection, transaction) =>
+        {
+            // ON CONFLICT names the key, unlike INSERT OR IGNORE, which would also silently drop rows that break a
+            // CHECK or NOT NULL constraint.
+            inserted = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO evaluation_samples
+                    (run_id, model, prompt_id, category, variant, sample_index, prompt, output, judge, likert,
+                     flags_json, reasons_json, toxicity, rm_score, finish_reason, created_at)
+                VALUES
+                    (@RunId, @Model, @PromptId, @Category, @Variant, @SampleIndex, @Prompt, @Output, @Judge, @Likert,
+                     @FlagsJson, @ReasonsJson, @Toxicity, @RmScore, @FinishReason, @CreatedAt)
+                ON CONFLICT (run_id, model, prompt_id, variant, sample_index, judge) DO NOTHING
+                """,
+                row,
+                transaction,
+                cancellationToken: cancellationToken));
+        }, cancellationToken);
+        return inserted == 1;
+    }
+
+    /// <summary>The keys of every sample the run already holds: what a resumed run must not produce again.</summary>
+    public async Task<IReadOnlySet<SampleKey>> ListCompletedSamplesAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Model, string PromptId, string Variant, long SampleIndex, string Judge)>(new CommandDefinition(
+            "SELECT model, prompt_id, variant, sample_index, judge FROM evaluation_samples WHERE run_id = @runId",
+            new { runId },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new SampleKey(r.Model, r.PromptId, r.Variant, checked((int)r.SampleIndex), r.Judge)).ToHashSet();
+    }
+
+    /// <summary>Every sample of a run in a stable order (model, prompt, variant, sample index, judge).</summary>
+    public async Task<IReadOnlyList<EvaluationSample>> ListSamplesAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SampleRow>(new CommandDefinition(
+            $"{SampleRow.Select} WHERE run_id = @runId ORDER BY model, prompt_id, variant, sample_index, judge",
+            new { runId },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToSample()).ToArray();
+    }
+
+    // ---- pairwise judgments -----------------------------------------------------------------------------------
+
+    /// <summary>Commits one judgment; false when the run already holds one for (model, baseline, prompt, sample index, judge).</summary>
+    public async Task<bool> RecordJudgmentAsync(PairwiseJudgment judgment, CancellationToken cancellationToken = default)
+    {
+        var row = JudgmentRow.From(judgment, judgment.CreatedAt == default ? _clock.GetUtcNow() : judgment.CreatedAt);
+        int inserted = 0;
+        await WriteAsync(async (connection, transaction) =>
+        {
+            inserted = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO evaluation_pairwise_judgments
+                    (run_id, prompt_id, category, sample_index, model, baseline, judge, result, reason, created_at)
+                VALUES
+                    (@RunId, @PromptId, @Category, @SampleIndex, @Model, @Baseline, @Judge, @Result, @Reason, @CreatedAt)
+                ON CONFLICT (run_id, model, baseline, prompt_id, sample_index, judge) DO NOTHING
+                """,
+                row,
+                transaction,
+                cancellationToken: cancellationToken));
+        }, cancellationToken);
+        return inserted == 1;
+    }
+
+    public async Task<IReadOnlyList<PairwiseJudgment>> ListJudgmentsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<JudgmentRow>(new CommandDefinition(
+            $"{JudgmentRow.Select} WHERE run_id = @runId ORDER BY model, prompt_id, sample_index, judge",
+            new { runId },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToJudgment()).ToArray();
+    }
+
+    // ---- human labels -----------------------------------------------------------------------------------------
+
+    /// <summary>Stores a person's label and returns it with its id.</summary>
+    public async Task<HumanLabel> AddHumanLabelAsync(HumanLabel label, CancellationToken cancellationToken = default)
+    {
+        if (label.Likert is < 1 or > 7)
+            throw new ArgumentOutOfRangeException(nameof(label), label.Likert, "A Likert score lies in 1–7 (InstructGPT Figure 5).");
+        var createdAt = label.CreatedAt == default ? _clock.GetUtcNow() : label.CreatedAt;
+        long id = 0;
+        await WriteAsync(async (connection, transaction) =>
+        {
+            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                INSERT INTO evaluation_human_labels (prompt_id, prompt, output, likert, flags_json, labeler, created_at)
+                VALUES (@PromptId, @Prompt, @Output, @Likert, @FlagsJson, @Labeler, @CreatedAt)
+                RETURNING id
+                """,
+                new
+                {
+                    label.PromptId,
+                    label.Prompt,
+                    label.Output,
+                    label.Likert,
+                    FlagsJson = JsonColumns.Write(label.Flags),
+                    label.Labeler,
+                    CreatedAt = StoredTime.Format(createdAt),
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+        }, cancellationToken);
+        return label with { Id = id, CreatedAt = createdAt };
+    }
+
+    /// <summary>Every human label for exactly this prompt and output text, oldest first.</summary>
+    public async Task<IReadOnlyList<HumanLabel>> FindHumanLabelsAsync(string prompt, string output, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<HumanLabelRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, prompt_id AS PromptId, prompt AS Prompt, output AS Output, likert AS Likert,
+                   flags_json AS FlagsJson, labeler AS Labeler, created_at AS CreatedAt
+            FROM evaluation_human_labels WHERE prompt = @prompt AND output = @output ORDER BY created_at, id
+            """,
+            new { prompt, output },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToLabel()).ToArray();
+    }
+
+    // ---- aggregates -------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Replaces a run's aggregates with <paramref name="aggregates"/> in one transaction: a failure on any row
+    /// leaves the previous aggregates as they were.
+    /// </summary>
+    public async Task ReplaceAggregatesAsync(string runId, IEnumerable<Aggregate> aggregates, CancellationToken cancellationToken = default)
+    {
+        var rows = aggregates.ToArray();
+        await WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM evaluation_aggregates WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
+            foreach (var aggregate in rows)
+            {
+                if (!double.IsFinite(aggregate.Value))
+                    throw new ArgumentException($"The aggregate {aggregate.Metric} for {aggregate.Model} has the value {aggregate.Value}; only finite values can be stored.", nameof(aggregates));
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO evaluation_aggregates (run_id, model, judge, category, metric, value, ci_low, ci_high, n, method)
+                    VALUES (@runId, @Model, @Judge, @Category, @Metric, @Value, @CiLow, @CiHigh, @N, @Method)
+                    """,
+                    new { runId, aggregate.Model, aggregate.Judge, aggregate.Category, aggregate.Metric, aggregate.Value, aggregate.CiLow, aggregate.CiHigh, aggregate.N, aggregate.Method },
+                    transaction,
+                    cancellationToken: cancellationToken));
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>A run's aggregates ordered by metric, model, judge and category ("all" first).</summary>
+    public async Task<IReadOnlyList<Aggregate>> ListAggregatesAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AggregateRow>(new CommandDefinition(
+            """
+            SELECT model AS Model, judge AS Judge, category AS Category, metric AS Metric, value AS Value,
+                   ci_low AS CiLow, ci_high AS CiHigh, n AS N, method AS Method
+            FROM evaluation_aggregates WHERE run_id = @runId
+            ORDER BY metric, model, judge, category <> 'all', category
+            """,
+            new { runId },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new Aggregate(r.Model, r.Judge, r.Category, r.Metric, r.Value, r.CiLow, r.CiHigh, checked((int)r.N), r.Method)).ToArray();
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------------------------
+
+    /// <summary>Runs <paramref name="write"/> in one transaction on a fresh connection: committed if it returns, rolled back if it throws.</summary>
+    private async Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> write, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await write(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static void ValidateSample(EvaluationSample sample)
+    {
+        if (sample.SampleIndex < 0)
+            throw new ArgumentOutOfRangeException(nameof(sample), sample.SampleIndex, "A sample index counts from 0.");
+        if (sample.Likert is < 1 or > 7)
+            throw new ArgumentOutOfRangeException(nameof(sample), sample.Likert, "A Likert score lies in 1–7 (InstructGPT Figure 5).");
+        if (sample.Toxicity is { } toxicity && !(toxicity >= 0 && toxicity <= 1))
+            throw new ArgumentOutOfRangeException(nameof(sample), toxicity, "A toxicity score lies in [0, 1].");
+        if (sample.RmScore is { } score && !double.IsFinite(score))
+            throw new ArgumentOutOfRangeException(nameof(sample), score, "A reward-model score must be finite.");
+    }
+
+    private static void ValidateJsonObject(string json, string name)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new ArgumentException($"{name} must be a JSON object.", name);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"{name} is not valid JSON: {e.Message}", name, e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Dapper;
+using InstructGpt.Evaluation.Storage;
+
+namespace InstructGpt.Evaluation.Tests.Storage;
+
+public class EvaluationSchemaTests : IDisposable
+{
+    private readonly TemporaryDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Migrations_are_idempotent()
+    {
+        var store = await _database.OpenAsync();
+        await _database.OpenAsync(); // a second process opening the same file
+        await using var connection = await store.OpenConnectionAsync();
+        await EvaluationSchema.MigrateAsync(connection); // and once more, directly
+
+        Assert.Equal(EvaluationSchema.LatestVersion, await EvaluationSchema.CurrentVersionAsync(connection));
+        var versions = (await connection.QueryAsync<long>($"SELECT version FROM {EvaluationSchema.VersionTable} ORDER BY version")).ToArray();
+        Assert.Equal(EvaluationSchema.Migrations.Select(m => (long)m.Version), versions);
+    }
+
+    [Fact]
+    public async Task Creates_only_evaluation_tables()
+    {
+        var store = await _database.OpenAsync();
+        await using var connection = await store.OpenConnectionAsync();
+
+        var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).ToArray();
+
+        Assert.Equal(
+            ["evaluation_aggregates", "evaluation_human_labels", "evaluation_pairwise_judgments", "evaluation_runs", "evaluation_samples", "evaluation_schema_migrations"],
+            tables);
+    }
+
+    [Fact]
+    public async Task Database_is_in_wal_mode_with_foreign_keys_and_a_busy_timeout()
+    {
+        var store = await _database.OpenAsync();
+        await using var connection = await store.OpenConnectionAsync();
+
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
+        Assert.Equal((long)EvaluationStore.BusyTimeoutMilliseconds, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
+    }
+
+    [Fact]
+    public async Task Creates_the_folder_of_the_database_path()
+    {
+        string nested = Path.Combine(_database.Directory, "home", "nested", EvaluationStore.DatabaseFileName);
+
+        var store = await EvaluationStore.OpenAsync(nested);
+
+        Assert.True(File.Exists(nested));
+        Assert.Equal(Path.GetFullPath(nested), store.DatabasePath);
+    }
+}
