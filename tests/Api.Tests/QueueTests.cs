@@ -58,8 +58,7 @@ public sealed class QueueTests : IDisposable
         a.Dispose();
         var dResponse = await d.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.OK, dResponse.StatusCode);
-        await WaitUntil(() => scheduler.Statistics.CancelledRequests == 2);
-        Assert.Equal(0, scheduler.Statistics.ActiveSequences);
+        await WaitUntil(() => scheduler.Statistics is { CancelledRequests: 2, ActiveSequences: 0 });
         Assert.True(scheduler.Statistics.GeneratedTokens < 900, "A was stopped long before its 1000 tokens");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
     }

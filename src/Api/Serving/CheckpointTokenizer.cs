@@ -5,7 +5,5 @@ namespace InstructGpt.Api.Serving;
 /// <summary>The tokenizer of a checkpoint directory: vocab.json and merges.txt, GPT-2's byte-level BPE files.</summary>
 public static class CheckpointTokenizer
 {
-    public static ITokenizer Load(string checkpointDirectory) =>
-        throw new NotSupportedException(
-            $"{checkpointDirectory}: no tokenizer implementation is available to read vocab.json and merges.txt yet (the byte-level BPE tokenizer is being merged).");
+    public static ITokenizer Load(string checkpointDirectory) => BpeTokenizer.Load(checkpointDirectory);
 }

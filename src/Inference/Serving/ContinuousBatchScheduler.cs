@@ -361,6 +361,7 @@ public sealed class ContinuousBatchScheduler : IDisposable
         }
         Interlocked.Add(ref generated, tokens);
         metrics?.RecordGeneratedTokens(Name, tokens);
+        Volatile.Write(ref active, keep.Count); // before any request completes, so its caller sees it gone
 
         foreach (var r in sequences.Select(s => s.Owner).Where(o => o.CancelRequested).Distinct())
             if (r.TryTransition(ScheduledRequest.Running, ScheduledRequest.Cancelled))
@@ -372,7 +373,6 @@ public sealed class ContinuousBatchScheduler : IDisposable
 
         var next = keep.Select(k => sampled.Tokens[k]).ToArray();
         batch.Keep(keep);
-        Volatile.Write(ref active, batch.Count);
         if (batch.Count == 0) return;
         if (batch.EnsureRoom()) Interlocked.Increment(ref compactions);
         batch.Decode(model, next);
