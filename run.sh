@@ -18,4 +18,4 @@ mkdir -p "$INSTRUCTGPT_HOME/checkpoints"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://${HOST:-127.0.0.1}:${PORT:-8080}}"
 echo "run: serving $INSTRUCTGPT_HOME/checkpoints on $ASPNETCORE_URLS (Swagger UI at ${ASPNETCORE_URLS%%;*}/swagger)"
 # The content root is the project folder, so appsettings.json is found whatever the working directory.
-exec dotnet src/Api/bin/Release/net10.0/InstructGpt.Api.dll --contentRoot src/Api "$@"
+exec dotnet src/Api/bin/Release/net10.0/InstructGpt.Api.dll --contentRoot "$PWD/src/Api" "$@"

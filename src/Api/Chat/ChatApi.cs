@@ -57,7 +57,7 @@ public static class ChatApi
                 new StopInput(stops), request.Seed, request.Logprobs == true ? request.TopLogprobs ?? 0 : null, Echo: false, IgnoreEos: false);
             // Fail fast on bad fields, before the model is loaded.
             fields.ToOptions(1, maxTokensField, "top_logprobs");
-            using var scope = logger.BeginScope(new Dictionary<string, object?> { ["Model"] = request.Model, ["User"] = request.User });
+            using var scope = logger.BeginScope("Model {Model}, user {User}", request.Model, request.User);
 
             var started = await GenerationStart.StartAsync(pool, serving.Value, request.Model, "chatcmpl-",
                 served => [served.Tokenizer.Encode(prompt)],

@@ -45,7 +45,7 @@ public static class CompletionsApi
             var sampling = fields.ToOptions(SamplingFields.DefaultMaxTokens);
             if (request.BestOf is { } bestOf && bestOf != sampling.N)
                 throw new InvalidRequestException($"Invalid value for 'best_of': only best_of equal to n ({sampling.N}) is supported (got {bestOf}).", "best_of");
-            using var scope = logger.BeginScope(new Dictionary<string, object?> { ["Model"] = request.Model, ["User"] = request.User });
+            using var scope = logger.BeginScope("Model {Model}, user {User}", request.Model, request.User);
 
             var started = await GenerationStart.StartAsync(pool, serving.Value, request.Model, "cmpl-",
                 served => Tokenize(request.Prompt, served), (_, _) => sampling, stream, http, logger);

@@ -7,8 +7,12 @@ namespace InstructGpt.Api.Hosting;
 /// <summary>What every endpoint relies on: the data directory, JSON settings, error handling and request limits.</summary>
 public static class HostingExtensions
 {
+    /// <summary>Where the API listens unless --urls, ASPNETCORE_URLS or the Urls setting says otherwise: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
     public static WebApplicationBuilder AddApiDefaults(this WebApplicationBuilder builder)
     {
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
         var services = builder.Services;
         services.AddOptions<DataOptions>()
             .BindConfiguration(DataOptions.Section)
