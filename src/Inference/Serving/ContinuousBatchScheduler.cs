@@ -219,7 +219,8 @@ public sealed class ContinuousBatchScheduler : IDisposable
                     if (o.Seed is { } seed)
                     {
                         // As in CompletionGenerator: the n samples differ, and a seed repeats whatever else is in the batch.
-                        generator = new InstructGpt.Torch.Generator(unchecked(seed + (ulong)s * 0x9E3779B97F4A7C15UL), Device.CPU);
+                        // The generator lives on the model's device, where the probabilities are sampled.
+                        generator = new InstructGpt.Torch.Generator(unchecked(seed + (ulong)s * 0x9E3779B97F4A7C15UL), device);
                         generators.Add(generator);
                     }
                     var state = new SequenceState(p, s, prompts[p], new RowSampling(o.Temperature, o.TopK, o.TopP, generator), stops);
