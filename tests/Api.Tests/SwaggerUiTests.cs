@@ -21,6 +21,14 @@ public sealed class SwaggerUiTests(KestrelApiFactory api)
             foreach (var operation in path.Value.EnumerateObject())
                 Assert.False(string.IsNullOrWhiteSpace(operation.Value.GetProperty("summary").GetString()), $"{operation.Name} {path.Name} has no summary");
 
+        // Every successful response has an example.
+        foreach (var path in paths.EnumerateObject())
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var ok = operation.Value.GetProperty("responses").GetProperty("200");
+                Assert.True(ok.GetProperty("content").EnumerateObject().Any(c => c.Value.TryGetProperty("example", out _)), $"{operation.Name} {path.Name} has no example");
+            }
+
         var create = paths.GetProperty("/v1/completions").GetProperty("post");
         var body = create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
         Assert.Equal("sft", body.GetProperty("example").GetProperty("model").GetString());

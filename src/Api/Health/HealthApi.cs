@@ -1,3 +1,4 @@
+using InstructGpt.Api.OpenApi;
 using InstructGpt.Inference.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,10 +19,12 @@ public static class HealthApi
         var group = app.MapGroup("").WithTags("Operations");
         group.MapGet("/health", () => TypedResults.Ok(new HealthStatus("ok")))
             .WithName("Health")
-            .WithSummary("Liveness: 200 while the process serves HTTP");
+            .WithSummary("Liveness: 200 while the process serves HTTP")
+            .WithExamples(null, ApiExamples.Health);
         group.MapGet("/ready", Ready)
             .WithName("Ready")
-            .WithSummary("Readiness: 200 when a model is loaded or loadable, 503 while there is nothing to serve");
+            .WithSummary("Readiness: 200 when a model is loaded or loadable, 503 while there is nothing to serve")
+            .WithExamples(null, ApiExamples.Ready);
         return app;
     }
 

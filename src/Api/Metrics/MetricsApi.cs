@@ -1,3 +1,5 @@
+using InstructGpt.Api.OpenApi;
+
 namespace InstructGpt.Api.Metrics;
 
 public static class MetricsApi
@@ -19,7 +21,8 @@ public static class MetricsApi
             .WithTags("Operations")
             .WithName("Metrics")
             .WithSummary("Prometheus metrics: requests by route and status, tokens, queue depth, batch size, time to first token, inter-token latency")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain");
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .WithExamples(null, ApiExamples.Metrics);
         return app;
     }
 }

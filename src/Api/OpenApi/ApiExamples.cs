@@ -28,6 +28,19 @@ public static class ApiExamples
         {"id": "sft", "object": "model", "created": 1767225600, "owned_by": "instructgpt", "stage": "sft", "parent": "base", "loaded": true, "context_length": 512}
         """;
 
+    public const string Health = """{"status": "ok"}""";
+
+    public const string Ready = """{"status": "ready", "loaded": ["sft"], "servable": ["base", "ppo", "rm", "sft"]}""";
+
+    public const string Metrics = """
+        # HELP instructgpt_generated_tokens_total Tokens sampled by the decode loop
+        # TYPE instructgpt_generated_tokens_total counter
+        instructgpt_generated_tokens_total{model="sft"} 1536
+        # HELP instructgpt_queue_depth Requests waiting for room in the batch
+        # TYPE instructgpt_queue_depth gauge
+        instructgpt_queue_depth{model="sft"} 0
+        """;
+
     public const string ModelList = """
         {"object": "list", "data": [
           {"id": "base", "object": "model", "created": 1767225000, "owned_by": "instructgpt", "stage": "base", "parent": null, "loaded": false, "context_length": 512},

@@ -42,9 +42,11 @@ public static class OpenApiExtensions
                 {
                     if (examples.Request is not null && operation.RequestBody?.Content?.TryGetValue("application/json", out var request) == true)
                         request.Example = JsonNode.Parse(examples.Request);
-                    if (examples.Response is not null && operation.Responses?.TryGetValue("200", out var ok) == true
-                        && ok.Content?.TryGetValue("application/json", out var response) == true)
-                        response.Example = JsonNode.Parse(examples.Response);
+                    if (examples.Response is not null && operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is not null)
+                    {
+                        if (ok.Content.TryGetValue("application/json", out var response)) response.Example = JsonNode.Parse(examples.Response);
+                        else if (ok.Content.TryGetValue("text/plain", out var text)) text.Example = JsonValue.Create(examples.Response);
+                    }
                 }
                 if (metadata.OfType<Streaming.EventStreamMetadata>().Any() && operation.Responses?.TryGetValue("200", out var streamed) == true && streamed.Content is not null)
                     streamed.Content[Streaming.EventStreamResult.ContentTypeValue] = new OpenApiMediaType
