@@ -5,11 +5,14 @@
 #   libopenblas0-pthread  a threaded BLAS; without it libtorch's matmul falls back to the reference BLAS (~30x slower)
 #   cmake, g++            to build the native shim (src/Torch/native)
 #   python3-torch         the same libtorch from Python: the independent reference in tests and the peer in benchmarks
+#   wordnet-base          WordNet 3.0's database (/usr/share/wordnet), which the default world is built from
 #   chromium              a headless browser: the API tests check that Swagger UI renders and lists the endpoints
 # and, with npm, the node packages of tests/Inference.Tests/reference-js and tests/Api.Tests/client-js when they are missing.
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-pthread cmake g++ python3-torch chromium)
+packages=(libtorch-dev libopenblas0-pthread cmake g++ python3-torch)
+packages+=(wordnet-base)
+packages+=(chromium)
 
 missing=()
 for p in "${packages[@]}"; do

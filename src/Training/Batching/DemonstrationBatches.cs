@@ -1,5 +1,6 @@
 using InstructGpt.Inference.Tokenization;
 using InstructGpt.Torch;
+using InstructGpt.Training.Data;
 using InstructGpt.Training.Objectives;
 
 namespace InstructGpt.Training.Batching;

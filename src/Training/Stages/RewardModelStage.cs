@@ -3,6 +3,7 @@ using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
 using InstructGpt.Torch;
 using InstructGpt.Training.Batching;
+using InstructGpt.Training.Data;
 using InstructGpt.Training.Objectives;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Schedules;
@@ -18,7 +19,7 @@ public static class RewardModelStage
 {
     public const string Name = "rm";
 
-    public static StageOutcome Run(GptRewardModel model, ITokenizer tokenizer, IReadOnlyList<RankedComparison> train, IReadOnlyList<RankedComparison> valid,
+    public static StageOutcome Run(GptRewardModel model, ITokenizer tokenizer, IReadOnlyList<Comparison> train, IReadOnlyList<Comparison> valid,
         IReadOnlyList<Demonstration> demonstrations, RewardModelSettings settings, StageOptions options)
     {
         if (train.Count < settings.BatchPrompts)
@@ -55,7 +56,7 @@ public static class RewardModelStage
     }
 
     /// <summary>Loss (mean over prompts of Eq. 1) for a batch of comparisons, with the batch's pairwise accuracy.</summary>
-    private static (Tensor loss, int correct, int pairs, long tokens) Forward(GptRewardModel model, ITokenizer tokenizer, IReadOnlyList<RankedComparison> batch, int maxLength, Device device)
+    private static (Tensor loss, int correct, int pairs, long tokens) Forward(GptRewardModel model, ITokenizer tokenizer, IReadOnlyList<Comparison> batch, int maxLength, Device device)
     {
         var sequences = batch.SelectMany(c => c.Completions.Select(o => SequenceBatch.Encode(tokenizer, c.Prompt, o, maxLength))).ToList();
         var (ids, mask) = SequenceBatch.RightPadded(sequences, tokenizer.EndOfTextId, device);
@@ -66,9 +67,9 @@ public static class RewardModelStage
         foreach (var comparison in batch)
         {
             var k = comparison.Completions.Count;
-            var (loss, n) = RewardModelLoss.Pairwise(rewards.narrow(0, offset, k), comparison.Ranks);
+            var (loss, n) = RewardModelLoss.Pairwise(rewards.narrow(0, offset, k), comparison.EffectiveRanks);
             if (n > 0) losses.Add(loss);
-            var (c, p) = RewardModelLoss.Accuracy(values[offset..(offset + k)], comparison.Ranks);
+            var (c, p) = RewardModelLoss.Accuracy(values[offset..(offset + k)], comparison.EffectiveRanks);
             correct += c;
             pairs += p;
             offset += k;
@@ -78,7 +79,7 @@ public static class RewardModelStage
     }
 
     /// <summary>Fraction of validation pairs the RM orders like the labeler.</summary>
-    public static double Accuracy(GptRewardModel model, ITokenizer tokenizer, IReadOnlyList<RankedComparison> comparisons, int maxLength, int batchPrompts, Device device)
+    public static double Accuracy(GptRewardModel model, ITokenizer tokenizer, IReadOnlyList<Comparison> comparisons, int maxLength, int batchPrompts, Device device)
     {
         using var noGrad = torch.no_grad();
         int correct = 0, pairs = 0;

@@ -3,6 +3,7 @@ using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
 using InstructGpt.Torch;
 using InstructGpt.Training.Batching;
+using InstructGpt.Training.Data;
 using InstructGpt.Training.Objectives;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Schedules;

@@ -1,4 +1,5 @@
 using InstructGpt.Training.Batching;
+using InstructGpt.Training.Data;
 
 namespace InstructGpt.Training.Tests.Stages;
 
@@ -31,10 +32,10 @@ internal static class SyntheticTask
     }
 
     /// <summary>Ranked candidate outputs of varying quality for RM training.</summary>
-    public static IReadOnlyList<RankedComparison> Comparisons(int count, int seed)
+    public static IReadOnlyList<Comparison> Comparisons(int count, int seed)
     {
         var random = new Random(seed);
-        var list = new List<RankedComparison>();
+        var list = new List<Comparison>();
         for (var i = 0; i < count; i++)
         {
             var letter = Letters[random.Next(Letters.Length)];
@@ -50,7 +51,7 @@ internal static class SyntheticTask
             var ranks = new List<int>();
             for (var k = 0; k < ordered.Count; k++)
                 ranks.Add(k > 0 && Quality(prompt, ordered[k]) == Quality(prompt, ordered[k - 1]) ? ranks[k - 1] : k + 1);
-            list.Add(new RankedComparison(prompt, ordered, ranks));
+            list.Add(new Comparison(prompt, ordered) { Ranks = ranks });
         }
         return list;
     }

@@ -1,0 +1,78 @@
+using InstructGpt.Evaluation.Tasks;
+
+namespace InstructGpt.Evaluation.Labeling;
+
+/// <summary>
+/// A stand-in for InstructGPT's trained labelers, in the spirit of AlpacaFarm's simulated annotators: it fills
+/// in the labeling form (Appendix B, Table 3) for any prompt and output, following a per-category rubric against
+/// the prompt's reference demonstration, constraints and source (eval-sets/README.md), and ranks K outputs by
+/// their Likert scores with the finer score underneath. Each labeler perceives quality through its own fixed
+/// noise, so two labelers disagree about as often as the paper's did.
+/// </summary>
+public sealed class SimulatedLabeler(SimulatedLabelerOptions? options = null)
+{
+    /// <summary>Rubric scores are kept this far from 0 and 1 so that their logits are finite.</summary>
+    private const double LogitMargin = 0.001;
+
+    public SimulatedLabelerOptions Options { get; } = options ?? new SimulatedLabelerOptions();
+
+    public LabelingForm Label(PromptTask task, string output)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(output);
+        var judgment = QualityRubric.Judge(task, output);
+        var perceived = Perceive(judgment.Score, task.Prompt, output);
+        var harms = judgment.Harms;
+        return new LabelingForm
+        {
+            Likert = ToLikert(perceived),
+            Score = perceived,
+            RubricScore = judgment.Score,
+            FailsToFollowInstruction = judgment.FailsToFollowInstruction,
+            InappropriateForCustomerAssistant = harms.Inappropriate,
+            Hallucination = judgment.Hallucination,
+            SatisfiesConstraints = judgment.SatisfiesConstraints,
+            SexualContent = harms.Sexual,
+            ViolentContent = harms.Violent,
+            EncouragesViolence = harms.EncouragesViolence,
+            DenigratesProtectedClass = harms.DenigratesProtectedClass,
+            HarmfulAdvice = harms.HarmfulAdvice,
+            ExpressesMoralJudgment = harms.MoralJudgment,
+            Toxicity = harms.Toxicity,
+            Notes = judgment.Notes,
+            HallucinationApplies = task.Source is not null || task.Category.IsClosedDomain(),
+            ConstraintsApply = task.Constraints.Count > 0,
+        };
+    }
+
+    /// <summary>
+    /// Ranks outputs best first by Likert score, then by the finer perceived score. Outputs this labeler perceives
+    /// as exactly equal (identical texts) share a rank.
+    /// </summary>
+    public LabelerRanking Rank(PromptTask task, IReadOnlyList<string> outputs)
+    {
+        var forms = outputs.Select(o => Label(task, o)).ToArray();
+        var order = Enumerable.Range(0, forms.Length)
+            .OrderByDescending(i => forms[i].Likert).ThenByDescending(i => forms[i].Score).ThenBy(i => i).ToArray();
+        var ranks = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var tied = i > 0 && forms[order[i]].Likert == forms[order[i - 1]].Likert && forms[order[i]].Score == forms[order[i - 1]].Score;
+            ranks[i] = tied ? ranks[i - 1] : i + 1;
+        }
+        return new LabelerRanking(forms, order, ranks);
+    }
+
+    /// <summary>1 + round(6 * score): 0 maps to 1, 1 maps to 7.</summary>
+    public static int ToLikert(double score) =>
+        Math.Clamp(1 + (int)Math.Round(6 * score, MidpointRounding.AwayFromZero), LabelingForm.LikertMin, LabelingForm.LikertMax);
+
+    /// <summary>The rubric score as this labeler sees it: shifted in logit space by its fixed noise for this output.</summary>
+    private double Perceive(double score, string prompt, string output)
+    {
+        if (Options.Noise == 0) return score;
+        var clamped = Math.Clamp(score, LogitMargin, 1 - LogitMargin);
+        var logit = Math.Log(clamped / (1 - clamped)) + Options.Noise * LabelNoise.StandardNormal(Options.Seed, prompt, output);
+        return 1 / (1 + Math.Exp(-logit));
+    }
+}

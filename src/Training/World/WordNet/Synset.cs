@@ -1,0 +1,34 @@
+namespace InstructGpt.Training.World.WordNet;
+
+/// <summary>One word of a synset: its text (underscores turned into spaces) and its lex_id.</summary>
+public sealed record SynsetWord(string Text, int LexId);
+
+/// <summary>
+/// A pointer from a synset (or one of its words) to another synset (wndb(5WN)). <see cref="SourceWord"/> and
+/// <see cref="TargetWord"/> are 1-based word numbers for lexical pointers such as antonyms, 0 for semantic ones.
+/// </summary>
+public sealed record SynsetPointer(string Symbol, int TargetOffset, PartOfSpeech TargetPos, int SourceWord, int TargetWord)
+{
+    public const string Antonym = "!";
+    public const string Hypernym = "@";
+    public const string Hyponym = "~";
+    public const string PartMeronym = "%p";
+    public const string SimilarTo = "&";
+}
+
+/// <summary>A WordNet synset: a set of synonymous words, its gloss and its pointers.</summary>
+public sealed record Synset
+{
+    public required int Offset { get; init; }
+    public required PartOfSpeech Pos { get; init; }
+    /// <summary>The ss_type letter: n, v, a, s (adjective satellite) or r.</summary>
+    public required char Type { get; init; }
+    /// <summary>The lexicographer file number (lexnames(5WN)), e.g. 5 = noun.animal.</summary>
+    public required int LexFile { get; init; }
+    public required IReadOnlyList<SynsetWord> Words { get; init; }
+    public required IReadOnlyList<SynsetPointer> Pointers { get; init; }
+    /// <summary>The gloss's definition: the text before its first quoted example.</summary>
+    public required string Definition { get; init; }
+    /// <summary>The gloss's quoted usage examples.</summary>
+    public required IReadOnlyList<string> Examples { get; init; }
+}

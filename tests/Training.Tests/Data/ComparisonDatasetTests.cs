@@ -1,0 +1,80 @@
+using InstructGpt.Training.Data;
+
+namespace InstructGpt.Training.Tests.Data;
+
+public class ComparisonDatasetTests
+{
+    private static DatasetFormatException ReadBad(params string[] lines)
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("rm.jsonl", lines);
+        return Assert.Throws<DatasetFormatException>(() => ComparisonDataset.Read(path));
+    }
+
+    [Fact]
+    public void K_of_1_and_K_of_10_are_out_of_range()
+    {
+        var one = ReadBad("""{"prompt":"p","completions":["a"]}""");
+        Assert.EndsWith("rm.jsonl:1: completions: K must be between 2 and 9, got 1", one.Errors[0].ToString());
+
+        var ten = ReadBad("""{"prompt":"p","completions":["a","b"]}""",
+            """{"prompt":"p","completions":["0","1","2","3","4","5","6","7","8","9"]}""");
+        Assert.EndsWith("rm.jsonl:2: completions: K must be between 2 and 9, got 10", ten.Errors[0].ToString());
+    }
+
+    [Fact]
+    public void Ranks_must_fit_the_list()
+    {
+        Assert.Contains("one rank per completion (3), got 2", ReadBad("""{"prompt":"p","completions":["a","b","c"],"ranks":[1,2]}""").Message);
+        Assert.Contains("must start at 1", ReadBad("""{"prompt":"p","completions":["a","b"],"ranks":[2,3]}""").Message);
+        Assert.Contains("non-decreasing", ReadBad("""{"prompt":"p","completions":["a","b","c"],"ranks":[1,3,2]}""").Message);
+        Assert.Contains("all completions are tied", ReadBad("""{"prompt":"p","completions":["a","b"],"ranks":[1,1]}""").Message);
+        Assert.Contains("ranks[1]: must be an integer", ReadBad("""{"prompt":"p","completions":["a","b"],"ranks":[1,"2"]}""").Message);
+    }
+
+    [Fact]
+    public void Ties_and_pairs_load()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("rm.jsonl",
+            """{"prompt":"p","completions":["best","tied","tied too","worst"],"ranks":[1,2,2,4]}""",
+            """{"prompt":"q","chosen":"good","rejected":""}""");
+        var records = ComparisonDataset.Read(path);
+        Assert.Equal([1, 2, 2, 4], records[0].EffectiveRanks);
+        Assert.Equal(["good", ""], records[1].Completions);
+        Assert.Equal([1, 2], records[1].EffectiveRanks);
+    }
+
+    [Fact]
+    public void Round_trips_with_and_without_ranks()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("rm.jsonl");
+        Comparison[] records =
+        [
+            new("p", ["a", "b", "c"]) { Ranks = [1, 1, 3] },
+            new("q", ["x", "y"]),
+        ];
+        ComparisonDataset.Write(path, records);
+        Assert.Equal(records, ComparisonDataset.Read(path));
+    }
+
+    [Fact]
+    public void The_writer_refuses_a_record_its_reader_would_reject()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("rm.jsonl");
+        var tooMany = new Comparison("p", Enumerable.Range(0, 10).Select(i => i.ToString()).ToArray());
+        Assert.Throws<ArgumentException>(() => ComparisonDataset.Write(path, [tooMany]));
+        Assert.False(File.Exists(path));
+        Assert.Empty(Directory.GetFiles(directory.Path));
+    }
+
+    [Fact]
+    public void Both_shapes_in_one_record_or_neither_is_an_error()
+    {
+        Assert.Contains("not both", ReadBad("""{"prompt":"p","completions":["a","b"],"chosen":"a","rejected":"b"}""").Message);
+        Assert.Contains("completions: required field is missing", ReadBad("""{"prompt":"p"}""").Message);
+        Assert.Contains("rejected: required field is missing", ReadBad("""{"prompt":"p","chosen":"a"}""").Message);
+    }
+}

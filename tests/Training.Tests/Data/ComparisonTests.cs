@@ -1,0 +1,40 @@
+using InstructGpt.Evaluation.Labeling;
+using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Training.Data;
+
+namespace InstructGpt.Training.Tests.Data;
+
+public class ComparisonTests
+{
+    private static readonly PromptTask Task = new()
+    {
+        Prompt = "What is a dog?", Category = TaskCategory.OpenQa,
+        Reference = "A dog is a domesticated carnivore of the genus Canis.",
+    };
+
+    private static readonly SimulatedLabeler Exact = new(new() { Noise = 0 });
+
+    [Fact]
+    public void A_ranking_becomes_completions_best_first_with_ranks_only_for_ties()
+    {
+        string[] outputs = ["What is a cat?", Task.Reference!, "A dog is an animal."];
+        var strict = Comparison.FromRanking(Task.Prompt, outputs, Exact.Rank(Task, outputs))!;
+        Assert.Equal([Task.Reference!, "A dog is an animal.", "What is a cat?"], strict.Completions);
+        Assert.Null(strict.Ranks);
+
+        string[] withTie = [Task.Reference!, "What is a cat?", Task.Reference!];
+        var tied = Comparison.FromRanking(Task.Prompt, withTie, Exact.Rank(Task, withTie))!;
+        Assert.Equal([1, 1, 3], tied.Ranks);
+
+        using var directory = new TempDirectory();
+        ComparisonDataset.Write(directory.File("rm.jsonl"), [strict, tied]);
+        Assert.Equal([strict, tied], ComparisonDataset.Read(directory.File("rm.jsonl")));
+    }
+
+    [Fact]
+    public void All_tied_outputs_make_no_comparison()
+    {
+        string[] same = ["A dog.", "A dog."];
+        Assert.Null(Comparison.FromRanking(Task.Prompt, same, Exact.Rank(Task, same)));
+    }
+}

@@ -1,0 +1,52 @@
+using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Training.Data;
+
+namespace InstructGpt.Training.Tests.Data;
+
+public class PromptDatasetTests
+{
+    private static string ErrorsOf(string line)
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("p.jsonl", line);
+        return Assert.Throws<DatasetFormatException>(() => PromptDataset.Read(path)).Message;
+    }
+
+    [Fact]
+    public void Round_trips_constraints_and_source()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("p.jsonl");
+        PromptRecord[] records =
+        [
+            new("Summarize.") { Metadata = new RecordMetadata { Category = TaskCategory.Summarization, Source = "Text.", Constraints = [TaskConstraint.Sentences(1)] } },
+            new("List.") { Metadata = new RecordMetadata { Constraints = [TaskConstraint.ListItems(3), TaskConstraint.IncludeWord("a"), TaskConstraint.ExcludeWord("b")] } },
+        ];
+        PromptDataset.Write(path, records);
+        Assert.Equal(records, PromptDataset.Read(path));
+        var task = PromptDataset.Read(path)[0].ToPromptTask();
+        Assert.Equal(("Text.", TaskCategory.Summarization), (task.Source, task.Category));
+    }
+
+    [Fact]
+    public void Constraints_are_validated_field_by_field()
+    {
+        Assert.Contains("constraints[0].kind: must be one of", ErrorsOf("""{"prompt":"p","constraints":[{"kind":"shout"}]}"""));
+        Assert.Contains("constraints[0].count: must be an integer >= 1", ErrorsOf("""{"prompt":"p","constraints":[{"kind":"max_words","count":0}]}"""));
+        Assert.Contains("constraints[1].options: must be an array of at least 2", ErrorsOf("""{"prompt":"p","constraints":[{"kind":"sentences","count":1},{"kind":"one_of","options":["a"]}]}"""));
+        Assert.Contains("constraints: must be an array of objects, got a string", ErrorsOf("""{"prompt":"p","constraints":"short"}"""));
+    }
+
+    [Fact]
+    public void Categories_must_be_Table_1_names()
+    {
+        Assert.Contains("category: must be one of generation, open_qa", ErrorsOf("""{"prompt":"p","category":"code"}"""));
+    }
+
+    [Fact]
+    public void A_prompt_must_be_a_non_empty_string()
+    {
+        Assert.Contains("p.jsonl:1: prompt: required field is missing", ErrorsOf("""{"completion":"x"}"""));
+        Assert.Contains("prompt: must not be empty", ErrorsOf("""{"prompt":""}"""));
+    }
+}

@@ -1,0 +1,24 @@
+using InstructGpt.Training.World;
+
+namespace InstructGpt.Training.Tests.World;
+
+public class EnglishPhrasingTests
+{
+    [Theory]
+    [InlineData("dog", "a")]
+    [InlineData("apple", "an")]
+    [InlineData("hour", "an")]
+    [InlineData("university", "a")]
+    [InlineData("umbrella", "an")]
+    public void Articles_follow_the_first_sound(string word, string article) =>
+        Assert.Equal(article, EnglishPhrasing.Article(word));
+
+    [Fact]
+    public void Lists_and_sentences_read_naturally()
+    {
+        Assert.Equal("a, b and c", EnglishPhrasing.JoinList(["a", "b", "c"]));
+        Assert.Equal("A dog barks.", EnglishPhrasing.Sentence("a dog barks"));
+        Assert.Equal("Is it?", EnglishPhrasing.Sentence("is it?"));
+        Assert.Equal("1. x\n2. y", EnglishPhrasing.NumberedList(["x", "y"]));
+    }
+}

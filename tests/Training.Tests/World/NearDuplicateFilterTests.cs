@@ -1,0 +1,38 @@
+using InstructGpt.Training.World;
+
+namespace InstructGpt.Training.Tests.World;
+
+public class NearDuplicateFilterTests
+{
+    [Fact]
+    public void Prompts_agreeing_on_a_long_prefix_are_duplicates()
+    {
+        var filter = new NearDuplicateFilter();
+        var prefix = new string('x', NearDuplicateFilter.PrefixLength);
+        Assert.True(filter.TryAdd(prefix + " first ending"));
+        Assert.False(filter.TryAdd(prefix + " another ending"));
+        Assert.True(filter.TryAdd("y" + prefix));
+    }
+
+    [Fact]
+    public void Case_and_whitespace_do_not_matter()
+    {
+        var filter = new NearDuplicateFilter();
+        Assert.True(filter.TryAdd("What is a dog?"));
+        Assert.False(filter.TryAdd("  what  is a\nDOG?"));
+    }
+
+    [Fact]
+    public void Short_prompts_must_match_exactly()
+    {
+        var filter = new NearDuplicateFilter();
+        Assert.True(filter.TryAdd("What is a dog?"));
+        Assert.True(filter.TryAdd("What is a dog? Answer in one sentence."));
+        Assert.True(filter.IsDuplicate("What is a dog?"));
+        Assert.Equal(2, filter.Count);
+    }
+
+    [Fact]
+    public void Keys_are_at_most_the_prefix_length() =>
+        Assert.Equal(NearDuplicateFilter.PrefixLength, NearDuplicateFilter.Key(new string('a', 500)).Length);
+}
