@@ -382,6 +382,7 @@ public sealed class ContinuousBatchScheduler : IDisposable
 
     private void Finish(ScheduledRequest r)
     {
+        if (r.State != ScheduledRequest.Running) return; // cancelled in the same step
         var sequences = r.Sequences.Select(s => s.Result(tokenizer)).ToList();
         var result = new GenerationResult(sequences, r.Stream.PromptTokens, r.Sequences.Sum(s => s.Sampled));
         metrics?.RecordRequest(Name, result);
