@@ -6,11 +6,13 @@
 #   cmake, g++            to build the native shim (src/Torch/native)
 #   python3-torch         the same libtorch from Python: the independent reference in tests and the peer in benchmarks
 #   wordnet-base          WordNet 3.0's database (/usr/share/wordnet), which the default world is built from
-# and, with npm, the node packages of tests/Inference.Tests/reference-js when they are missing.
+#   chromium              a headless browser: the API tests check that Swagger UI renders and lists the endpoints
+# and, with npm, the node packages of tests/Inference.Tests/reference-js and tests/Api.Tests/client-js when they are missing.
 set -euo pipefail
 
 packages=(libtorch-dev libopenblas0-pthread cmake g++ python3-torch)
 packages+=(wordnet-base)
+packages+=(chromium)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -38,6 +40,14 @@ if [[ ! -f "$reference_js/node_modules/js-tiktoken/package.json" || ! -f "$refer
   command -v npm >/dev/null || { echo "setup: Node.js 18+ and npm are required for the tokenizer tests (apt-get install nodejs npm), then re-run." >&2; exit 1; }
   echo "setup: installing the node reference tokenizer (npm ci in tests/Inference.Tests/reference-js)"
   (cd "$reference_js" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
+fi
+
+# The API tests drive the server with OpenAI's official Node client (npm "openai"); install its pinned version once.
+api_client_js="$(cd "$(dirname "$0")/.." && pwd)/tests/Api.Tests/client-js"
+if [[ ! -f "$api_client_js/node_modules/openai/package.json" ]]; then
+  command -v npm >/dev/null || { echo "setup: Node.js 18+ and npm are required for the API client tests (apt-get install nodejs npm), then re-run." >&2; exit 1; }
+  echo "setup: installing OpenAI's Node client (npm ci in tests/Api.Tests/client-js)"
+  (cd "$api_client_js" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
 fi
 
 if ! command -v dotnet >/dev/null; then

@@ -29,6 +29,16 @@ public sealed class KvCache : IDisposable
         KeyMask = torch.zeros([batch, capacity], DType.Bool, device).DetachFromDisposeScope();
     }
 
+    private KvCache(Tensor[] keys, Tensor[] values, Tensor keyMask, long length)
+    {
+        this.keys = keys;
+        this.values = values;
+        KeyMask = keyMask;
+        Batch = keyMask.size(0);
+        Capacity = keyMask.size(1);
+        Length = length;
+    }
+
     public long Batch { get; private set; }
     public long Capacity { get; }
 
@@ -72,6 +82,105 @@ public sealed class KvCache : IDisposable
         }
         KeyMask.set_data(KeyMask.index_select(0, rowIndices));
         Batch = rowIndices.size(0);
+    }
+
+    /// <summary>
+    /// A new cache with the rows of <paramref name="first"/> followed by those of <paramref name="second"/>, used
+    /// when sequences join a running batch (continuous batching). The shorter cache is right-aligned: its columns
+    /// move right so both end at the same write position, and the columns before them are padding (false in
+    /// <see cref="KeyMask"/>). Attention does not depend on a key's column, only on whether it is real and
+    /// causally before the query, and position ids are counted from the mask, so every row computes exactly
+    /// what it would alone. Neither input is changed or disposed.
+    /// </summary>
+    public static KvCache Concat(KvCache first, KvCache second, long capacity)
+    {
+        if (first.keys.Length != second.keys.Length)
+            throw new ArgumentException($"the caches belong to different models ({first.keys.Length} and {second.keys.Length} layers)", nameof(second));
+        var length = Math.Max(first.Length, second.Length);
+        if (length > capacity)
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"the joined cache needs at least {length} columns");
+        var rows = first.Batch + second.Batch;
+        var keys = new Tensor[first.keys.Length];
+        var values = new Tensor[first.keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = Stack(first.keys[i], first, second.keys[i], second, rows, capacity, length);
+            values[i] = Stack(first.values[i], first, second.values[i], second, rows, capacity, length);
+        }
+        var mask = torch.zeros([rows, capacity], DType.Bool, first.KeyMask.device).DetachFromDisposeScope();
+        CopyRightAligned(first.KeyMask, first, mask, 0, length, dim: 1);
+        CopyRightAligned(second.KeyMask, second, mask, first.Batch, length, dim: 1);
+        return new KvCache(keys, values, mask, length);
+    }
+
+    private static Tensor Stack(Tensor a, KvCache first, Tensor b, KvCache second, long rows, long capacity, long length)
+    {
+        var shape = a.shape;
+        var result = torch.zeros([rows, shape[1], capacity, shape[3]], a.dtype, a.device).DetachFromDisposeScope();
+        CopyRightAligned(a, first, result, 0, length, dim: 2);
+        CopyRightAligned(b, second, result, first.Batch, length, dim: 2);
+        return result;
+    }
+
+    /// <summary>Copies the written columns of <paramref name="source"/> into rows starting at <paramref name="row"/>, ending at column <paramref name="length"/>.</summary>
+    private static void CopyRightAligned(Tensor source, KvCache owner, Tensor destination, long row, long length, int dim)
+    {
+        if (owner.Length == 0 || owner.Batch == 0) return;
+        using var scope = torch.NewDisposeScope();
+        var target = destination.narrow(0, row, owner.Batch).narrow(dim, length - owner.Length, owner.Length);
+        target.copy_(source.narrow(dim, 0, owner.Length));
+    }
+
+    /// <summary>
+    /// Squeezes out the padding: each row's real columns move right-aligned to the front of the cache, in order,
+    /// and the write position drops to the longest row's length. Called when the write position reaches the
+    /// capacity, or when rows that held the early columns have left the batch. Outputs are unchanged (see
+    /// <see cref="Concat"/>). Returns the number of columns freed.
+    /// </summary>
+    public long Compact()
+    {
+        if (Length == 0) return 0;
+        using var scope = torch.NewDisposeScope();
+        var batch = (int)Batch;
+        var length = (int)Length;
+        var mask = KeyMask.narrow(1, 0, Length).@long().cpu().ToArray<long>();
+        var counts = new int[batch];
+        for (var r = 0; r < batch; r++)
+            for (var c = 0; c < length; c++)
+                counts[r] += (int)mask[r * length + c];
+        var compacted = batch == 0 ? 0 : counts.Max();
+        if (compacted == length) return 0;
+
+        // index[r, j]: which old column becomes new column j of row r (padding points at column 0 and stays masked).
+        var index = new long[batch * compacted];
+        var newMask = new bool[batch * compacted];
+        for (var r = 0; r < batch; r++)
+        {
+            var j = compacted - counts[r];
+            for (var c = 0; c < length; c++)
+            {
+                if (mask[r * length + c] == 0) continue;
+                index[r * compacted + j] = c;
+                newMask[r * compacted + j] = true;
+                j++;
+            }
+        }
+        var device = KeyMask.device;
+        var rowsIndex = torch.tensor(index, [batch, compacted], device);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var shape = keys[i].shape;
+            var gatherIndex = rowsIndex.view(batch, 1, compacted, 1).expand(batch, shape[1], compacted, shape[3]);
+            var k = keys[i].narrow(2, 0, Length).gather(2, gatherIndex);
+            var v = values[i].narrow(2, 0, Length).gather(2, gatherIndex);
+            keys[i].narrow(2, 0, compacted).copy_(k);
+            values[i].narrow(2, 0, compacted).copy_(v);
+        }
+        KeyMask.fill_(0);
+        if (compacted > 0) KeyMask.narrow(1, 0, compacted).copy_(torch.tensor(newMask, [batch, compacted], device));
+        var freed = Length - compacted;
+        Length = compacted;
+        return freed;
     }
 
     public void Dispose()

@@ -1,0 +1,79 @@
+using InstructGpt.Api.Errors;
+using InstructGpt.Api.Serving;
+using InstructGpt.Inference.Generation;
+using InstructGpt.Inference.Serving;
+
+namespace InstructGpt.Api.Completions;
+
+/// <summary>A generation queued on a model's scheduler, with the lease that keeps that model version alive until the response ends.</summary>
+public sealed record StartedGeneration(ServedModel Model, GenerationStream Stream, SamplingOptions Options, int PromptCount, string Id, long Created);
+
+/// <summary>
+/// What completions and chat share between a validated request and a running generation: resolve and load the
+/// model, tokenize, check the context, and queue on the model's scheduler, mapping every failure to its error.
+/// </summary>
+public static class GenerationStart
+{
+    public static async Task<StartedGeneration> StartAsync(
+        ModelPool pool, ServingOptions serving, string? model, string idPrefix,
+        Func<ServedModel, IReadOnlyList<IReadOnlyList<int>>> tokenize,
+        Func<ServedModel, int, SamplingOptions> options,
+        bool stream, HttpContext http, ILogger logger)
+    {
+        if (string.IsNullOrEmpty(model)) throw new InvalidRequestException("You must provide a model parameter (GET /v1/models lists them).", "model");
+        if (!CheckpointCatalog.IsValidName(model, out var problem)) throw new InvalidRequestException($"Invalid value for 'model': {problem}.", "model", "invalid_model_name");
+
+        var lease = await pool.AcquireAsync(model, http.RequestAborted);
+        try
+        {
+            if (lease.LoadedNow) logger.LogInformation("Loaded model {Model} from {Directory}", model, lease.Model.Checkpoint.Directory);
+            var served = lease.Model;
+            var prompts = tokenize(served);
+            var longest = prompts.Max(p => Math.Max(1, p.Count));
+            var sampling = options(served, longest);
+            var completions = prompts.Count * sampling.N;
+            if (completions > serving.MaxCompletionsPerRequest)
+                throw new InvalidRequestException($"The request asks for {completions} completions ({prompts.Count} prompt(s) × n = {sampling.N}); at most {serving.MaxCompletionsPerRequest} are allowed (Serving:MaxCompletionsPerRequest).", "n");
+            var context = served.Model.Config.NPositions;
+            if (longest + sampling.MaxTokens > context)
+                throw new InvalidRequestException($"This model's maximum context length is {context} tokens, however you requested {longest + sampling.MaxTokens} tokens " +
+                    $"({longest} in your prompt; {sampling.MaxTokens} for the completion). Please reduce your prompt or completion length.", "max_tokens", "context_length_exceeded");
+
+            var generation = served.Scheduler.Submit(new GenerationRequest(prompts, sampling), stream, http.RequestAborted);
+            http.Response.RegisterForDispose(lease);
+            return new StartedGeneration(served, generation, sampling, prompts.Count, idPrefix + Guid.NewGuid().ToString("N")[..24], DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The error response for a failure to start a generation, or false for an unexpected one.</summary>
+    public static bool TryMapError(Exception e, ServingOptions serving, ILogger logger, out ApiError error)
+    {
+        switch (e)
+        {
+            case InvalidRequestException invalid:
+                error = invalid.ToError();
+                return true;
+            case ModelNotFoundException missing:
+                error = ApiError.NotFound(missing.Message, "model", "model_not_found");
+                return true;
+            case ModelLoadException failed:
+                logger.LogError(failed.InnerException, "Model {Model} failed to load", failed.Model);
+                error = ApiError.Unavailable(failed.Message, "model_load_failed");
+                return true;
+            case SchedulerQueueFullException full:
+                error = ApiError.TooManyRequests(full.Message, TimeSpan.FromSeconds(serving.RetryAfterSeconds));
+                return true;
+            case ArgumentException argument:
+                error = ApiError.BadRequest(SamplingFields.CleanMessage(argument), argument.ParamName);
+                return true;
+            default:
+                error = null!;
+                return false;
+        }
+    }
+}

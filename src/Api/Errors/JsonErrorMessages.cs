@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace InstructGpt.Api.Errors;
+
+/// <summary>A request field with a value of the right JSON type but the wrong shape (thrown by our converters).</summary>
+public sealed class RequestFieldException(string message) : JsonException(message);
+
+/// <summary>Turns System.Text.Json's exceptions into messages that name the field and say what it must be.</summary>
+public static partial class JsonErrorMessages
+{
+    [GeneratedRegex(@"could not be converted to (?<type>[^ ]+?)\.( Path:|$)")]
+    private static partial Regex ConversionPattern();
+
+    [GeneratedRegex(@" Path: .*$", RegexOptions.Singleline)]
+    private static partial Regex PathSuffix();
+
+    /// <returns>The message, and the field it is about (null for the body as a whole).</returns>
+    public static (string message, string? param) Describe(JsonException e)
+    {
+        var param = Param(e.Path);
+        if (e is RequestFieldException) return (e.Message, param);
+        var conversion = ConversionPattern().Match(e.Message);
+        if (conversion.Success && param is not null)
+            return ($"Invalid type for '{param}': expected {Expected(conversion.Groups["type"].Value)}.", param);
+        if (conversion.Success)
+            return ("The request body must be a JSON object of the request's fields, such as {\"model\": \"...\", \"prompt\": \"Hello\"}.", null);
+        var detail = PathSuffix().Replace(e.Message, "").TrimEnd('.');
+        var at = e.LineNumber is { } line ? $" (line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1})" : "";
+        return ($"We could not parse the JSON body of your request: {detail}{at}. The body must be one JSON object, such as {{\"model\": \"...\", \"prompt\": \"Hello\"}}.", param);
+    }
+
+    /// <summary>"$.messages[1].role" → "messages[1].role"; "$" → null.</summary>
+    public static string? Param(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return null;
+        var p = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        // Bracketed names ($['max tokens']) are left as they are.
+        return p.Length == 0 ? null : p;
+    }
+
+    private static string Expected(string clrType)
+    {
+        var t = clrType;
+        var nullable = Regex.Match(t, @"^System\.Nullable`1\[(.+)\]$");
+        if (nullable.Success) t = nullable.Groups[1].Value;
+        return t switch
+        {
+            "System.Int32" => "an integer (a whole number between -2147483648 and 2147483647)",
+            "System.Int64" => "an integer (a whole number between -9223372036854775808 and 9223372036854775807)",
+            "System.Double" or "System.Single" => "a number",
+            "System.Boolean" => "a boolean (true or false)",
+            "System.String" => "a string",
+            _ when t.StartsWith("System.Collections.Generic.List", StringComparison.Ordinal) || t.EndsWith("[]", StringComparison.Ordinal)
+                || t.StartsWith("System.Collections.Generic.IReadOnlyList", StringComparison.Ordinal) => "an array",
+            _ when t.StartsWith("System.Collections.Generic.Dictionary", StringComparison.Ordinal) => "an object",
+            _ => "an object",
+        };
+    }
+}

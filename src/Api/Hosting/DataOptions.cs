@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace InstructGpt.Api.Hosting;
+
+/// <summary>
+/// The data directory (DESIGN.md: <c>INSTRUCTGPT_HOME</c>, default <c>./var</c>): checkpoints, the database, runs
+/// and the generated API key live under it. Set with <c>Data:Home</c> or the INSTRUCTGPT_HOME environment variable.
+/// </summary>
+public sealed record DataOptions
+{
+    public const string Section = "Data";
+    public const string EnvironmentVariable = "INSTRUCTGPT_HOME";
+
+    [Required] public string Home { get; set; } = "var";
+
+    public string FullHome => Path.GetFullPath(Home);
+    public string CheckpointsDirectory => Path.Combine(FullHome, "checkpoints");
+}
+
+/// <summary>Limits on what a client may send.</summary>
+public sealed record ApiLimitsOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>Largest request body accepted; larger ones get 413.</summary>
+    [Range(1024, 1L << 30)] public long MaxRequestBodyBytes { get; set; } = 1 << 20;
+}

@@ -1,0 +1,15 @@
+namespace InstructGpt.Api.Models;
+
+/// <summary>A servable checkpoint, in OpenAI's model shape plus where it came from.</summary>
+/// <param name="Id">The checkpoint's directory name; pass it as "model".</param>
+/// <param name="Object">Always "model".</param>
+/// <param name="Created">When its weights were written (Unix seconds).</param>
+/// <param name="OwnedBy">Always "instructgpt".</param>
+/// <param name="Stage">base, sft, rm, ppo, ppo-ptx or imported (from instructgpt.json; "imported" without one).</param>
+/// <param name="Parent">The checkpoint it was trained from, or null.</param>
+/// <param name="Loaded">Whether it is in memory now (it loads on first use otherwise).</param>
+/// <param name="ContextLength">Most tokens of prompt plus completion.</param>
+public sealed record ModelObject(string Id, string Object, long Created, string OwnedBy, string Stage, string? Parent, bool Loaded, int ContextLength);
+
+/// <summary>OpenAI's list shape.</summary>
+public sealed record ModelList(string Object, IReadOnlyList<ModelObject> Data);

@@ -1,0 +1,35 @@
+using InstructGpt.Api.Auth;
+using InstructGpt.Api.Chat;
+using InstructGpt.Api.Completions;
+using InstructGpt.Api.Health;
+using InstructGpt.Api.Hosting;
+using InstructGpt.Api.Metrics;
+using InstructGpt.Api.Models;
+using InstructGpt.Api.OpenApi;
+using InstructGpt.Api.Serving;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddApiDefaults();
+builder.AddApiKeyAuthentication();
+builder.AddServing();
+builder.AddApiMetrics();
+builder.AddApiDocs();
+
+var app = builder.Build();
+
+app.UseApiErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapApiDocs();
+app.MapHealthApi();
+app.MapMetricsApi();
+app.MapModelsApi();
+app.MapCompletionsApi();
+app.MapChatApi();
+
+app.Run();
+
+/// <summary>The entry point, public so tests can start the app with WebApplicationFactory&lt;Program&gt;.</summary>
+public partial class Program;

@@ -1,0 +1,46 @@
+using InstructGpt.Inference.Serving;
+using Microsoft.Extensions.Options;
+
+namespace InstructGpt.Api.Serving;
+
+/// <summary>
+/// Starts the default training pipeline (DESIGN.md: "With no checkpoints yet, ./run.sh starts the default pipeline
+/// as a background job"). Training registers an implementation with
+/// <c>services.AddSingleton&lt;IDefaultPipelineLauncher, ...&gt;()</c>; the server calls it once at start-up when
+/// the checkpoint directory is empty and <see cref="ServingOptions.StartPipelineWhenEmpty"/> is set.
+/// </summary>
+public interface IDefaultPipelineLauncher
+{
+    /// <summary>Queues the pipeline and returns; the job runs in the background and publishes checkpoints as it goes.</summary>
+    Task LaunchAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Checks at start-up whether there is anything to serve, and launches the default pipeline when there is not.</summary>
+public sealed class FirstRunPipeline(CheckpointCatalog catalog, IOptions<ServingOptions> options, IEnumerable<IDefaultPipelineLauncher> launchers,
+    ILogger<FirstRunPipeline> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var checkpoints = catalog.List();
+        if (checkpoints.Count > 0)
+        {
+            logger.LogInformation("Serving {Count} checkpoint(s) from {Directory}: {Names}", checkpoints.Count, catalog.Root, string.Join(", ", checkpoints.Select(c => c.Name)));
+            return;
+        }
+        var launcher = launchers.LastOrDefault();
+        if (!options.Value.StartPipelineWhenEmpty || launcher is null)
+        {
+            logger.LogWarning("No checkpoints in {Directory}. Train one (instructgpt pipeline) or copy a checkpoint directory there; /ready answers 503 until then.", catalog.Root);
+            return;
+        }
+        logger.LogInformation("No checkpoints in {Directory}: launching the default training pipeline", catalog.Root);
+        try
+        {
+            await launcher.LaunchAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The default training pipeline could not be launched");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using InstructGpt.Api.Errors;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace InstructGpt.Api.Streaming;
+
+/// <summary>
+/// A Server-Sent Events response as OpenAI streams completions: one <c>data: {json}\n\n</c> event per chunk and a
+/// final <c>data: [DONE]\n\n</c>. Headers are sent at once, so a client sees 200 while its request still waits in
+/// the queue. A failure after the first byte can no longer change the status, so it is sent as an
+/// <c>{"error": ...}</c> event before [DONE]. A client that disconnects just stops the stream.
+/// </summary>
+public sealed class EventStreamResult(IAsyncEnumerable<object> chunks) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
+{
+    public const string ContentTypeValue = "text/event-stream";
+    private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
+
+    public int? StatusCode => StatusCodes.Status200OK;
+    public string ContentType => ContentTypeValue;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        var aborted = httpContext.RequestAborted;
+        var json = ApiJson.Options(httpContext);
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentTypeValue;
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no"; // proxies must not hold events back
+        httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+        await response.StartAsync(aborted);
+        await response.Body.FlushAsync(aborted); // some servers (the test server) send headers only on a flush
+        try
+        {
+            await foreach (var chunk in chunks.WithCancellation(aborted))
+                await WriteEventAsync(response, JsonSerializer.SerializeToUtf8Bytes(chunk, chunk.GetType(), json), aborted);
+        }
+        catch (Exception) when (aborted.IsCancellationRequested)
+        {
+            return; // the client left
+        }
+        catch (Exception e)
+        {
+            var logger = httpContext.RequestServices.GetRequiredService<ILogger<EventStreamResult>>();
+            logger.LogError(e, "A streamed generation failed");
+            var error = ApiExceptionHandler.Classify(e).Value;
+            await WriteEventAsync(response, JsonSerializer.SerializeToUtf8Bytes(error, json), aborted);
+        }
+        await response.Body.WriteAsync(Done, aborted);
+        await response.Body.FlushAsync(aborted);
+    }
+
+    private static async Task WriteEventAsync(HttpResponse response, byte[] json, CancellationToken cancellation)
+    {
+        await response.Body.WriteAsync("data: "u8.ToArray(), cancellation);
+        await response.Body.WriteAsync(json, cancellation);
+        await response.Body.WriteAsync("\n\n"u8.ToArray(), cancellation);
+        await response.Body.FlushAsync(cancellation);
+    }
+
+    /// <summary>
+    /// Marks the endpoint as able to stream; the OpenAPI document adds text/event-stream to its 200 response
+    /// (a second 200 response type would replace the JSON one).
+    /// </summary>
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => builder.Metadata.Add(new EventStreamMetadata());
+}
+
+/// <summary>Endpoint metadata: the 200 response may also be a text/event-stream.</summary>
+public sealed record EventStreamMetadata;

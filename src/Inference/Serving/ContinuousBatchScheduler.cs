@@ -1,0 +1,421 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using InstructGpt.Inference.Generation;
+using InstructGpt.Inference.Model;
+using InstructGpt.Inference.Tokenization;
+using InstructGpt.Torch;
+
+namespace InstructGpt.Inference.Serving;
+
+/// <summary>
+/// Serves one loaded model with continuous batching (Yu et al., 2022, "Orca"; vLLM's scheduler): one decode
+/// thread runs a loop in which requests join and leave the running batch between decode steps.
+/// <list type="bullet">
+/// <item>Join: a waiting request's prompts are prefilled on their own (left-padded together), the rows are
+/// repeated for its n samples, and their KV cache is merged into the running one with
+/// <see cref="KvCache.Concat"/>, right-aligned so that every row's next token goes into the same column.</item>
+/// <item>Step: one token is sampled for every row, each with its own temperature, top-k, top-p and seeded
+/// generator (<see cref="TokenSampler"/>), and all rows are decoded in one forward pass.</item>
+/// <item>Leave: finished and cancelled rows are dropped with <see cref="KvCache.SelectRows"/>. When the
+/// write position reaches the context, or padding left behind by departed rows dominates, the cache is
+/// compacted (<see cref="KvCache.Compact"/>).</item>
+/// </list>
+/// Requests wait in a queue bounded by <see cref="SchedulerOptions.QueueCapacity"/>; a full queue is
+/// refused at once with <see cref="SchedulerQueueFullException"/>. A cancelled request leaves the queue
+/// immediately, or the batch at the next step.
+/// </summary>
+public sealed class ContinuousBatchScheduler : IDisposable
+{
+    private const long PadId = 0; // any id works: padded positions are masked out of attention
+
+    private readonly GptLanguageModel model;
+    private readonly ITokenizer tokenizer;
+    private readonly SchedulerOptions options;
+    private readonly ServingMetrics? metrics;
+    // Unbounded as a channel because cancelled requests may still sit in it; the number of live waiting
+    // requests is bounded by the 'queued' count, checked before every write.
+    private readonly Channel<ScheduledRequest> queue = Channel.CreateUnbounded<ScheduledRequest>(new() { SingleReader = true });
+    private readonly List<ScheduledRequest> pending = []; // decode thread only
+    private readonly DecodeBatch batch;
+    private readonly Thread thread;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Device device;
+    private readonly DType dtype;
+    private int queued, active, maxBatch, disposed;
+    private long steps, prefills, generated, completed, cancelled, failed, compactions;
+
+    public ContinuousBatchScheduler(string name, GptLanguageModel model, ITokenizer tokenizer, SchedulerOptions? options = null, ServingMetrics? metrics = null)
+    {
+        Name = name;
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.options = (options ?? new SchedulerOptions()).Validate();
+        this.metrics = metrics;
+        device = model.transformer.wte.weight.device;
+        dtype = model.transformer.wte.weight.dtype;
+        batch = new DecodeBatch(model.Config, device, dtype);
+        thread = new Thread(Run) { IsBackground = true, Name = $"decode {name}" };
+        thread.Start();
+        metrics?.Register(this);
+    }
+
+    public string Name { get; }
+    public GptConfig Config => model.Config;
+    public SchedulerOptions Options => options;
+
+    public SchedulerStatistics Statistics => new(
+        Volatile.Read(ref queued), Volatile.Read(ref active), Volatile.Read(ref maxBatch), Interlocked.Read(ref steps),
+        Interlocked.Read(ref prefills), Interlocked.Read(ref generated), Interlocked.Read(ref completed),
+        Interlocked.Read(ref cancelled), Interlocked.Read(ref failed), Interlocked.Read(ref compactions));
+
+    /// <summary>
+    /// Queues a request. Returns at once; the result arrives on the returned stream. Cancelling
+    /// <paramref name="cancellation"/> (a client that went away) removes the request wherever it is.
+    /// </summary>
+    /// <exception cref="ArgumentException">A field is out of range; <see cref="ArgumentException.ParamName"/> names it.</exception>
+    /// <exception cref="SchedulerQueueFullException">Too many requests are waiting.</exception>
+    public GenerationStream Submit(GenerationRequest request, bool stream = false, CancellationToken cancellation = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        var promptIds = Validate(request);
+        if (Interlocked.Increment(ref queued) > options.QueueCapacity)
+        {
+            Interlocked.Decrement(ref queued);
+            throw new SchedulerQueueFullException(Name, options.QueueCapacity);
+        }
+        var scheduled = new ScheduledRequest(request, promptIds, stream, cancellation);
+        scheduled.Registration = cancellation.Register(static state =>
+        {
+            var (scheduler, r) = ((ContinuousBatchScheduler, ScheduledRequest))state!;
+            scheduler.Cancel(r);
+        }, (this, scheduled));
+        if (!queue.Writer.TryWrite(scheduled))
+        {
+            if (scheduled.TryTransition(ScheduledRequest.Queued, ScheduledRequest.Cancelled))
+            {
+                Interlocked.Decrement(ref queued);
+                scheduled.End(new ObjectDisposedException(nameof(ContinuousBatchScheduler), $"model '{Name}' was unloaded"));
+            }
+        }
+        return scheduled.Stream;
+    }
+
+    private int[][] Validate(GenerationRequest request)
+    {
+        var o = request.Options.Validate();
+        if (request.Prompts.Count == 0) throw new ArgumentException("at least one prompt is required", "prompt");
+        var vocab = Math.Min(model.Config.VocabSize, tokenizer.VocabSize);
+        var context = model.Config.NPositions;
+        var prompts = new int[request.Prompts.Count][];
+        for (var p = 0; p < prompts.Length; p++)
+        {
+            // An empty prompt starts from <|endoftext|>, as OpenAI's models do.
+            var ids = request.Prompts[p].Count > 0 ? request.Prompts[p].ToArray() : [tokenizer.EndOfTextId];
+            foreach (var id in ids)
+                if (id < 0 || id >= vocab)
+                    throw new ArgumentOutOfRangeException("prompt", id, $"token ids must be in [0, {vocab - 1}] (got {id})");
+            if (ids.Length + o.MaxTokens > context)
+                throw new ArgumentException($"This model's maximum context length is {context} tokens, however you requested " +
+                    $"{ids.Length + o.MaxTokens} tokens ({ids.Length} in your prompt; {o.MaxTokens} for the completion). " +
+                    "Please reduce your prompt or completion length.", "max_tokens");
+            prompts[p] = ids;
+        }
+        return prompts;
+    }
+
+    private void Cancel(ScheduledRequest r)
+    {
+        r.CancelRequested = true;
+        if (!r.TryTransition(ScheduledRequest.Queued, ScheduledRequest.Cancelled)) return; // running: dropped at the next step
+        Interlocked.Decrement(ref queued);
+        Interlocked.Increment(ref cancelled);
+        r.End(new OperationCanceledException(r.CancellationToken));
+    }
+
+    private void Run()
+    {
+        using var noGrad = torch.no_grad();
+        while (!stopping.IsCancellationRequested)
+        {
+            if (batch.Count == 0 && pending.Count == 0 && !WaitForWork()) break;
+            while (queue.Reader.TryRead(out var r)) pending.Add(r);
+            Admit();
+            if (batch.Count > 0) Step();
+        }
+        Shutdown();
+    }
+
+    private bool WaitForWork()
+    {
+        try
+        {
+            return queue.Reader.WaitToReadAsync(stopping.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Moves waiting requests into the batch, first come first served, while they fit.</summary>
+    private void Admit()
+    {
+        pending.RemoveAll(r => r.State != ScheduledRequest.Queued);
+        while (pending.Count > 0)
+        {
+            var r = pending[0];
+            if (batch.Count > 0 && batch.Count + r.Request.SequenceCount > options.MaxBatchSize) break;
+            pending.RemoveAt(0);
+            if (!r.TryTransition(ScheduledRequest.Queued, ScheduledRequest.Running)) continue;
+            Interlocked.Decrement(ref queued);
+            try
+            {
+                Prefill(r);
+            }
+            catch (Exception e)
+            {
+                if (r.TryTransition(ScheduledRequest.Running, ScheduledRequest.Done))
+                {
+                    Interlocked.Increment(ref failed);
+                    r.End(e);
+                }
+            }
+        }
+        Volatile.Write(ref active, batch.Count);
+    }
+
+    /// <summary>Runs a request's prompts through the model and joins its sequences to the batch.</summary>
+    private void Prefill(ScheduledRequest r)
+    {
+        var o = r.Options;
+        var prompts = r.PromptIds;
+        var width = prompts.Max(p => p.Length);
+        var generators = new List<InstructGpt.Torch.Generator>();
+        try
+        {
+            using var scope = torch.NewDisposeScope();
+            var (ids, mask) = LeftPad(prompts, width);
+            using var cache = new KvCache(model.Config, prompts.Length, width, device, dtype);
+            Tensor last;
+            List<TokenLogprob>[]? echoLogprobs = null;
+            if (o.Echo && o.Logprobs.HasValue)
+            {
+                var all = model.forward(ids, mask, cache);
+                echoLogprobs = PromptLogprobs(all, prompts, width, o.Logprobs.Value);
+                last = all.select(1, -1);
+            }
+            else last = model.LastLogits(ids, mask, cache);
+            Interlocked.Increment(ref prefills);
+
+            var stops = new StopSequenceMatcher(o.Stop);
+            var holdback = o.Stop.Count == 0 ? 0 : o.Stop.Max(s => s.Length) - 1;
+            var sequences = new ScheduledSequence[r.Request.SequenceCount];
+            for (var p = 0; p < prompts.Length; p++)
+            {
+                var echoText = o.Echo ? tokenizer.Decode(prompts[p]) : "";
+                for (var s = 0; s < o.N; s++)
+                {
+                    InstructGpt.Torch.Generator? generator = null;
+                    if (o.Seed is { } seed)
+                    {
+                        // As in CompletionGenerator: the n samples differ, and a seed repeats whatever else is in the batch.
+                        // The generator lives on the model's device, where the probabilities are sampled.
+                        generator = new InstructGpt.Torch.Generator(unchecked(seed + (ulong)s * 0x9E3779B97F4A7C15UL), device);
+                        generators.Add(generator);
+                    }
+                    var state = new SequenceState(p, s, prompts[p], new RowSampling(o.Temperature, o.TopK, o.TopP, generator), stops);
+                    var index = p * o.N + s;
+                    sequences[index] = new ScheduledSequence(r, index, state, holdback) { EchoText = echoText, EchoLogprobs = echoLogprobs?[p] ?? [] };
+                }
+            }
+            r.Start(sequences, generators);
+            generators.Clear(); // the request owns them now
+
+            if (o.MaxTokens == 0)
+            {
+                // echo with max_tokens 0: the prompt (and its logprobs) is the whole answer.
+                foreach (var s in sequences)
+                {
+                    s.State.EndForLength();
+                    if (s.Release(tokenizer) is { } delta) r.Publish(delta);
+                }
+                Finish(r);
+                return;
+            }
+
+            var rows = torch.tensor(sequences.Select(s => (long)s.State.PromptIndex).ToArray(), device: device);
+            cache.SelectRows(rows);
+            batch.Join(cache, last.index_select(0, rows), sequences);
+            foreach (var s in sequences)
+                if (s.Release(tokenizer) is { } delta) r.Publish(delta); // the echoed prompt, streamed first
+        }
+        catch
+        {
+            foreach (var g in generators) g.Dispose();
+            throw;
+        }
+    }
+
+    private (Tensor ids, Tensor mask) LeftPad(int[][] prompts, int width)
+    {
+        var ids = new long[prompts.Length * width];
+        var mask = new long[prompts.Length * width];
+        for (var r = 0; r < prompts.Length; r++)
+        {
+            var offset = r * width + width - prompts[r].Length;
+            for (var j = 0; j < width; j++) ids[r * width + j] = PadId;
+            for (var j = 0; j < prompts[r].Length; j++)
+            {
+                ids[offset + j] = prompts[r][j];
+                mask[offset + j] = 1;
+            }
+        }
+        return (torch.tensor(ids, [prompts.Length, width], device), torch.tensor(mask, [prompts.Length, width], device));
+    }
+
+    /// <summary>Log-probability of each prompt token given the ones before it (the first has none), for echo.</summary>
+    private List<TokenLogprob>[] PromptLogprobs(Tensor logits, int[][] prompts, int width, int topCount)
+    {
+        var logprobs = logits.@float().log_softmax(-1);
+        var result = new List<TokenLogprob>[prompts.Length];
+        for (var r = 0; r < prompts.Length; r++)
+        {
+            var prompt = prompts[r];
+            var start = width - prompt.Length;
+            var entries = new List<TokenLogprob>(prompt.Length);
+            for (var j = 0; j < prompt.Length; j++)
+            {
+                double? chosen = null;
+                List<TopLogprob> top = [];
+                if (j > 0)
+                {
+                    var row = logprobs[r, start + j - 1];
+                    chosen = row[prompt[j]].to(DType.Float64).item<double>();
+                    if (topCount > 0)
+                    {
+                        var (values, indices) = row.topk(topCount);
+                        var v = values.to(DType.Float64).ToArray<double>();
+                        var i = indices.ToArray<long>();
+                        top = v.Select((x, k) => new TopLogprob((int)i[k], SequenceState.TokenText(tokenizer, (int)i[k]), x)).ToList();
+                    }
+                }
+                entries.Add(new TokenLogprob(prompt[j], SequenceState.TokenText(tokenizer, prompt[j]), chosen, top, tokenizer.Decode(prompt[..j]).Length));
+            }
+            result[r] = entries;
+        }
+        return result;
+    }
+
+    private void Step()
+    {
+        try
+        {
+            StepBatch();
+        }
+        catch (Exception e)
+        {
+            // A failure inside the model ends every request in the batch, never the decode thread.
+            foreach (var r in batch.Sequences.Select(s => s.Owner).Distinct().ToList())
+                if (r.TryTransition(ScheduledRequest.Running, ScheduledRequest.Done))
+                {
+                    Interlocked.Increment(ref failed);
+                    r.End(e);
+                }
+            batch.Clear();
+            Volatile.Write(ref active, 0);
+        }
+    }
+
+    private void StepBatch()
+    {
+        using var scope = torch.NewDisposeScope();
+        var sequences = batch.Sequences;
+        var count = sequences.Count;
+        if (count > Volatile.Read(ref maxBatch)) Volatile.Write(ref maxBatch, count);
+        var topCount = sequences.Max(s => s.Owner.Options.Logprobs ?? 0);
+        var sampled = TokenSampler.Sample(batch.Logits!, sequences.Select(s => s.State.Sampling).ToList(), topCount);
+
+        var now = Stopwatch.GetTimestamp();
+        var keep = new List<int>(count);
+        var finished = new List<ScheduledRequest>();
+        var tokens = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var s = sequences[k];
+            var owner = s.Owner;
+            if (owner.CancelRequested || owner.State != ScheduledRequest.Running) continue;
+            var wanted = owner.Options.Logprobs ?? 0;
+            var top = wanted > 0 && sampled.Top is { } all ? all[k][..Math.Min(wanted, all[k].Length)] : null;
+            s.Append((int)sampled.Tokens[k], sampled.Logprobs[k], top, tokenizer);
+            tokens++;
+            if (!owner.FirstTokenSeen)
+            {
+                owner.FirstTokenSeen = true;
+                metrics?.RecordTimeToFirstToken(Name, Stopwatch.GetElapsedTime(owner.SubmittedAt, now));
+            }
+            else if (s.LastTokenAt != 0)
+                metrics?.RecordInterTokenLatency(Name, Stopwatch.GetElapsedTime(s.LastTokenAt, now));
+            s.LastTokenAt = now;
+            if (owner.Streaming && s.Release(tokenizer) is { } delta) owner.Publish(delta);
+            if (!s.State.Finished) keep.Add(k);
+            else if (owner.SequenceFinished()) finished.Add(owner);
+        }
+        Interlocked.Add(ref generated, tokens);
+        metrics?.RecordGeneratedTokens(Name, tokens);
+        Volatile.Write(ref active, keep.Count); // before any request completes, so its caller sees it gone
+
+        foreach (var r in sequences.Select(s => s.Owner).Where(o => o.CancelRequested).Distinct())
+            if (r.TryTransition(ScheduledRequest.Running, ScheduledRequest.Cancelled))
+            {
+                Interlocked.Increment(ref cancelled);
+                r.End(new OperationCanceledException(r.CancellationToken));
+            }
+        foreach (var r in finished) Finish(r);
+
+        var next = keep.Select(k => sampled.Tokens[k]).ToArray();
+        batch.Keep(keep);
+        if (batch.Count == 0) return;
+        if (batch.EnsureRoom()) Interlocked.Increment(ref compactions);
+        batch.Decode(model, next);
+        Interlocked.Increment(ref steps);
+    }
+
+    private void Finish(ScheduledRequest r)
+    {
+        if (r.State != ScheduledRequest.Running) return; // cancelled in the same step
+        var sequences = r.Sequences.Select(s => s.Result(tokenizer)).ToList();
+        var result = new GenerationResult(sequences, r.Stream.PromptTokens, r.Sequences.Sum(s => s.Sampled));
+        metrics?.RecordRequest(Name, result);
+        Interlocked.Increment(ref completed);
+        r.Complete(result);
+    }
+
+    private void Shutdown()
+    {
+        var unloaded = new ObjectDisposedException(nameof(ContinuousBatchScheduler), $"model '{Name}' was unloaded");
+        while (queue.Reader.TryRead(out var r)) pending.Add(r);
+        foreach (var r in pending)
+            if (r.TryTransition(ScheduledRequest.Queued, ScheduledRequest.Cancelled))
+            {
+                Interlocked.Decrement(ref queued);
+                r.End(unloaded);
+            }
+        pending.Clear();
+        foreach (var r in batch.Sequences.Select(s => s.Owner).Distinct().ToList())
+            if (r.TryTransition(ScheduledRequest.Running, ScheduledRequest.Done))
+                r.End(unloaded);
+        batch.Dispose();
+        Volatile.Write(ref active, 0);
+    }
+
+    /// <summary>Stops the decode thread; requests still queued or running end with <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0) return;
+        metrics?.Unregister(this);
+        queue.Writer.TryComplete();
+        stopping.Cancel();
+        if (Thread.CurrentThread != thread) thread.Join();
+        stopping.Dispose();
+    }
+}

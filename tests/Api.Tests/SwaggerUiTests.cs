@@ -1,0 +1,74 @@
+using System.Text.Json;
+using InstructGpt.Api.Tests.Fixtures;
+
+namespace InstructGpt.Api.Tests;
+
+/// <summary>The OpenAPI document describes every endpoint, and Swagger UI renders it in a real (headless) browser.</summary>
+[Collection(KestrelApiCollection.Name)]
+public sealed class SwaggerUiTests(KestrelApiFactory api)
+{
+    private static readonly string[] Paths = ["/v1/completions", "/v1/chat/completions", "/v1/models", "/v1/models/{model}", "/v1/models/{model}/load", "/v1/models/{model}/unload", "/health", "/ready", "/metrics"];
+
+    [Fact]
+    public async Task OpenApi_document_summarises_every_endpoint_with_schemas_and_examples()
+    {
+        var client = api.CreateClient();
+        client.BaseAddress = api.BaseAddress;
+        var document = await Json.ReadAsync(await client.GetAsync("/openapi/v1.json"));
+        var paths = document.GetProperty("paths");
+        foreach (var path in Paths) Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the document");
+        foreach (var path in paths.EnumerateObject())
+            foreach (var operation in path.Value.EnumerateObject())
+                Assert.False(string.IsNullOrWhiteSpace(operation.Value.GetProperty("summary").GetString()), $"{operation.Name} {path.Name} has no summary");
+
+        // Every successful response has an example.
+        foreach (var path in paths.EnumerateObject())
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var ok = operation.Value.GetProperty("responses").GetProperty("200");
+                Assert.True(ok.GetProperty("content").EnumerateObject().Any(c => c.Value.TryGetProperty("example", out _)), $"{operation.Name} {path.Name} has no example");
+            }
+
+        var create = paths.GetProperty("/v1/completions").GetProperty("post");
+        var body = create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.Equal("sft", body.GetProperty("example").GetProperty("model").GetString());
+        Assert.True(body.GetProperty("schema").TryGetProperty("$ref", out _));
+        var responses = create.GetProperty("responses");
+        Assert.True(responses.GetProperty("200").GetProperty("content").TryGetProperty("text/event-stream", out _));
+        Assert.Equal("text_completion", responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("object").GetString());
+        foreach (var status in new[] { "400", "404", "429" }) Assert.True(responses.TryGetProperty(status, out _), $"completions does not document {status}");
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var request = schemas.GetProperty("CompletionRequest").GetProperty("properties");
+        Assert.Equal(4, schemas.GetProperty("PromptInput").GetProperty("oneOf").GetArrayLength());
+        Assert.Contains("[0, 2]", request.GetProperty("temperature").GetProperty("description").GetString());
+        Assert.True(paths.GetProperty("/v1/models/{model}/load").GetProperty("post").TryGetProperty("security", out _));
+    }
+
+    [Fact]
+    public async Task Swagger_ui_lists_the_endpoints_in_headless_chromium()
+    {
+        var chromium = ExternalProcess.Find("chromium", "chromium-browser", "google-chrome")
+            ?? throw new Xunit.Sdk.XunitException("chromium is not installed: run scripts/setup.sh (apt-get install chromium)");
+        var profile = Directory.CreateTempSubdirectory("instructgpt-chromium-").FullName;
+        try
+        {
+            var (exit, dom, stderr) = await ExternalProcess.RunAsync(chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-dev-shm-usage", $"--user-data-dir={profile}",
+                // Let the page's scripts fetch /openapi/v1.json and render before the DOM is dumped.
+                "--virtual-time-budget=20000", "--dump-dom", new Uri(api.BaseAddress, "/swagger/index.html").ToString(),
+            ], null, TimeSpan.FromSeconds(90));
+            Assert.True(exit == 0, $"chromium exited with {exit}: {stderr}");
+            Assert.Contains("InstructGpt API", dom);
+            foreach (var path in Paths)
+                Assert.True(dom.Contains($"data-path=\"{path}\"", StringComparison.Ordinal), $"Swagger UI does not list {path}");
+            Assert.Contains("Complete prompts", dom);
+        }
+        finally
+        {
+            Directory.Delete(profile, recursive: true);
+        }
+    }
+}
