@@ -27,13 +27,13 @@ public sealed class ChatApiTests(ApiFactory api)
             new ChatMessage { Role = "assistant", Content = new ChatContent("Hi! How can I help you?", false) },
             new ChatMessage { Role = "user", Content = new ChatContent("What is a lighthouse?", false) },
         };
-        Assert.Equal("Be brief.\n\nHuman: Hello!\nAI: Hi! How can I help you?\nHuman: What is a lighthouse?\nAI:", ChatTemplate.Render(messages));
+        Assert.Equal("Be brief.\n\nHuman: Hello!\nAI: Hi! How can I help you?\nHuman: What is a lighthouse?\nAI:\n", ChatTemplate.Render(messages));
     }
 
     [Fact]
     public async Task Chat_completion_continues_the_rendered_conversation()
     {
-        var prompt = "Be brief.\n\nHuman: Hello!\nAI: Hi! How can I help you?\nHuman: What is a lighthouse?\nAI:";
+        var prompt = "Be brief.\n\nHuman: Hello!\nAI: Hi! How can I help you?\nHuman: What is a lighthouse?\nAI:\n";
         var chat = await Json.PostAsync(client, "/v1/chat/completions", new { model = "sft", messages = Conversation, max_tokens = 12, temperature = 0 });
         var completion = await Json.PostAsync(client, "/v1/completions", new { model = "sft", prompt, max_tokens = 12, temperature = 0, stop = "\nHuman:" });
 

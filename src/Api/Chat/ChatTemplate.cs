@@ -1,3 +1,4 @@
+using InstructGpt.Inference.Generation;
 using System.Text;
 using InstructGpt.Api.Errors;
 
@@ -47,6 +48,7 @@ public static class ChatTemplate
                     throw new InvalidRequestException($"Invalid value for 'messages[{i}].role': must be one of system, developer, user, assistant (got '{m.Role}').", $"messages[{i}].role");
             }
         }
-        return text.Append(AssistantPrefix).ToString();
+        // Training lays every prompt out as prompt + InstructionFormat.Separator + answer, chat prompts included.
+        return InstructionFormat.Query(text.Append(AssistantPrefix).ToString());
     }
 }
