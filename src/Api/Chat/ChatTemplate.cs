@@ -13,7 +13,7 @@ namespace InstructGpt.Api.Chat;
 /// Human: {user}\n
 /// AI: {assistant}\n
 /// Human: {user}\n
-/// AI:
+/// AI:\n                 (the newline every training prompt ends with, InstructionFormat)
 /// </code>
 /// The model's continuation after the final "AI:" is the answer. Generation also stops at "\nHuman:", where the
 /// model would start writing the user's next turn, and the answer's leading whitespace is dropped.
