@@ -12,7 +12,11 @@ internal static unsafe class NativeMethods
 {
     internal const string Library = "instructgpt_native";
 
-    static NativeMethods() => NativeLibraryResolver.EnsureRegistered();
+    static NativeMethods()
+    {
+        NativeLibraryResolver.EnsureRegistered();
+        ThreadDefaults.Apply();
+    }
 
     // ---- tensor lifecycle and metadata (tensor.cpp) -------------------------------------------
     [DllImport(Library)] internal static extern IntPtr igt_last_error();
