@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using InstructGpt.Torch;
+using InstructGpt.Torch.Bench;
 
 /// <summary>
 /// Where the time of one small <c>a.add(b)</c> goes (a diagnostic, not one of the goals). It adds
@@ -32,11 +32,14 @@ internal static unsafe class AddBreakdown
         Scalar one = 1;
 
         // 1. A native call that does nothing: the managed/native transition alone.
-        Measure("transition", repeats, threads, () =>
+        // (100 times as many calls as the other rows, so that it runs long enough to time.)
+        InstructGpt.Torch.Bench.Measure.Run("add_breakdown.transition", threads, "ns/op", repeats, warmup: 2, () =>
         {
+            var sw = Stopwatch.StartNew();
             var s = 0;
-            for (var i = 0; i < Ops; i++) s += ndim(ra);
+            for (var i = 0; i < 100 * Ops; i++) s += ndim(ra);
             GC.KeepAlive(s);
+            return sw.Elapsed.TotalNanoseconds / (100 * Ops);
         });
         // 2. libtorch's add plus the shim (try/catch, new/delete of the at::Tensor box), no C# objects.
         Measure("shim_raw", repeats, threads, () =>
@@ -106,20 +109,11 @@ internal static unsafe class AddBreakdown
         }
     }
 
-    private static void Measure(string name, int repeats, int threads, Action body)
-    {
-        body();
-        body();
-        var samples = new double[repeats];
-        var gen0 = GC.CollectionCount(0);
-        for (var r = 0; r < repeats; r++)
+    private static void Measure(string name, int repeats, int threads, Action body) =>
+        InstructGpt.Torch.Bench.Measure.Run($"add_breakdown.{name}", threads, "ns/op", repeats, warmup: 2, () =>
         {
             var sw = Stopwatch.StartNew();
             body();
-            samples[r] = sw.Elapsed.TotalNanoseconds / Ops;
-        }
-        var gcs = GC.CollectionCount(0) - gen0;
-        Bench.Report($"add_breakdown.{name}", threads, samples, "ns/op",
-            string.Create(CultureInfo.InvariantCulture, $"gen0_gcs={gcs}"));
-    }
+            return sw.Elapsed.TotalNanoseconds / Ops;
+        });
 }

@@ -1,18 +1,20 @@
 // Foundation benchmarks for InstructGpt.Torch. The same cases, with the same sizes and the same
 // output format, are in bench/peers/torch_peer.py (PyTorch) and bench/native (libtorch C++), so
-// bench/compare.py can line them up. Every figure is the median of several timed repeats.
+// bench/compare.py can line them up; bench/run-torch-bench.sh runs them all.
 //
-//   Torch.Bench [all|add|matmul|mlp|threads]... [--repeats-scale X]
+//   Torch.Bench [all|add|matmul|mlp|threads|add-breakdown]... [--repeats-scale X] [--max-attempts N]
 //
-// Output: one "RESULT impl=... case=... threads=... median=... unit=... min=... max=... n=..." line
-// per measurement, plus human-readable comments starting with '#'.
+// Output: one "RESULT impl=csharp case=... threads=... blas=... median=... unit=... min=... max=...
+// n=... others=... attempts=... samples=..." line per case (see Measure.cs), plus comments ('#').
 using System.Diagnostics;
 using System.Globalization;
 using InstructGpt.Torch;
+using InstructGpt.Torch.Bench;
 using InstructGpt.Torch.Modules;
 using F = InstructGpt.Torch.torch.nn.functional;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+const string Usage = "usage: Torch.Bench [all|add|matmul|mlp|threads|add-breakdown]... [--repeats-scale X] [--max-attempts N]";
 
 var cases = new List<string>();
 var scale = 1.0;
@@ -23,14 +25,17 @@ for (var i = 0; i < args.Length; i++)
         case "--repeats-scale" when i + 1 < args.Length:
             scale = double.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
+        case "--max-attempts" when i + 1 < args.Length:
+            Measure.MaxAttempts = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
+            break;
         case "all" or "add" or "matmul" or "mlp" or "threads" or "add-breakdown":
             cases.Add(args[i]);
             break;
         case "-h" or "--help":
-            Console.WriteLine("usage: Torch.Bench [all|add|matmul|mlp|threads|add-breakdown]... [--repeats-scale X]");
+            Console.WriteLine(Usage);
             return 0;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'; try --help");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'\n{Usage}");
             return 2;
     }
 }
@@ -49,13 +54,13 @@ foreach (var name in cases)
     switch (name)
     {
         case "add":
-            Bench.Add(Repeats(7), defaultThreads);
+            Cases.Add(Repeats(7), defaultThreads);
             break;
         case "matmul":
-            Bench.Matmul(Repeats(15), defaultThreads);
+            Cases.Matmul("matmul", Repeats(15), defaultThreads);
             break;
         case "mlp":
-            Bench.Mlp(Repeats(10), defaultThreads);
+            Cases.Mlp("mlp", Repeats(10), defaultThreads);
             break;
         case "add-breakdown":
             AddBreakdown.Run(Repeats(7), defaultThreads);
@@ -64,8 +69,8 @@ foreach (var name in cases)
             foreach (var threads in new[] { 1, 2 })
             {
                 torch.set_num_threads(threads);
-                Bench.Matmul(Repeats(15), threads, label: $"threads={threads}");
-                Bench.Mlp(Repeats(10), threads, label: $"threads={threads}");
+                Cases.Matmul("matmul_threads", Repeats(15), threads);
+                Cases.Mlp("mlp_threads", Repeats(10), threads);
             }
             torch.set_num_threads(defaultThreads);
             break;
@@ -73,102 +78,67 @@ foreach (var name in cases)
 }
 return 0;
 
-internal static class Bench
+internal static class Cases
 {
-    private const string Impl = "csharp";
-
-    /// <summary>OpenBLAS keeps its own thread pool, sized by OPENBLAS_NUM_THREADS (default: one per core).</summary>
-    private static readonly string Blas = Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") is { Length: > 0 } v ? v : "default";
-
     /// <summary>(a) Per-op overhead: 100,000 adds of two 16-element float32 tensors, a dispose scope per 1,000.</summary>
     public static void Add(int repeats, int threads)
     {
         const int ops = 100_000, perScope = 1_000;
         using var a = torch.randn([16]);
         using var b = torch.randn([16]);
-
-        void Run()
+        // Two warm-up passes: JIT tiers, libtorch's allocator and dispatcher caches.
+        Measure.Run("add", threads, "ns/op", repeats, warmup: 2, () =>
         {
+            var sw = Stopwatch.StartNew();
             for (var i = 0; i < ops; i += perScope)
             {
                 using var scope = torch.NewDisposeScope();
                 for (var j = 0; j < perScope; j++) _ = a.add(b);
             }
-        }
-
-        Run(); // warm-up: JIT tiers, libtorch's allocator and dispatcher caches
-        Run();
-        var samples = new double[repeats];
-        for (var r = 0; r < repeats; r++)
-        {
-            var sw = Stopwatch.StartNew();
-            Run();
-            samples[r] = sw.Elapsed.TotalNanoseconds / ops;
-        }
-        Report("add", threads, samples, "ns/op");
+            return sw.Elapsed.TotalNanoseconds / ops;
+        });
     }
 
-    /// <summary>(b) 1024×1024 float32 matmul, reported as GFLOP/s (2·n³ flops).</summary>
-    public static void Matmul(int repeats, int threads, string? label = null)
+    /// <summary>(b) 1024×1024 float32 matmul, as GFLOP/s (2·n³ flops).</summary>
+    public static void Matmul(string name, int repeats, int threads)
     {
         const int n = 1024;
         const double flops = 2.0 * n * n * n;
         using var a = torch.randn([n, n]);
         using var b = torch.randn([n, n]);
-        for (var i = 0; i < 3; i++) a.matmul(b).Dispose(); // warm-up (OpenBLAS threads, allocator)
-
-        var samples = new double[repeats];
-        for (var r = 0; r < repeats; r++)
+        // Warm-up: OpenBLAS starts its threads, libtorch's allocator caches the output size.
+        Measure.Run(name, threads, "GFLOP/s", repeats, warmup: 3, () =>
         {
             var sw = Stopwatch.StartNew();
             using (a.matmul(b)) { }
-            samples[r] = flops / sw.Elapsed.TotalSeconds / 1e9;
-        }
-        Report(label is null ? "matmul" : "matmul_threads", threads, samples, "GFLOP/s");
+            return flops / sw.Elapsed.TotalSeconds / 1e9;
+        });
     }
 
     /// <summary>
     /// (c) GPT-style MLP block, forward and backward: x [8, 256, 384] (requires grad, as inside a
-    /// network) → Linear(384→1536) → GELU(tanh) → Linear(1536→384) → sum → backward.
+    /// network) → Linear(384→1536) → GELU(tanh) → Linear(1536→384) → sum → backward. Gradients are
+    /// reset to none before each step, so every step does the same work.
     /// </summary>
-    public static void Mlp(int repeats, int threads, string? label = null)
+    public static void Mlp(string name, int repeats, int threads)
     {
         const int batch = 8, tokens = 256, width = 384, hidden = 4 * width;
         torch.manual_seed(1234);
         using var fc = new Linear(width, hidden);
         using var proj = new Linear(hidden, width);
         using var x = torch.randn([batch, tokens, width], requires_grad: true);
-
-        void Step()
-        {
-            using var scope = torch.NewDisposeScope();
-            fc.zero_grad();
-            proj.zero_grad();
-            x.grad = null;
-            var y = proj.forward(F.gelu(fc.forward(x), "tanh"));
-            y.sum().backward();
-        }
-
-        for (var i = 0; i < 3; i++) Step();
-        var samples = new double[repeats];
-        for (var r = 0; r < repeats; r++)
+        Measure.Run(name, threads, "ms/iter", repeats, warmup: 3, () =>
         {
             var sw = Stopwatch.StartNew();
-            Step();
-            samples[r] = sw.Elapsed.TotalMilliseconds;
-        }
-        Report(label is null ? "mlp" : "mlp_threads", threads, samples, "ms/iter");
-    }
-
-    public static void Report(string name, int threads, double[] samples, string unit, string? extra = null)
-    {
-        static string F(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
-        var sorted = samples.Order().ToArray();
-        var median = sorted.Length % 2 == 1
-            ? sorted[sorted.Length / 2]
-            : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        Console.WriteLine($"RESULT impl={Impl} case={name} threads={threads} blas={Blas} median={F(median)} unit={unit} " +
-                          $"min={F(sorted[0])} max={F(sorted[^1])} n={sorted.Length} samples={string.Join(',', samples.Select(F))}" +
-                          (extra is null ? "" : " " + extra));
+            using (torch.NewDisposeScope())
+            {
+                fc.zero_grad();
+                proj.zero_grad();
+                x.grad = null;
+                var y = proj.forward(F.gelu(fc.forward(x), "tanh"));
+                y.sum().backward();
+            }
+            return sw.Elapsed.TotalMilliseconds;
+        });
     }
 }
