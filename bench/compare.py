@@ -96,10 +96,11 @@ def main():
         ours, peer = row["csharp"], row[peer_impl]
         ratio = ours.median / peer.median if ours and peer else None
         met = test(ratio) if ratio is not None else None
-        verdicts[case] = (ratio, met, goal_text)
         cells = [row[i].cell(digits) if row[i] else "—" for i in IMPLS]
-        ratio_cell = f"{ratio:.2f} ({ratio_text})" if ratio is not None else "—"
-        met_cell = "—" if met is None else ("**yes**" if met else "**no**")
+        reliable = bool(ours and peer and ours.quiet and peer.quiet)
+        ratio_cell = "—" if ratio is None else f"{ratio:.2f} ({ratio_text})" + ("" if reliable else ", not comparable: busy")
+        met_cell = "—" if met is None else ("**yes**" if met else "**no**") + ("" if reliable else " (busy)")
+        verdicts[case] = (ratio, met, goal_text, reliable)
         print(f"| {title} | {unit} | {' | '.join(cells)} | {ratio_cell} | {goal_text} | {met_cell} |")
 
     cpp_add, cpp_held, cs_add, py_add = get("cpp", "add"), get("cpp", "add_held1000"), get("csharp", "add"), get("python", "add")
@@ -138,21 +139,23 @@ def main():
                 continue
             for impl, v in (("csharp", row[3]), ("python", row[4])):
                 if v:
-                    mlp[(impl, threads, blas)] = v.median
+                    mlp[(impl, threads, blas)] = (v.median, v.quiet)
             blas_label = "default (one per core: 2)" if blas == "default" else blas
             print(f"| {threads} | {blas_label} | " + " | ".join(v.cell(1) if v else "—" for v in row) + " |")
     for impl, name in (("csharp", "C#"), ("python", "Python")):
         settings = {k[1:]: v for k, v in mlp.items() if k[0] == impl}
         if settings:
-            best = min(settings, key=settings.get)
+            best = min(settings, key=lambda k: settings[k][0])
             print()
-            print(f"Fastest MLP setting ({name}): torch threads {best[0]}, OpenBLAS threads {best[1]} "
-                  f"({settings[best]:.1f} ms); " + ", ".join(f"{t}/{b}: {v:.1f} ms" for (t, b), v in sorted(settings.items())) + ".")
+            print(f"Fastest MLP setting ({name}, torch threads/OpenBLAS threads): {best[0]}/{best[1]} "
+                  f"({settings[best][0]:.1f} ms); all: "
+                  + ", ".join(f"{t}/{b} {v:.1f} ms{'' if q else ' (busy)'}" for (t, b), (v, q) in sorted(settings.items())) + ".")
 
     print()
-    for case, (ratio, met, goal_text) in verdicts.items():
+    for case, (ratio, met, goal_text, reliable) in verdicts.items():
         if ratio is not None:
-            print(f"- goal {case}: ratio {ratio:.2f}, {goal_text}: {'met' if met else 'MISSED'}")
+            print(f"- goal {case}: ratio {ratio:.2f}, {goal_text}: {'met' if met else 'MISSED'}"
+                  + ("" if reliable else " (from runs under load: not a fair comparison)"))
     return 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Foundation benchmarks of src/Torch, in one command:
 #
-#   bench/run-torch-bench.sh [--rounds N] [--quick] [--no-build] [--max-attempts N]
+#   bench/run-torch-bench.sh [--rounds N] [--quick] [--no-build] [--max-attempts N] [--quiet-wait S]
 #
 # Builds the C# bench (dotnet build -c Release, which also builds the libtorch shim) and the
 # libtorch C++ driver (CMake, into the git-ignored bench/native/build), then runs our C# bench,
@@ -16,6 +16,8 @@
 #                     CPU other processes took while it was timed, and repeats a case (up to N
 #                     times) when that exceeded 10%, keeping the quietest attempt. compare.py then
 #                     pools only the quiet results where there are any, and flags the rest.
+#   --quiet-wait S    default 5: before each attempt, wait up to S seconds for a quarter second in
+#                     which other processes stay under 10% of the CPU (a quarter second per case when idle)
 #
 # Raw output goes to bench/out/ (git-ignored): results-<timestamp>.txt and table-<timestamp>.md.
 set -euo pipefail
@@ -27,13 +29,15 @@ rounds=3
 scale=1
 build=1
 attempts=3
+quiet_wait=5
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
     --quick) rounds=1; scale=0.4; shift ;;
     --no-build) build=0; shift ;;
     --max-attempts) attempts="$2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$root/bench/$(basename "${BASH_SOURCE[0]}")" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --quiet-wait) quiet_wait="$2"; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$root/bench/$(basename "${BASH_SOURCE[0]}")" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -56,7 +60,7 @@ fi
 
 "$python" -c 'import torch' 2>/dev/null || { echo "$python has no torch: apt-get install python3-torch" >&2; exit 1; }
 
-args=(--repeats-scale "$scale" --max-attempts "$attempts")
+args=(--repeats-scale "$scale" --max-attempts "$attempts" --quiet-wait "$quiet_wait")
 run_csharp() { "$csharp_dir/Torch.Bench" all add-breakdown "${args[@]}"; }
 run_python() { "$python" "$root/bench/peers/torch_peer.py" all "${args[@]}"; }
 run_cpp() { "$native_build/torch_native_bench" all "${args[@]}"; }
@@ -69,7 +73,7 @@ run_cpp_blas1() { OPENBLAS_NUM_THREADS=1 "$native_build/torch_native_bench" thre
   echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(uname -r)"
   echo "# libtorch: $(dpkg-query -W -f='${Package} ${Version}' libtorch-dev 2>/dev/null || echo unknown)," \
        "BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo unknown)"
-  echo "# dotnet $(dotnet --version), $("$python" --version 2>&1), rounds=$rounds, repeats-scale=$scale, max-attempts=$attempts"
+  echo "# dotnet $(dotnet --version), $("$python" --version 2>&1), rounds=$rounds, repeats-scale=$scale, max-attempts=$attempts, quiet-wait=${quiet_wait}s"
 } | tee "$results"
 
 start=$SECONDS

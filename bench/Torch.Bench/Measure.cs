@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace InstructGpt.Torch.Bench;
@@ -7,13 +8,15 @@ namespace InstructGpt.Torch.Bench;
 /// of the sample function returns. The machine is shared, so each attempt also records how much of
 /// the CPU other processes took meanwhile (/proc/stat minus this process's own CPU time); an
 /// attempt during which others took more than <see cref="QuietPercent"/> is repeated, up to
-/// <see cref="MaxAttempts"/> times, and the quietest attempt is reported. bench/peers/torch_peer.py
-/// and bench/native/main.cpp do exactly the same.
+/// <see cref="MaxAttempts"/> times, and the quietest attempt is reported. Before each attempt it
+/// waits (up to <see cref="QuietWaitSeconds"/>) for a quarter second in which others stay under that
+/// share. bench/peers/torch_peer.py and bench/native/main.cpp do exactly the same.
 /// </summary>
 internal static class Measure
 {
     public const string Impl = "csharp";
     public static int MaxAttempts { get; set; } = 3;
+    public static double QuietWaitSeconds { get; set; } = 5;
     public const double QuietPercent = 10;
 
     /// <summary>OpenBLAS keeps its own thread pool, sized by OPENBLAS_NUM_THREADS (default: one per core).</summary>
@@ -27,7 +30,8 @@ internal static class Measure
         var attempts = 0;
         while (attempts < MaxAttempts)
         {
-            if (attempts++ > 0) Thread.Sleep(1000);
+            attempts++;
+            WaitQuiet();
             var before = CpuSnapshot.Take();
             var samples = new double[repeats];
             for (var r = 0; r < repeats; r++) samples[r] = sample();
@@ -36,6 +40,18 @@ internal static class Measure
             if (others <= QuietPercent) break;
         }
         Report(name, threads, unit, best!, bestOthers, attempts);
+    }
+
+    /// <summary>Returns at the end of the first 250 ms in which other processes stayed quiet, or after QuietWaitSeconds.</summary>
+    private static void WaitQuiet()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed.TotalSeconds < QuietWaitSeconds)
+        {
+            var a = CpuSnapshot.Take();
+            Thread.Sleep(250);
+            if (CpuSnapshot.OthersPercent(a, CpuSnapshot.Take()) <= QuietPercent) return;
+        }
     }
 
     private static void Report(string name, int threads, string unit, double[] samples, double others, int attempts)

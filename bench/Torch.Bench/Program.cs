@@ -2,7 +2,7 @@
 // output format, are in bench/peers/torch_peer.py (PyTorch) and bench/native (libtorch C++), so
 // bench/compare.py can line them up; bench/run-torch-bench.sh runs them all.
 //
-//   Torch.Bench [all|add|matmul|mlp|threads|add-breakdown]... [--repeats-scale X] [--max-attempts N]
+//   Torch.Bench [all|add|matmul|mlp|threads|add-breakdown]... [--repeats-scale X] [--max-attempts N] [--quiet-wait SECONDS]
 //
 // Output: one "RESULT impl=csharp case=... threads=... blas=... median=... unit=... min=... max=...
 // n=... others=... attempts=... samples=..." line per case (see Measure.cs), plus comments ('#').
@@ -14,7 +14,7 @@ using InstructGpt.Torch.Modules;
 using F = InstructGpt.Torch.torch.nn.functional;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-const string Usage = "usage: Torch.Bench [all|add|matmul|mlp|threads|add-breakdown]... [--repeats-scale X] [--max-attempts N]";
+const string Usage = "usage: Torch.Bench [all|add|matmul|mlp|threads|add-breakdown]... [--repeats-scale X] [--max-attempts N] [--quiet-wait SECONDS]";
 
 var cases = new List<string>();
 var scale = 1.0;
@@ -27,6 +27,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--max-attempts" when i + 1 < args.Length:
             Measure.MaxAttempts = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
+            break;
+        case "--quiet-wait" when i + 1 < args.Length:
+            Measure.QuietWaitSeconds = Math.Max(0, double.Parse(args[++i], CultureInfo.InvariantCulture));
             break;
         case "all" or "add" or "matmul" or "mlp" or "threads" or "add-breakdown":
             cases.Add(args[i]);

@@ -4,7 +4,7 @@
 //   RESULT impl=cpp case=... threads=... blas=... median=... unit=... min=... max=... n=...
 //          others=... attempts=... samples=...
 //
-//   torch_native_bench [all|add|matmul|threads]... [--repeats-scale X] [--max-attempts N]
+//   torch_native_bench [all|add|matmul|threads]... [--repeats-scale X] [--max-attempts N] [--quiet-wait SECONDS]
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -24,6 +24,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr double kQuietPercent = 10.0;
 int max_attempts = 3;
+double quiet_wait_seconds = 5;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
@@ -59,15 +60,27 @@ double others_percent(const CpuSnapshot& a, const CpuSnapshot& b) {
   return std::clamp(100.0 * others / total, 0.0, 100.0);
 }
 
+// Returns at the end of the first 250 ms in which other processes stayed quiet, or after quiet_wait_seconds.
+void wait_quiet() {
+  const auto start = Clock::now();
+  while (seconds_since(start) < quiet_wait_seconds) {
+    const auto a = cpu_snapshot();
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    if (others_percent(a, cpu_snapshot()) <= kQuietPercent) return;
+  }
+}
+
 // Warm-up calls, then `repeats` samples; an attempt during which other processes took more than
-// 10% of the CPU is repeated (up to max_attempts) and the quietest attempt is reported.
+// 10% of the CPU is repeated (up to max_attempts) and the quietest attempt is reported. Each
+// attempt first waits for a quiet moment (wait_quiet).
 void measure(const char* name, int threads, const char* unit, int repeats, int warmup, const std::function<double()>& sample) {
   for (int i = 0; i < warmup; ++i) sample();
   std::vector<double> best;
   double best_others = std::numeric_limits<double>::infinity();
   int attempts = 0;
   while (attempts < max_attempts) {
-    if (attempts++ > 0) std::this_thread::sleep_for(std::chrono::seconds(1));
+    ++attempts;
+    wait_quiet();
     const auto before = cpu_snapshot();
     std::vector<double> samples;
     for (int r = 0; r < repeats; ++r) samples.push_back(sample());
@@ -130,7 +143,7 @@ void bench_matmul(const char* name, int repeats, int threads) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const char* usage = "usage: torch_native_bench [all|add|matmul|threads]... [--repeats-scale X] [--max-attempts N]\n";
+  const char* usage = "usage: torch_native_bench [all|add|matmul|threads]... [--repeats-scale X] [--max-attempts N] [--quiet-wait SECONDS]\n";
   std::vector<std::string> cases;
   double scale = 1.0;
   for (int i = 1; i < argc; ++i) {
@@ -139,6 +152,8 @@ int main(int argc, char** argv) {
       scale = std::atof(argv[++i]);
     } else if (arg == "--max-attempts" && i + 1 < argc) {
       max_attempts = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--quiet-wait" && i + 1 < argc) {
+      quiet_wait_seconds = std::max(0.0, std::atof(argv[++i]));
     } else if (arg == "all" || arg == "add" || arg == "matmul" || arg == "threads") {
       cases.push_back(arg);
     } else if (arg == "-h" || arg == "--help") {

@@ -3,12 +3,13 @@
 
 Run with Debian's interpreter, which has python3-torch (the same libtorch 1.13 as the shim):
 
-    /usr/bin/python3 bench/peers/torch_peer.py [all|add|matmul|mlp|threads]... [--repeats-scale X] [--max-attempts N]
+    /usr/bin/python3 bench/peers/torch_peer.py [all|add|matmul|mlp|threads]... [--repeats-scale X] [--max-attempts N] [--quiet-wait SECONDS]
 
 Prints one "RESULT impl=python case=... threads=... blas=... median=... unit=... min=... max=...
 n=... others=... attempts=... samples=..." line per case. As in bench/Torch.Bench/Measure.cs, an
 attempt during which other processes took more than 10% of the CPU is repeated (up to
---max-attempts times) and the quietest attempt is reported.
+--max-attempts times) and the quietest attempt is reported; before each attempt it waits (up to
+--quiet-wait seconds) for a quarter second in which others stay under that share.
 """
 import argparse
 import os
@@ -24,6 +25,7 @@ QUIET_PERCENT = 10.0
 # OpenBLAS keeps its own thread pool, sized by OPENBLAS_NUM_THREADS (default: one per core).
 BLAS = os.environ.get("OPENBLAS_NUM_THREADS") or "default"
 MAX_ATTEMPTS = 3
+QUIET_WAIT_SECONDS = 5.0
 CASES = ("all", "add", "matmul", "mlp", "threads")
 
 
@@ -43,14 +45,23 @@ def others_percent(a, b):
     return min(100.0, max(0.0, 100.0 * (total - (b[1] - a[1]) - (b[2] - a[2])) / total))
 
 
+def wait_quiet():
+    """Returns at the end of the first 250 ms in which other processes stayed quiet, or after QUIET_WAIT_SECONDS."""
+    deadline = time.monotonic() + QUIET_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        a = cpu_snapshot()
+        time.sleep(0.25)
+        if others_percent(a, cpu_snapshot()) <= QUIET_PERCENT:
+            return
+
+
 def measure(name, threads, unit, repeats, warmup, sample):
     for _ in range(warmup):
         sample()
     best, best_others, attempts = None, float("inf"), 0
     while attempts < MAX_ATTEMPTS:
-        if attempts:
-            time.sleep(1)
         attempts += 1
+        wait_quiet()
         before = cpu_snapshot()
         samples = [sample() for _ in range(repeats)]
         others = others_percent(before, cpu_snapshot())
@@ -121,16 +132,18 @@ def bench_mlp(name, repeats, threads):
 
 
 def main():
-    global MAX_ATTEMPTS
+    global MAX_ATTEMPTS, QUIET_WAIT_SECONDS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cases", nargs="*", metavar="{all,add,matmul,mlp,threads}")
     parser.add_argument("--repeats-scale", type=float, default=1.0)
     parser.add_argument("--max-attempts", type=int, default=MAX_ATTEMPTS)
+    parser.add_argument("--quiet-wait", type=float, default=QUIET_WAIT_SECONDS)
     args = parser.parse_args()
     unknown = [c for c in args.cases if c not in CASES]
     if unknown:
         parser.error(f"unknown case(s): {', '.join(unknown)}")
     MAX_ATTEMPTS = max(1, args.max_attempts)
+    QUIET_WAIT_SECONDS = max(0.0, args.quiet_wait)
     cases = [c for c in args.cases if c != "all"] if args.cases and "all" not in args.cases else ["add", "matmul", "mlp", "threads"]
 
     def repeats(n):
