@@ -45,6 +45,12 @@ class Value:
         self.median = statistics.median(v for l in used for v in l["samples"])
         self.others = max(l["others"] for l in used)
         self.lines, self.total_lines = len(used), len(lines)
+        # Per round (all lines, quiet or not): the median of that round's samples and its load.
+        by_round = collections.defaultdict(list)
+        for l in lines:
+            by_round[l["round"]].append(l)
+        self.rounds = {r: (statistics.median(v for l in g for v in l["samples"]), max(l["others"] for l in g))
+                       for r, g in by_round.items()}
 
     def cell(self, digits):
         text = f"{self.median:.{digits}f}"
@@ -53,8 +59,12 @@ class Value:
 
 def parse(path):
     lines = collections.defaultdict(list)
+    round_ = 0
     with open(path, encoding="utf-8") as f:
         for line in f:
+            if line.startswith("== round "):
+                round_ = int(line.split()[2].split("/")[0])
+                continue
             if not line.startswith("RESULT "):
                 continue
             fields = dict(kv.split("=", 1) for kv in line.split()[1:] if "=" in kv)
@@ -62,6 +72,7 @@ def parse(path):
             lines[key].append({
                 "samples": [float(v) for v in fields["samples"].split(",")],
                 "others": float(fields.get("others", 0)),
+                "round": round_,
             })
     return {key: Value(group) for key, group in lines.items()}
 
@@ -90,6 +101,7 @@ def main():
     print("| Case | Unit | Ours (C#) | PyTorch (Python) | libtorch (C++) | Ratio | Goal | Met? |")
     print("|---|---|---:|---:|---:|---|---|---|")
     verdicts = {}
+    paired = {}
     for case, (title, unit, peer_impl, ratio_text, goal_text, test) in GOALS.items():
         digits = 0 if unit == "ns/op" else 1
         row = {impl: get(impl, case) for impl in IMPLS}
@@ -97,11 +109,25 @@ def main():
         ratio = ours.median / peer.median if ours and peer else None
         met = test(ratio) if ratio is not None else None
         cells = [row[i].cell(digits) if row[i] else "—" for i in IMPLS]
+        if ours and peer:
+            common = sorted(set(ours.rounds) & set(peer.rounds))
+            paired[case] = [(r, ours.rounds[r][0] / peer.rounds[r][0], max(ours.rounds[r][1], peer.rounds[r][1])) for r in common]
         reliable = bool(ours and peer and ours.quiet and peer.quiet)
         ratio_cell = "—" if ratio is None else f"{ratio:.2f} ({ratio_text})" + ("" if reliable else ", not comparable: busy")
         met_cell = "—" if met is None else ("**yes**" if met else "**no**") + ("" if reliable else " (busy)")
         verdicts[case] = (ratio, met, goal_text, reliable)
         print(f"| {title} | {unit} | {' | '.join(cells)} | {ratio_cell} | {goal_text} | {met_cell} |")
+
+    if paired:
+        print()
+        print("Paired ratios, round by round (each case ran in C#, Python and C++ back to back; "
+              "in brackets, the most CPU other processes took during either run):")
+        print()
+        for case, pairs in paired.items():
+            if pairs:
+                ratios = [p[1] for p in pairs]
+                print(f"- {case} ({GOALS[case][3]}): median {statistics.median(ratios):.2f}; "
+                      + ", ".join(f"round {r}: {x:.2f} [{o:.0f}%]" for r, x, o in pairs))
 
     cpp_add, cpp_held, cs_add, py_add = get("cpp", "add"), get("cpp", "add_held1000"), get("csharp", "add"), get("python", "add")
     if cpp_add and py_add and cs_add:

@@ -6,10 +6,11 @@
 # Builds the C# bench (dotnet build -c Release, which also builds the libtorch shim) and the
 # libtorch C++ driver (CMake, into the git-ignored bench/native/build), then runs our C# bench,
 # the PyTorch peer (/usr/bin/python3, Debian's python3-torch: the same libtorch 1.13) and the C++
-# driver in interleaved rounds, and prints the comparison table (bench/compare.py).
+# driver case by case in interleaved rounds, and prints the comparison table (bench/compare.py).
 #
-#   --rounds N        rounds of (C#, Python, C++), default 3; each round rotates the order, and
-#                     the samples of all rounds are pooled before taking medians
+#   --rounds N        rounds, default 3. A round runs each case in C#, Python and C++ back to back
+#                     (in rotating order); compare.py pools the samples of all rounds into
+#                     medians and also gives the per-round (paired) ratios
 #   --quick           one round with fewer repeats (a smoke test, not for reporting)
 #   --no-build        reuse the existing builds
 #   --max-attempts N  default 3. The machine is shared: every program records, per case, how much
@@ -61,13 +62,15 @@ fi
 "$python" -c 'import torch' 2>/dev/null || { echo "$python has no torch: apt-get install python3-torch" >&2; exit 1; }
 
 args=(--repeats-scale "$scale" --max-attempts "$attempts" --quiet-wait "$quiet_wait")
-run_csharp() { "$csharp_dir/Torch.Bench" all add-breakdown "${args[@]}"; }
-run_python() { "$python" "$root/bench/peers/torch_peer.py" all "${args[@]}"; }
-run_cpp() { "$native_build/torch_native_bench" all "${args[@]}"; }
-# The thread cases once more with OpenBLAS's own pool pinned to one thread.
-run_csharp_blas1() { OPENBLAS_NUM_THREADS=1 "$csharp_dir/Torch.Bench" threads "${args[@]}"; }
-run_python_blas1() { OPENBLAS_NUM_THREADS=1 "$python" "$root/bench/peers/torch_peer.py" threads "${args[@]}"; }
-run_cpp_blas1() { OPENBLAS_NUM_THREADS=1 "$native_build/torch_native_bench" threads "${args[@]}"; }
+# run IMPL CASES...: one program run of one implementation; the C++ driver has no MLP case.
+run() {
+  local impl="$1"; shift
+  case "$impl" in
+    csharp) "$csharp_dir/Torch.Bench" "$@" "${args[@]}" ;;
+    python) "$python" "$root/bench/peers/torch_peer.py" "$@" "${args[@]}" ;;
+    cpp) [ "$1" = mlp ] || "$native_build/torch_native_bench" "$@" "${args[@]}" ;;
+  esac
+}
 
 {
   echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(uname -r)"
@@ -77,14 +80,22 @@ run_cpp_blas1() { OPENBLAS_NUM_THREADS=1 "$native_build/torch_native_bench" thre
 } | tee "$results"
 
 start=$SECONDS
-order=(run_csharp run_python run_cpp)
+order=(csharp python cpp)
 for round in $(seq 1 "$rounds"); do
-  echo "== round $round/$rounds" | tee -a "$results"
-  for step in "${order[@]}" run_csharp_blas1 run_python_blas1 run_cpp_blas1; do
-    "$step" | tee -a "$results"
+  echo "== round $round/$rounds"
+  # Case by case, the three implementations back to back: a burst of load from other processes
+  # then falls on all of them alike, so the per-round ratios stay comparable.
+  for group in add matmul mlp threads threads-blas1; do
+    for impl in "${order[@]}"; do
+      case "$group" in
+        threads-blas1) OPENBLAS_NUM_THREADS=1 run "$impl" threads ;;  # OpenBLAS's own pool pinned to one thread
+        *) run "$impl" "$group" ;;
+      esac
+    done
+    order=("${order[@]:1}" "${order[0]}")  # rotate, so no implementation always runs first
   done
-  order=("${order[@]:1}" "${order[0]}")  # rotate, so no implementation always runs first
-done
+  run csharp add-breakdown
+done 2>&1 | tee -a "$results"
 echo "# measured in $((SECONDS - start)) s" | tee -a "$results"
 
 echo
