@@ -62,7 +62,9 @@ def main():
     ours = Impl("ours", a.ours, open(os.path.join(a.out, "ours.log"), "w"))
     peer = Impl("peer", a.peer, open(os.path.join(a.out, "peer.log"), "w"))
     for impl in (ours, peer):  # the banner lines
-        impl.log.write(impl.proc.stdout.readline())
+        banner = impl.proc.stdout.readline()
+        print(f"  {banner.rstrip()}", flush=True)
+        impl.log.write(banner)
         impl.log.flush()
 
     print("== same function? ours exports tiny weights; the peer recomputes our logits and greedy tokens", flush=True)
@@ -110,13 +112,18 @@ def render(results, generator, loads):
     def tok(key, impl):  # decode tokens/s from the median decode time
         return key[1] * (key[3] - 1) / med(key, impl, "decode_s")
 
+    def cpu(key, impl):  # decode tokens per CPU-second (all threads of the process), less sensitive to other load
+        return key[1] * (key[3] - 1) / med(key, impl, "decode_cpu_s")
+
     out = ["", "### Decode tokens/s (greedy, prompt 16, prefill excluded; median over repeats, ours and peer alternated)", "",
-           "| preset | batch | cache | new | repeats | ours tok/s | peer tok/s | ours/peer | ours prefill ms | peer prefill ms |",
-           "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+           "| preset | batch | cache | new | repeats | ours tok/s | peer tok/s | ours/peer | ours prefill ms | peer prefill ms "
+           "| ours tok/CPU-s | peer tok/CPU-s | ours/peer (CPU) |",
+           "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for key in results:
         o, q = tok(key, "ours"), tok(key, "peer")
         out.append(f"| {key[0]} | {key[1]} | {key[2]} | {key[3]} | {len(results[key]['ours'])} | {o:.1f} | {q:.1f} | {o / q:.2f}× | "
-                   f"{med(key, 'ours', 'prefill_ms'):.1f} | {med(key, 'peer', 'prefill_ms'):.1f} |")
+                   f"{med(key, 'ours', 'prefill_ms'):.1f} | {med(key, 'peer', 'prefill_ms'):.1f} | "
+                   f"{cpu(key, 'ours'):.1f} | {cpu(key, 'peer'):.1f} | {cpu(key, 'ours') / cpu(key, 'peer'):.2f}× |")
 
     out += ["", "### KV cache vs recomputation (decode tokens/s, same preset, batch and length)", "",
             "| preset | batch | new | ours kv / recompute | peer kv / recompute | goal: ≥ 5× at 256 new tokens |", "|---|---:|---:|---:|---:|---|"]

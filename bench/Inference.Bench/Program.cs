@@ -21,7 +21,9 @@ using InstructGpt.Torch.Safetensors;
 var options = BenchOptions.Parse(args);
 torch.set_num_threads(options.Threads);
 Console.WriteLine($"# ours: libtorch {torch.version}, intra-op threads {torch.get_num_threads()}, interop threads {torch.get_num_interop_threads()}, " +
-                  $"fused attention {torch.has_fused_attention}, .NET {Environment.Version}");
+                  $"fused attention {torch.has_fused_attention}, .NET {Environment.Version}, " +
+                  $"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"} " +
+                  $"OPENBLAS_NUM_THREADS={Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "(unset)"}");
 var bench = new DecodeBench(options);
 if (options.Export is { } exportDirectory) bench.Export(exportDirectory);
 foreach (var run in options.Runs) Console.WriteLine(bench.Run(run));

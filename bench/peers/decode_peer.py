@@ -207,7 +207,8 @@ def main():
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     print(f"# peer: torch {torch.__version__}, intra-op threads {torch.get_num_threads()}, interop threads "
-          f"{torch.get_num_interop_threads()}, Python {sys.version.split()[0]}", flush=True)
+          f"{torch.get_num_interop_threads()}, Python {sys.version.split()[0]}, OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', '(unset)')} "
+          f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', '(unset)')}", flush=True)
     if a.check and not check(a.check, a.prompt):
         sys.exit(1)
     bench = Bench(a.threads, a.prompt, a.seed)
