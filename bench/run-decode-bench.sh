@@ -4,10 +4,10 @@
 # runs the same plan in both, alternating ours and the peer run by run (bench/decode_compare.py), and prints the
 # comparison table and the goals.
 #
-#   bench/run-decode-bench.sh            # the documented plan (about 5 minutes on an idle 2-core machine)
+#   bench/run-decode-bench.sh            # the documented plan (about 6 minutes on 2 cores)
 #   THREADS=1 bench/run-decode-bench.sh  # intra-op threads for both (default 2)
 #   OMP_WAIT_POLICY=default bench/run-decode-bench.sh  # libgomp's spinning default instead of passive (much slower)
-#   QUICK=1 bench/run-decode-bench.sh    # a smoke run of the whole pipeline (well under a minute; figures not meaningful)
+#   QUICK=1 bench/run-decode-bench.sh    # a smoke run of the whole pipeline (1-2 minutes; figures not meaningful)
 #
 # Logs and the table go to $OUT_DIR (default ${TMPDIR:-/tmp}/decode-bench-<time>/): ours.log, peer.log, table.md.
 set -euo pipefail
