@@ -24,12 +24,31 @@ internal static class NativeLibraryResolver
         if (name != NativeMethods.Library) return IntPtr.Zero;
         var candidates = Candidates().ToList();
         foreach (var path in candidates)
-            if (File.Exists(path)) return NativeLibrary.Load(path);
+            if (File.Exists(path))
+            {
+                PrepareOpenMp();
+                return NativeLibrary.Load(path);
+            }
         throw new DllNotFoundException(
             $"{FileName} was not found. Looked in: {string.Join(", ", candidates)}. " +
             $"Build it with 'dotnet build' (needs libtorch: run scripts/setup.sh), or set {EnvironmentVariable} " +
             "to the shim's path.");
     }
+
+    /// <summary>
+    /// libtorch's OpenMP runtime reads OMP_WAIT_POLICY once, when it loads with the shim. Its default (active
+    /// spinning) made batched decode 4–6× slower on 2 cores, where spinning threads steal the core OpenBLAS needs
+    /// (docs/benchmarks.md), so "passive" is set unless the user chose a policy. It must go into the process's
+    /// native environment: Environment.SetEnvironmentVariable does not reach native code on Unix.
+    /// </summary>
+    private static void PrepareOpenMp()
+    {
+        if (Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is null && OperatingSystem.IsLinux())
+            setenv("OMP_WAIT_POLICY", "passive", 0);
+    }
+
+    [DllImport("libc", EntryPoint = "setenv")]
+    private static extern int setenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
 
     private static IEnumerable<string> Candidates()
     {
