@@ -109,8 +109,9 @@ internal static class Cases
         const double flops = 2.0 * n * n * n;
         using var a = torch.randn([n, n]);
         using var b = torch.randn([n, n]);
-        // Warm-up: OpenBLAS starts its threads, libtorch's allocator caches the output size.
-        Measure.Run(name, threads, "GFLOP/s", repeats, warmup: 3, () =>
+        // Warm-up: the first ~10 products here run ~15% slower (OpenBLAS's threads and the
+        // allocator settling), so 20 untimed ones come first, as in the Python and C++ peers.
+        Measure.Run(name, threads, "GFLOP/s", repeats, warmup: 20, () =>
         {
             var sw = Stopwatch.StartNew();
             using (a.matmul(b)) { }
@@ -130,7 +131,7 @@ internal static class Cases
         using var fc = new Linear(width, hidden);
         using var proj = new Linear(hidden, width);
         using var x = torch.randn([batch, tokens, width], requires_grad: true);
-        Measure.Run(name, threads, "ms/iter", repeats, warmup: 3, () =>
+        Measure.Run(name, threads, "ms/iter", repeats, warmup: 5, () =>
         {
             var sw = Stopwatch.StartNew();
             using (torch.NewDisposeScope())

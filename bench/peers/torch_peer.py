@@ -104,7 +104,8 @@ def bench_matmul(name, repeats, threads):
         del c
         return flops / (time.perf_counter() - t0) / 1e9
 
-    measure(name, threads, "GFLOP/s", repeats, 3, sample)
+    # The first ~10 products run ~15% slower (OpenBLAS's threads and the allocator settling).
+    measure(name, threads, "GFLOP/s", repeats, 20, sample)
 
 
 def bench_mlp(name, repeats, threads):
@@ -128,7 +129,7 @@ def bench_mlp(name, repeats, threads):
         del y
         return (time.perf_counter() - t0) * 1e3
 
-    measure(name, threads, "ms/iter", repeats, 3, sample)
+    measure(name, threads, "ms/iter", repeats, 5, sample)
 
 
 def main():
