@@ -60,10 +60,10 @@ foreach (var name in cases)
             Cases.Add(Repeats(7), defaultThreads);
             break;
         case "matmul":
-            Cases.Matmul("matmul", Repeats(15), defaultThreads);
+            Cases.Matmul("matmul", Repeats(40), defaultThreads);
             break;
         case "mlp":
-            Cases.Mlp("mlp", Repeats(10), defaultThreads);
+            Cases.Mlp("mlp", Repeats(12), defaultThreads);
             break;
         case "add-breakdown":
             AddBreakdown.Run(Repeats(7), defaultThreads);
@@ -72,8 +72,8 @@ foreach (var name in cases)
             foreach (var threads in new[] { 1, 2 })
             {
                 torch.set_num_threads(threads);
-                Cases.Matmul("matmul_threads", Repeats(15), threads);
-                Cases.Mlp("mlp_threads", Repeats(10), threads);
+                Cases.Matmul("matmul_threads", Repeats(40), threads);
+                Cases.Mlp("mlp_threads", Repeats(12), threads);
             }
             torch.set_num_threads(defaultThreads);
             break;

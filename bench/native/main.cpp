@@ -174,11 +174,11 @@ int main(int argc, char** argv) {
     if (c == "add") {
       bench_add(repeats(7), default_threads);
     } else if (c == "matmul") {
-      bench_matmul("matmul", repeats(15), default_threads);
+      bench_matmul("matmul", repeats(40), default_threads);
     } else if (c == "threads") {
       for (int threads : {1, 2}) {
         at::set_num_threads(threads);
-        bench_matmul("matmul_threads", repeats(15), threads);
+        bench_matmul("matmul_threads", repeats(40), threads);
       }
       at::set_num_threads(default_threads);
     }

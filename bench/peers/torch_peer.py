@@ -157,14 +157,14 @@ def main():
         if case == "add":
             bench_add(repeats(7), default_threads)
         elif case == "matmul":
-            bench_matmul("matmul", repeats(15), default_threads)
+            bench_matmul("matmul", repeats(40), default_threads)
         elif case == "mlp":
-            bench_mlp("mlp", repeats(10), default_threads)
+            bench_mlp("mlp", repeats(12), default_threads)
         elif case == "threads":
             for threads in (1, 2):
                 torch.set_num_threads(threads)
-                bench_matmul("matmul_threads", repeats(15), threads)
-                bench_mlp("mlp_threads", repeats(10), threads)
+                bench_matmul("matmul_threads", repeats(40), threads)
+                bench_mlp("mlp_threads", repeats(12), threads)
             torch.set_num_threads(default_threads)
 
 
