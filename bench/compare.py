@@ -89,7 +89,7 @@ def main():
                 return v
         return None
 
-    used = [v for v in values.values()]
+    used = list(values.values())
     quiet_lines = sum(v.lines for v in used if v.quiet)
     all_lines = sum(v.total_lines for v in used)
     busy_cells = [v for v in used if not v.quiet]
