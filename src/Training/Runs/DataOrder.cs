@@ -1,19 +1,21 @@
+using InstructGpt.Evaluation.Metrics;
+
 namespace InstructGpt.Training.Runs;
 
 /// <summary>
 /// The order in which a stage visits its examples: a permutation per epoch that depends only on the
 /// seed and the epoch, so a resumed run sees exactly the batches an uninterrupted run would.
-/// Uses SplitMix64 (a fixed, documented algorithm) rather than System.Random, whose sequence is not specified.
+/// Uses the project's SplitMix64 (a fixed, documented algorithm) rather than System.Random, whose sequence is not specified.
 /// </summary>
 public static class DataOrder
 {
     public static int[] Permutation(int count, ulong seed, long epoch)
     {
         var order = Enumerable.Range(0, count).ToArray();
-        var state = seed ^ (0x9E3779B97F4A7C15UL * (ulong)(epoch + 1));
+        var random = new SplitMix64(seed ^ (0x9E3779B97F4A7C15UL * (ulong)(epoch + 1)));
         for (var i = count - 1; i > 0; i--)
         {
-            var j = (int)(Next(ref state) % (ulong)(i + 1));
+            var j = (int)(random.NextUInt64() % (ulong)(i + 1));
             (order[i], order[j]) = (order[j], order[i]);
         }
         return order;
@@ -27,13 +29,5 @@ public static class DataOrder
         var offset = (int)(step % perEpoch) * batchSize;
         var permutation = Permutation(count, seed, epoch);
         return permutation.Skip(offset).Take(Math.Min(batchSize, count)).ToArray();
-    }
-
-    public static ulong Next(ref ulong state)
-    {
-        var z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }

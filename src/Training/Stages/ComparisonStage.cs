@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using InstructGpt.Evaluation.Labeling;
+using InstructGpt.Evaluation.Metrics;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
@@ -26,8 +27,8 @@ public static class ComparisonStage
         var clock = Stopwatch.StartNew();
         var chosen = prompts.Take(settings.MaxPrompts ?? prompts.Count).ToList();
         // K per prompt, uniform in [MinK, MaxK], from the seed alone.
-        var state = seed ^ 0xC0FFEEUL;
-        var ks = chosen.Select(_ => settings.MinK + (int)(DataOrder.Next(ref state) % (ulong)(settings.MaxK - settings.MinK + 1))).ToArray();
+        var random = new SplitMix64(seed ^ 0xC0FFEEUL);
+        var ks = chosen.Select(_ => settings.MinK + (int)(random.NextUInt64() % (ulong)(settings.MaxK - settings.MinK + 1))).ToArray();
         var results = new Comparison?[chosen.Count];
         var generator = new CompletionGenerator(sft, tokenizer);
         sft.eval();
