@@ -29,7 +29,7 @@ internal static class PipelineCommand
                     throw new ArgumentException($"--stages: unknown stage '{unknown}'; expected {string.Join(", ", PipelineStages.All)}");
                 var outcomes = TrainingPipeline.Run(new PipelineOptions
                 {
-                    Preset = WithOverrides(TrainingPresets.Get(parse.GetValue(preset)!), parse.GetValue(overrides) ?? []),
+                    Preset = SettingsOverrides.ApplyToPreset(TrainingPresets.Get(parse.GetValue(preset)!), parse.GetValue(overrides) ?? []),
                     OutputDirectory = parse.GetValue(output)!,
                     Seed = parse.GetValue(seed),
                     Device = CommonOptions.ParseDevice(parse.GetValue(device)),
@@ -55,25 +55,6 @@ internal static class PipelineCommand
             }
         });
         return command;
-    }
-
-    /// <summary>Applies stage-prefixed --set overrides to the preset's settings records.</summary>
-    private static TrainingPreset WithOverrides(TrainingPreset preset, IReadOnlyList<string> assignments)
-    {
-        IEnumerable<string> For(string stage) => assignments.Where(a => a.StartsWith(stage + ".", StringComparison.OrdinalIgnoreCase)).Select(a => a[(stage.Length + 1)..]);
-        var known = new[] { "pretrain", "sft", "comparisons", "rm", "ppo", "ppo-ptx" };
-        foreach (var a in assignments)
-            if (!known.Any(k => a.StartsWith(k + ".", StringComparison.OrdinalIgnoreCase)))
-                throw new ArgumentException($"--set {a}: prefix the setting with its stage ({string.Join(", ", known)}), e.g. rm.Epochs=2");
-        return preset with
-        {
-            Pretrain = SettingsOverrides.Apply(preset.Pretrain, For("pretrain")),
-            Sft = SettingsOverrides.Apply(preset.Sft, For("sft")),
-            Comparisons = SettingsOverrides.Apply(preset.Comparisons, For("comparisons")),
-            RewardModel = SettingsOverrides.Apply(preset.RewardModel, For("rm")),
-            Ppo = SettingsOverrides.Apply(preset.Ppo, For("ppo")),
-            PpoPtx = SettingsOverrides.Apply(preset.PpoPtx, For("ppo-ptx")),
-        };
     }
 
     private static bool Headline(string metric) => metric is "loss" or "valid_loss" or "valid_perplexity" or "valid_accuracy" or "reward_mean" or "kl" or "ptx_loss" or "comparisons";

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace InstructGpt.Training.Pipeline;
+
+/// <summary>
+/// Applies <c>Name=value</c> overrides to a settings record (the CLI's <c>--set sft.LearningRate=1e-4</c>, the
+/// API's <c>hyperparameters</c>), through its JSON form so every property type parses the way JSON does.
+/// </summary>
+public static class SettingsOverrides
+{
+    /// <summary>Stage prefixes accepted by <see cref="ApplyToPreset"/>.</summary>
+    public static readonly IReadOnlyList<string> StagePrefixes = [PipelineStages.Pretrain, PipelineStages.Sft, PipelineStages.Comparisons, PipelineStages.RewardModel, PipelineStages.Ppo, PipelineStages.PpoPtx];
+
+    /// <summary>Applies stage-prefixed overrides (<c>rm.Epochs=2</c>, <c>ppo.KlCoefficient=0.05</c>) to a preset's settings records.</summary>
+    public static TrainingPreset ApplyToPreset(TrainingPreset preset, IReadOnlyList<string> assignments)
+    {
+        // Longest prefix first, so "ppo-ptx.X" is not read as stage "ppo".
+        string? StageOf(string a) => StagePrefixes.OrderByDescending(p => p.Length).FirstOrDefault(p => a.StartsWith(p + ".", StringComparison.OrdinalIgnoreCase));
+        foreach (var a in assignments)
+            if (StageOf(a) is null)
+                throw new ArgumentException($"--set {a}: prefix the setting with its stage ({string.Join(", ", StagePrefixes)}), e.g. rm.Epochs=2");
+        IEnumerable<string> For(string stage) => assignments.Where(a => string.Equals(StageOf(a), stage, StringComparison.OrdinalIgnoreCase)).Select(a => a[(stage.Length + 1)..]);
+        return preset with
+        {
+            Pretrain = Apply(preset.Pretrain, For(PipelineStages.Pretrain)),
+            Sft = Apply(preset.Sft, For(PipelineStages.Sft)),
+            Comparisons = Apply(preset.Comparisons, For(PipelineStages.Comparisons)),
+            RewardModel = Apply(preset.RewardModel, For(PipelineStages.RewardModel)),
+            Ppo = Apply(preset.Ppo, For(PipelineStages.Ppo)),
+            PpoPtx = Apply(preset.PpoPtx, For(PipelineStages.PpoPtx)),
+        };
+    }
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    public static T Apply<T>(T settings, IEnumerable<string> assignments) where T : class
+    {
+        var node = JsonSerializer.SerializeToNode(settings, Json)!.AsObject();
+        foreach (var assignment in assignments)
+        {
+            var split = assignment.IndexOf('=');
+            if (split <= 0) throw new ArgumentException($"--set expects Name=value, got '{assignment}'");
+            var name = assignment[..split].Trim().Replace("_", "");
+            var key = node.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"--set: {typeof(T).Name} has no setting '{assignment[..split]}'; settings are {string.Join(", ", node.Select(kv => kv.Key))}");
+            var text = assignment[(split + 1)..].Trim();
+            JsonNode? value;
+            try { value = JsonNode.Parse(text); }
+            catch (JsonException) { value = JsonValue.Create(text); }
+            node[key] = value;
+        }
+        try
+        {
+            return node.Deserialize<T>(Json)!;
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"--set: a value has the wrong type for {typeof(T).Name} ({e.Path}): {e.Message}");
+        }
+    }
+}
