@@ -96,7 +96,11 @@ public static class PpoStage
     {
         var device = options.Device;
         var pad = tokenizer.EndOfTextId; // any id: padding is masked; EOS is told apart by the response mask
+        // The iteration's wall time split three ways (the benchmark's rollout / scoring / update).
+        var phase = Stopwatch.StartNew();
         var rollout = RolloutSampler.Sample(models.Policy, batch, settings.MaxResponseTokens, settings.Temperature, tokenizer.EndOfTextId, pad, generator);
+        var rolloutSeconds = phase.Elapsed.TotalSeconds;
+        phase.Restart();
         using var scope = torch.NewDisposeScope();
 
         // Scores from the frozen RM; a response that never ended scores below every response in the batch.
@@ -122,6 +126,8 @@ public static class PpoStage
         if (settings.WhitenRewards) rewards = MaskedStatistics.Whiten(rewards, mask, shiftMean: false) * mask;
         var (advantages, returns) = PpoMath.ComputeAdvantages(oldValues, rewards, mask, settings.Gamma, settings.Lambda);
         advantages = MaskedStatistics.Whiten(advantages, mask) * mask;
+        var scoringSeconds = phase.Elapsed.TotalSeconds; // RM scores, old/reference log-probs, values and GAE
+        phase.Restart();
 
         var sums = new Dictionary<string, double> { ["policy_loss"] = 0, ["value_loss"] = 0, ["clip_fraction"] = 0, ["value_clip_fraction"] = 0, ["approx_kl"] = 0, ["entropy"] = 0, ["ptx_loss"] = 0 };
         var minibatches = 0;
@@ -185,6 +191,9 @@ public static class PpoStage
         metrics["explained_variance"] = PpoMath.ExplainedVariance(oldValues, returns, mask);
         metrics["response_length"] = rollout.ResponseLengths.Average();
         metrics["eos_fraction"] = rollout.EndedWithEos.Count(e => e) / (double)batch.Count;
+        metrics["rollout_seconds"] = rolloutSeconds;
+        metrics["scoring_seconds"] = scoringSeconds;
+        metrics["update_seconds"] = phase.Elapsed.TotalSeconds;
         return metrics;
     }
 

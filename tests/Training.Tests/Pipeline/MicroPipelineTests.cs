@@ -1,0 +1,111 @@
+using System.Text.Json;
+using InstructGpt.Inference.Checkpoints;
+using InstructGpt.Inference.Generation;
+using InstructGpt.Inference.Model;
+using InstructGpt.Inference.Tokenization;
+using InstructGpt.Tests.Shared;
+using InstructGpt.Torch;
+using InstructGpt.Training.Batching;
+using InstructGpt.Training.Data;
+using InstructGpt.Training.Pipeline;
+using InstructGpt.Training.Runs;
+using InstructGpt.Training.Stages;
+using Xunit.Abstractions;
+
+namespace InstructGpt.Training.Tests.Pipeline;
+
+/// <summary>
+/// The whole micro pipeline on the small world, judged the way the issue asks: each stage lowers its own loss, the RM
+/// agrees with the simulated labeler's rankings on held-out prompts, PPO raises the held-out RM reward over SFT with a
+/// bounded KL, and PPO-ptx keeps the pretraining loss lower than PPO does.
+/// </summary>
+public sealed class MicroPipelineTests(ITestOutputHelper output)
+{
+    /// <summary>Held-out prompts sampled per model, and samples per prompt, for the reward comparison.</summary>
+    private const int HeldOutPrompts = 64;
+    private const int SamplesPerPrompt = 2;
+    /// <summary>The mean summed per-token KL(PPO ‖ SFT) a run may reach on held-out prompts (nats per response).</summary>
+    private const double KlBound = 10;
+
+    private static string RunFile(string stage) => Path.Combine(MicroPipelineHome.Path, "runs", stage, MetricsLog.FileName);
+
+    private static List<double> Series(string stage, string metric) =>
+        MetricsLog.Read(RunFile(stage)).Where(l => l.ContainsKey(metric)).Select(l => l[metric].GetDouble()).ToList();
+
+    private static IReadOnlyDictionary<string, double> FinalMetrics(string checkpoint) =>
+        Checkpoint.Open(MicroPipelineHome.Checkpoint(checkpoint)).Metadata!.Metrics;
+
+    [Theory]
+    [InlineData("pretrain", "loss")]
+    [InlineData("sft", "loss")]
+    [InlineData("rm", "loss")]
+    [InlineData("ppo", "value_loss")]
+    [InlineData("ppo-ptx", "ptx_loss")]
+    public void EveryStageLowersItsOwnLoss(string stage, string metric)
+    {
+        var losses = Series(stage, metric);
+        Assert.True(losses.Count >= 4, $"{stage}: only {losses.Count} '{metric}' values logged");
+        var window = Math.Max(1, losses.Count / 5);
+        var first = losses.Take(window).Average();
+        var last = losses.TakeLast(window).Average();
+        output.WriteLine($"{stage} {metric}: first {window} mean {first:F4}, last {window} mean {last:F4}");
+        Assert.True(last < first, $"{stage} {metric} did not go down: first {window} steps {first:F4}, last {last:F4}");
+    }
+
+    [Fact]
+    public void TheRewardModelAgreesWithTheLabelerOnHeldOutRankings()
+    {
+        var accuracy = FinalMetrics("rm")["valid_accuracy"];
+        output.WriteLine($"RM validation pairwise accuracy: {accuracy:P1}");
+        Assert.True(accuracy > 0.6, $"RM validation accuracy on labeler rankings {accuracy:P1}, needs > 60%");
+    }
+
+    [Fact]
+    public void PpoRaisesTheHeldOutRewardOverSftWithBoundedKl()
+    {
+        var tokenizer = BpeTokenizer.Load(Path.Combine(MicroPipelineHome.Path, "tokenizer"));
+        var prompts = PromptDataset.Read(Path.Combine(MicroPipelineHome.Path, "data", "ppo.valid.jsonl")).Take(HeldOutPrompts).Select(p => p.Prompt).ToList();
+        using var sft = Checkpoint.Open(MicroPipelineHome.Checkpoint("sft")).LoadLanguageModel(DType.Float32, Device.CPU);
+        using var ppo = Checkpoint.Open(MicroPipelineHome.Checkpoint("ppo")).LoadLanguageModel(DType.Float32, Device.CPU);
+        using var rm = Checkpoint.Open(MicroPipelineHome.Checkpoint("rm")).LoadRewardModel(DType.Float32, Device.CPU);
+        var settings = TrainingPresets.Micro.Ppo;
+
+        IReadOnlyList<GeneratedSequence> Sample(GptLanguageModel model) =>
+            new CompletionGenerator(model, tokenizer).Generate(prompts.Select(InstructionFormat.Query).ToList(),
+                new SamplingOptions { N = SamplesPerPrompt, MaxTokens = settings.MaxResponseTokens, Temperature = 1, Seed = 11 });
+        double MeanReward(IReadOnlyList<GeneratedSequence> samples) =>
+            RewardModelStage.Score(rm, tokenizer, samples.Select(s => (prompts[s.PromptIndex], s.Text)).ToList(), TrainingPresets.Micro.RewardModel.MaxLength, 32, Device.CPU).Average();
+
+        var sftSamples = Sample(sft);
+        var ppoSamples = Sample(ppo);
+        var before = MeanReward(sftSamples);
+        var after = MeanReward(ppoSamples);
+
+        // KL(π_PPO ‖ π_SFT) estimated on PPO's own samples: Σ_t log π_PPO − log π_SFT per response, averaged.
+        var contexts = ppoSamples.Select(s => (IReadOnlyList<int>)tokenizer.Encode(InstructionFormat.Query(prompts[s.PromptIndex]))).ToList();
+        var continuations = ppoSamples.Select(s => (IReadOnlyList<int>)s.TokenIds.ToList()).ToList();
+        var ppoLogprobs = SequenceScorer.TokenLogprobs(ppo, contexts, continuations);
+        var sftLogprobs = SequenceScorer.TokenLogprobs(sft, contexts, continuations);
+        var kl = ppoLogprobs.Select((row, i) => row.Zip(sftLogprobs[i], (p, q) => p - q).Sum()).Average();
+
+        output.WriteLine($"held-out mean RM reward: SFT {before:F4}, PPO {after:F4}; KL(PPO‖SFT) {kl:F3} nats per response");
+        Assert.True(after > before, $"PPO did not raise the held-out RM reward: SFT {before:F4}, PPO {after:F4}");
+        Assert.True(kl < KlBound, $"KL(PPO‖SFT) {kl:F3} nats per response exceeds {KlBound}");
+    }
+
+    [Fact]
+    public void PpoPtxEndsWithALowerPretrainingLossThanPpo()
+    {
+        var tokenizer = BpeTokenizer.Load(Path.Combine(MicroPipelineHome.Path, "tokenizer"));
+        var texts = TextDataset.Read(Path.Combine(MicroPipelineHome.Path, "data", "pretrain.valid.jsonl")).Select(r => r.Text).ToList();
+        double Perplexity(string checkpoint)
+        {
+            using var model = Checkpoint.Open(MicroPipelineHome.Checkpoint(checkpoint)).LoadLanguageModel(DType.Float32, Device.CPU);
+            return PretrainStage.Perplexity(model, new TokenBlocks(texts, tokenizer, TrainingPresets.Micro.Pretrain.BlockSize), 16, Device.CPU);
+        }
+        var ppo = Math.Log(Perplexity("ppo"));
+        var ptx = Math.Log(Perplexity("ppo-ptx"));
+        output.WriteLine($"held-out pretraining loss: PPO {ppo:F4}, PPO-ptx {ptx:F4}");
+        Assert.True(ptx < ppo, $"PPO-ptx's pretraining loss {ptx:F4} is not below PPO's {ppo:F4}");
+    }
+}
