@@ -28,6 +28,11 @@ public sealed record StageRunOptions
     public ulong Seed { get; init; } = 1;
     public Device Device { get; init; } = Device.CPU;
     public int CheckpointEvery { get; init; } = 25;
+    /// <summary>
+    /// Continue from the run directory's saved state when the last run there was cut short. A run whose checkpoint was
+    /// published is finished, so a new one starts fresh either way; false also discards an unfinished run's state.
+    /// </summary>
+    public bool Resume { get; init; } = true;
     public IProgress<StageProgress>? Progress { get; init; }
     public Action<string, string>? Log { get; init; }
     public CancellationToken Cancellation { get; init; }

@@ -76,6 +76,8 @@ public static class StageRunner
             Seed = options.Seed,
             Device = options.Device,
             CheckpointEvery = options.CheckpointEvery,
+            // The saved state belongs to an unfinished run only while the stage has not published its checkpoint.
+            Resume = options.Resume && !plan.Layout.IsDone(plan.OutputName),
             Progress = options.Progress,
             Cancellation = options.Cancellation,
             Parent = plan.InitDirectory,
@@ -113,7 +115,8 @@ public static class StageRunner
                 var train = ComparisonStage.Run(sft, tokenizer, trainPrompts, labeler, preset.Comparisons, plan.Layout.DataFile(plan.OutputName + ".train.jsonl"),
                     options.Seed, options.Progress, options.Cancellation);
                 // Validation needs enough prompts for a stable accuracy but not the whole split.
-                var validSettings = preset.Comparisons with { MaxPrompts = Math.Min(validPrompts.Count, Math.Max(32, trainPrompts.Count / 4)) };
+                var trainCount = Math.Min(trainPrompts.Count, preset.Comparisons.MaxPrompts ?? int.MaxValue);
+                var validSettings = preset.Comparisons with { MaxPrompts = Math.Min(validPrompts.Count, Math.Max(32, trainCount / 4)) };
                 var valid = ComparisonStage.Run(sft, tokenizer, validPrompts, labeler, validSettings, plan.Layout.DataFile(plan.OutputName + ".valid.jsonl"),
                     options.Seed + 1, options.Progress, options.Cancellation);
                 var metrics = new Dictionary<string, double>(train.Metrics) { ["valid_comparisons"] = valid.Metrics["comparisons"] };
