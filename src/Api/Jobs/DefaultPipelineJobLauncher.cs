@@ -20,7 +20,7 @@ public sealed class DefaultPipelineJobLauncher(JobQueue queue, JobRequestValidat
             logger.LogInformation("The default pipeline is already {Status} as job {JobId}; not queueing another", active.Status.ToName(), active.Id);
             return;
         }
-        var spec = validator.Validate(new PipelineRequest(serving.Value.DefaultPipelinePreset, null, null, null, null));
+        var spec = validator.Validate(new PipelineRequest { Preset = serving.Value.DefaultPipelinePreset });
         var job = await queue.SubmitAsync(JobKind.Pipeline, null, JobSpecJson.Write(spec));
         logger.LogInformation("Queued the default {Preset} pipeline as job {JobId}; follow it at /v1/pipelines/{JobId}", spec.Preset, job.Id, job.Id);
     }

@@ -70,7 +70,7 @@ public sealed class JobRequestValidator(string home)
 
     public PipelineSpec Validate(PipelineRequest? request)
     {
-        request ??= new PipelineRequest(null, null, null, null, null);
+        request ??= new PipelineRequest();
         var stages = request.Stages?.Select((s, i) => PipelineStages.All.Contains(s)
             ? s
             : throw new InvalidRequestException($"Invalid value for 'stages[{i}]': '{Shorten(s ?? "")}' is not a stage; use {string.Join(", ", PipelineStages.All)}.", $"stages[{i}]")).ToList();

@@ -3,31 +3,45 @@ using System.Text.Json;
 namespace InstructGpt.Api.Jobs;
 
 /// <summary>The body of POST /v1/training/jobs: one training stage.</summary>
-/// <param name="Stage">pretrain, sft, comparisons, rm, ppo or ppo-ptx.</param>
-/// <param name="Preset">micro, tiny (default) or small: the model size and the stage's default hyperparameters.</param>
-/// <param name="InitFrom">The checkpoint (a name from GET /v1/models) the stage starts from; default: the one the pipeline would use.</param>
-/// <param name="Datasets">Role → dataset: a name uploaded to /v1/datasets, or a path inside the data directory (e.g. "sft.train.jsonl").</param>
-/// <param name="Hyperparameters">Setting name → value, overriding the preset's (e.g. {"Epochs": 1, "LearningRate": 1e-4}).</param>
-/// <param name="Output">The checkpoint name to publish (default: the stage's own, e.g. "sft"); an existing one is replaced and hot-swapped.</param>
-/// <param name="Seed">Seed of every random stream (default 1).</param>
-public sealed record TrainingJobRequest(
-    string? Stage,
-    string? Preset,
-    string? InitFrom,
-    Dictionary<string, string>? Datasets,
-    Dictionary<string, JsonElement>? Hyperparameters,
-    string? Output,
-    long? Seed);
+public sealed record TrainingJobRequest
+{
+    /// <summary>pretrain, sft, comparisons, rm, ppo or ppo-ptx.</summary>
+    public string? Stage { get; init; }
+
+    /// <summary>micro, tiny (default) or small: the model size and the stage's default hyperparameters.</summary>
+    public string? Preset { get; init; }
+
+    /// <summary>The checkpoint (a name from GET /v1/models) the stage starts from; default: the one the pipeline would use.</summary>
+    public string? InitFrom { get; init; }
+
+    /// <summary>Role → dataset: a name uploaded to /v1/datasets, or a path inside the data directory (e.g. "sft.train.jsonl").</summary>
+    public Dictionary<string, string>? Datasets { get; init; }
+
+    /// <summary>Setting name → value, overriding the preset's (e.g. {"Epochs": 1, "LearningRate": 1e-4}).</summary>
+    public Dictionary<string, JsonElement>? Hyperparameters { get; init; }
+
+    /// <summary>The checkpoint name to publish (default: the stage's own, e.g. "sft").</summary>
+    public string? Output { get; init; }
+
+    /// <summary>Seed of every random stream (default 1).</summary>
+    public long? Seed { get; init; }
+}
 
 /// <summary>The body of POST /v1/pipelines: the whole recipe (or some of its stages) into the server's data directory.</summary>
-/// <param name="Preset">micro, tiny (default) or small.</param>
-/// <param name="Seed">Seed of the world and every stage (default 1).</param>
-/// <param name="InitFrom">Start from this checkpoint (a name from GET /v1/models) instead of pretraining; its tokenizer is used.</param>
-/// <param name="Stages">Stages to run, in pipeline order (data, tokenizer, pretrain, sft, comparisons, rm, ppo, ppo-ptx); default all. Finished stages are skipped.</param>
-/// <param name="Hyperparameters">"stage.Setting" → value (e.g. {"sft.LearningRate": 1e-4, "ppo.KlCoefficient": 0.05}).</param>
-public sealed record PipelineRequest(
-    string? Preset,
-    long? Seed,
-    string? InitFrom,
-    List<string>? Stages,
-    Dictionary<string, JsonElement>? Hyperparameters);
+public sealed record PipelineRequest
+{
+    /// <summary>micro, tiny (default) or small.</summary>
+    public string? Preset { get; init; }
+
+    /// <summary>Seed of the world and every stage (default 1).</summary>
+    public long? Seed { get; init; }
+
+    /// <summary>Start from this checkpoint (a name from GET /v1/models) instead of pretraining; its tokenizer is used.</summary>
+    public string? InitFrom { get; init; }
+
+    /// <summary>Stages to run, in pipeline order (data, tokenizer, pretrain, sft, comparisons, rm, ppo, ppo-ptx); default all. Finished stages are skipped.</summary>
+    public List<string>? Stages { get; init; }
+
+    /// <summary>"stage.Setting" → value (e.g. {"sft.LearningRate": 1e-4, "ppo.KlCoefficient": 0.05}).</summary>
+    public Dictionary<string, JsonElement>? Hyperparameters { get; init; }
+}
