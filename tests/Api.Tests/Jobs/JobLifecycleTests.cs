@@ -108,7 +108,7 @@ public sealed class JobLifecycleTests : IDisposable
         var done = await JobHomes.WaitAsync(again, location, JobHomes.Ended);
         Assert.Equal("succeeded", JobHomes.Status(done));
         Assert.Equal(2, done.GetProperty("attempts").GetInt32());
-        Assert.Contains("resumed from its saved state", done.GetProperty("error").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, done.GetProperty("error").ValueKind);
         var steps = (await JobHomes.GetAsync(again, location + "/metrics")).GetProperty("data").EnumerateArray().Select(p => p.GetProperty("step").GetInt64()).ToList();
         Assert.Single(steps, s => s == 1); // resumed, not started over
         Assert.Equal(96, steps.Max());
