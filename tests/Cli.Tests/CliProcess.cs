@@ -7,10 +7,7 @@ internal static class CliProcess
 {
     public static (int exitCode, string stdout, string stderr) Run(string? stdin, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "instructgpt.dll"));
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
+        using var process = Start(arguments);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null) process.StandardInput.Write(stdin);
@@ -21,6 +18,15 @@ internal static class CliProcess
             throw new TimeoutException($"instructgpt {string.Join(' ', arguments)} did not finish in 2 minutes");
         }
         return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts instructgpt with redirected streams and returns at once (the caller reads, waits or kills).</summary>
+    public static Process Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "instructgpt.dll"));
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        return Process.Start(start)!;
     }
 
     /// <summary>GPT-2's vocabulary, committed with the Inference tests.</summary>

@@ -1,0 +1,34 @@
+using InstructGpt.Torch;
+using InstructGpt.Training.Runs;
+
+namespace InstructGpt.Training.Pipeline;
+
+/// <summary>
+/// One training stage run on its own (<c>instructgpt train &lt;stage&gt;</c>, <c>POST /v1/training/jobs</c>): which stage,
+/// the home it reads from and publishes into, and what replaces the defaults. Anything left null falls back to
+/// what the pipeline would use (the world's datasets under data/, the previous stage's checkpoint, the preset).
+/// </summary>
+public sealed record StageRunOptions
+{
+    /// <summary>pretrain, sft, comparisons, rm, ppo or ppo-ptx (<see cref="PipelineStages"/>).</summary>
+    public required string Stage { get; init; }
+    /// <summary>The home directory: data/, datasets/, tokenizer/, checkpoints/ and runs/.</summary>
+    public required string Home { get; init; }
+    public TrainingPreset Preset { get; init; } = TrainingPresets.Tiny;
+    /// <summary>The checkpoint to start from: a name under checkpoints/ or a directory (e.g. a Hugging Face GPT-2). Default: the previous stage's.</summary>
+    public string? InitFrom { get; init; }
+    /// <summary>For PPO (value model and reward) and, when given, SFT (checkpoint selection by RM score): a name under checkpoints/ or a directory. Default: rm for PPO.</summary>
+    public string? RewardModel { get; init; }
+    /// <summary>Dataset role → file, a name under data/ or datasets/ (with or without .jsonl) or a path. Roles: <see cref="StageDatasets.RolesOf"/>.</summary>
+    public IReadOnlyDictionary<string, string> Datasets { get; init; } = new Dictionary<string, string>();
+    /// <summary><c>Name=value</c> assignments to this stage's settings (e.g. <c>LearningRate=1e-4</c>).</summary>
+    public IReadOnlyList<string> Overrides { get; init; } = [];
+    /// <summary>The checkpoint name to publish (comparisons: the data file prefix). Default: the stage's own (base, sft, rm, ppo, ppo-ptx; comparisons).</summary>
+    public string? OutputName { get; init; }
+    public ulong Seed { get; init; } = 1;
+    public Device Device { get; init; } = Device.CPU;
+    public int CheckpointEvery { get; init; } = 25;
+    public IProgress<StageProgress>? Progress { get; init; }
+    public Action<string, string>? Log { get; init; }
+    public CancellationToken Cancellation { get; init; }
+}

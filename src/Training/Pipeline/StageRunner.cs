@@ -1,0 +1,192 @@
+using System.Security.Cryptography;
+using InstructGpt.Evaluation.Labeling;
+using InstructGpt.Inference.Checkpoints;
+using InstructGpt.Inference.Model;
+using InstructGpt.Inference.Tokenization;
+using InstructGpt.Torch;
+using InstructGpt.Training.Data;
+using InstructGpt.Training.Runs;
+using InstructGpt.Training.Stages;
+
+namespace InstructGpt.Training.Pipeline;
+
+/// <summary>
+/// Runs one training stage against a home directory: resolves its datasets and starting checkpoint, reads and
+/// validates all of them (<see cref="Prepare"/>, which the API calls before answering 202), then trains and publishes
+/// the checkpoint atomically. The pipeline is these stages in order with every default left in place.
+/// </summary>
+public static class StageRunner
+{
+    /// <summary>Reads and validates every input; throws (ArgumentException, DatasetFormatException, InvalidDataException, IOException) before any training.</summary>
+    public static StagePlan Prepare(StageRunOptions options)
+    {
+        if (!PipelineStages.Trainable.Contains(options.Stage))
+            throw new ArgumentException($"stage: unknown stage '{options.Stage}'; expected one of {string.Join(", ", PipelineStages.Trainable)}");
+        var layout = new PipelineLayout(options.Home);
+        var stage = options.Stage;
+        var outputName = options.OutputName ?? (stage == PipelineStages.Comparisons ? "comparisons" : PipelineStages.CheckpointOf(stage));
+        CheckName(outputName, "output");
+
+        var roles = StageDatasets.DefaultsOf(stage);
+        foreach (var role in options.Datasets.Keys.Where(r => !roles.ContainsKey(r)))
+            throw new ArgumentException($"datasets.{role}: the {stage} stage reads no such dataset; its roles are {string.Join(", ", roles.Keys)}");
+        var files = roles.ToDictionary(r => r.Key, r => ResolveDataset(layout, r.Key, options.Datasets.GetValueOrDefault(r.Key) ?? r.Value, explicitly: options.Datasets.ContainsKey(r.Key)));
+
+        var preset = options.Overrides.Count == 0 ? options.Preset
+            : SettingsOverrides.ApplyToPreset(options.Preset, options.Overrides.Select(o => $"{stage}.{o}").ToList());
+
+        var init = options.InitFrom ?? PipelineStages.DefaultInitOf(stage);
+        var initDirectory = init is null ? null : ResolveCheckpoint(layout, init, "init_from");
+        var rewardName = options.RewardModel ?? (stage is PipelineStages.Ppo or PipelineStages.PpoPtx ? "rm" : null);
+        var rewardDirectory = rewardName is null ? null : ResolveCheckpoint(layout, rewardName, "reward_model");
+        var tokenizer = LoadTokenizer(layout, initDirectory, stage, preset);
+        foreach (var directory in new[] { initDirectory, rewardDirectory }.OfType<string>())
+        {
+            var vocab = Checkpoint.Open(directory).Config.VocabSize;
+            if (vocab != tokenizer.VocabSize)
+                throw new InvalidDataException($"{directory}: the model's vocab_size is {vocab} but the tokenizer has {tokenizer.VocabSize} tokens");
+        }
+
+        return new StagePlan
+        {
+            Options = options,
+            Layout = layout,
+            Preset = preset,
+            Tokenizer = tokenizer,
+            InitDirectory = initDirectory,
+            RewardDirectory = rewardDirectory,
+            OutputName = outputName,
+            Datasets = StageData.Read(stage, files, preset),
+        };
+    }
+
+    public static StageOutcome Run(StageRunOptions options) => Run(Prepare(options));
+
+    public static StageOutcome Run(StagePlan plan)
+    {
+        var options = plan.Options;
+        var preset = plan.Preset;
+        var data = plan.Datasets;
+        var tokenizer = plan.Tokenizer;
+        void Log(string message) => options.Log?.Invoke(options.Stage, message);
+        StageOptions For(string stage) => new()
+        {
+            OutputDirectory = plan.Layout.Checkpoint(plan.OutputName),
+            RunDirectory = plan.Layout.Run(plan.OutputName == PipelineStages.CheckpointOf(stage) ? stage : plan.OutputName),
+            Seed = options.Seed,
+            Device = options.Device,
+            CheckpointEvery = options.CheckpointEvery,
+            Progress = options.Progress,
+            Cancellation = options.Cancellation,
+            Parent = plan.InitDirectory,
+            DataHashes = data.Files.ToDictionary(f => Path.GetFileName(f.Value), f => Sha256(f.Value)),
+            WriteTokenizer = tokenizer.Save,
+        };
+
+        switch (options.Stage)
+        {
+            case PipelineStages.Pretrain:
+            {
+                Log(plan.InitDirectory is null ? "pretraining a new base model" : $"continuing pretraining from {plan.InitDirectory}");
+                using var generator = new InstructGpt.Torch.Generator(options.Seed);
+                var config = preset.Model with { VocabSize = tokenizer.VocabSize, EosTokenId = tokenizer.EndOfTextId, BosTokenId = tokenizer.EndOfTextId };
+                using var model = plan.InitDirectory is null ? new GptLanguageModel(config, generator)
+                    : Checkpoint.Open(plan.InitDirectory).LoadLanguageModel(DType.Float32, options.Device);
+                return PretrainStage.Run(model, tokenizer, data.Texts(StageDatasets.Train), data.Texts(StageDatasets.Valid), preset.Pretrain, For(PipelineStages.Pretrain));
+            }
+            case PipelineStages.Sft:
+            {
+                Log($"supervised fine-tuning from {plan.InitDirectory}");
+                var checkpoint = Checkpoint.Open(plan.InitDirectory!);
+                using var model = checkpoint.Load(new GptLanguageModel(checkpoint.Config with { ResidPdrop = preset.Sft.ResidualDropout }), DType.Float32, options.Device);
+                using var reward = plan.RewardDirectory is null ? null : Checkpoint.Open(plan.RewardDirectory).LoadRewardModel(DType.Float32, options.Device, dropout: 0);
+                var scorer = reward is null ? null : SftRewardScore.For(reward, tokenizer, data.Demonstrations(StageDatasets.Valid), preset.Sft, options.Device);
+                return SftStage.Run(model, tokenizer, data.Demonstrations(StageDatasets.Train), data.Demonstrations(StageDatasets.Valid), preset.Sft, For(PipelineStages.Sft), scorer);
+            }
+            case PipelineStages.Comparisons:
+            {
+                Log($"sampling K outputs per RM prompt from {plan.InitDirectory} and ranking them with the simulated labeler");
+                using var sft = Checkpoint.Open(plan.InitDirectory!).LoadLanguageModel(DType.Float32, options.Device);
+                var labeler = new SimulatedLabeler(new SimulatedLabelerOptions { Seed = (long)options.Seed });
+                var trainPrompts = data.Demonstrations(StageDatasets.Train);
+                var validPrompts = data.Demonstrations(StageDatasets.Valid);
+                var train = ComparisonStage.Run(sft, tokenizer, trainPrompts, labeler, preset.Comparisons, plan.Layout.DataFile(plan.OutputName + ".train.jsonl"),
+                    options.Seed, options.Progress, options.Cancellation);
+                // Validation needs enough prompts for a stable accuracy but not the whole split.
+                var validSettings = preset.Comparisons with { MaxPrompts = Math.Min(validPrompts.Count, Math.Max(32, trainPrompts.Count / 4)) };
+                var valid = ComparisonStage.Run(sft, tokenizer, validPrompts, labeler, validSettings, plan.Layout.DataFile(plan.OutputName + ".valid.jsonl"),
+                    options.Seed + 1, options.Progress, options.Cancellation);
+                var metrics = new Dictionary<string, double>(train.Metrics) { ["valid_comparisons"] = valid.Metrics["comparisons"] };
+                return train with { Metrics = metrics, Seconds = train.Seconds + valid.Seconds };
+            }
+            case PipelineStages.RewardModel:
+            {
+                Log($"training the reward model from {plan.InitDirectory}");
+                using var generator = new InstructGpt.Torch.Generator(options.Seed + 2);
+                using var rm = Checkpoint.Open(plan.InitDirectory!).LoadRewardModel(DType.Float32, options.Device, generator);
+                return RewardModelStage.Run(rm, tokenizer, data.Comparisons(StageDatasets.Train), data.Comparisons(StageDatasets.Valid),
+                    data.Demonstrations(StageDatasets.Demonstrations), preset.RewardModel, For(PipelineStages.RewardModel));
+            }
+            default:
+            {
+                var stage = options.Stage;
+                var settings = stage == PipelineStages.PpoPtx ? preset.PpoPtx : preset.Ppo;
+                Log($"{stage} from {plan.InitDirectory} (policy, reference) and {plan.RewardDirectory} (value, reward)");
+                var policy = Checkpoint.Open(plan.InitDirectory!);
+                var reward = Checkpoint.Open(plan.RewardDirectory!);
+                using var models = new PpoModels(policy.LoadLanguageModel(dropout: 0), reward.LoadValueModel(dropout: 0), policy.LoadLanguageModel(dropout: 0), reward.LoadRewardModel(dropout: 0));
+                var outcome = PpoStage.Run(stage, models, tokenizer, data.Prompts(StageDatasets.Prompts), data.TextsOrEmpty(StageDatasets.Pretraining), settings, For(stage));
+                return outcome;
+            }
+        }
+    }
+
+    /// <summary>Checkpoint and dataset names stay inside the home: no separators, no "..".</summary>
+    internal static void CheckName(string name, string field)
+    {
+        if (!IsName(name))
+            throw new ArgumentException($"{field}: '{name}' is not a valid name; use 1 to 64 characters from A-Z, a-z, 0-9, '-', '_' and '.'");
+    }
+
+    /// <summary>A checkpoint is a name under checkpoints/ or a checkpoint directory (e.g. a Hugging Face GPT-2 one).</summary>
+    private static string ResolveCheckpoint(PipelineLayout layout, string nameOrPath, string field)
+    {
+        static bool IsCheckpoint(string directory) => File.Exists(Path.Combine(directory, CheckpointFiles.Config));
+        if (IsName(nameOrPath) && IsCheckpoint(layout.Checkpoint(nameOrPath))) return layout.Checkpoint(nameOrPath);
+        if (IsCheckpoint(nameOrPath)) return nameOrPath;
+        var existing = Directory.Exists(layout.Checkpoints)
+            ? Directory.GetDirectories(layout.Checkpoints).Select(d => Path.GetFileName(d)!).Where(n => !n.StartsWith('.') && IsCheckpoint(layout.Checkpoint(n))).Order().ToList()
+            : [];
+        throw new DirectoryNotFoundException($"{field}: no checkpoint '{nameOrPath}' (neither a name in {layout.Checkpoints}, which has {string.Join(", ", existing.DefaultIfEmpty("none"))}, nor a directory with config.json); train it first or give a checkpoint directory");
+    }
+
+    /// <summary>A dataset is a name under data/ (the world) or datasets/ (uploads), with or without .jsonl, or a file path.</summary>
+    private static string? ResolveDataset(PipelineLayout layout, string role, string nameOrPath, bool explicitly)
+    {
+        var candidates = IsName(nameOrPath)
+            ? new[] { layout.Data, Path.Combine(layout.Home, "datasets") }.SelectMany(d => new[] { Path.Combine(d, nameOrPath + ".jsonl"), Path.Combine(d, nameOrPath) })
+            : [];
+        var found = candidates.Append(nameOrPath).FirstOrDefault(File.Exists);
+        if (found is not null || !explicitly) return found;
+        throw new FileNotFoundException($"datasets.{role}: no dataset '{nameOrPath}' (neither a name in {layout.Data} or {Path.Combine(layout.Home, "datasets")} nor a file)");
+    }
+
+    private static bool IsName(string value) =>
+        value.Length is > 0 and <= 64 && value is not "." and not ".." && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    private static BpeTokenizer LoadTokenizer(PipelineLayout layout, string? initDirectory, string stage, TrainingPreset preset)
+    {
+        // A model keeps the tokenizer it was trained with: the init checkpoint's own files come first.
+        if (initDirectory is not null && File.Exists(Path.Combine(initDirectory, CheckpointFiles.Vocabulary))) return BpeTokenizer.Load(initDirectory);
+        if (File.Exists(Path.Combine(layout.Tokenizer, CheckpointFiles.Vocabulary))) return BpeTokenizer.Load(layout.Tokenizer);
+        throw new FileNotFoundException(stage == PipelineStages.Pretrain && preset.TokenizerVocabulary is not null
+            ? $"{layout.Tokenizer}: no tokenizer (vocab.json, merges.txt); run `instructgpt pipeline --stages data` (it builds the world and trains one) or give init_from a checkpoint with one"
+            : $"no tokenizer in {initDirectory ?? "the init checkpoint"} or {layout.Tokenizer}");
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}
