@@ -32,7 +32,8 @@ public sealed partial class DatasetLocator(string home)
                 $"Invalid value for '{param}': '{reference}' is not a dataset name or a relative path inside the data directory " +
                 "(segments of letters, digits, '.', '_' and '-' separated by '/', no '..', no leading '/' or '.').", param, "invalid_dataset_name");
         var candidates = segments.Length == 1
-            ? new[] { Path.Combine(DatasetsDirectory, reference + ".jsonl"), Path.Combine(DatasetsDirectory, reference), Path.Combine(DataDirectory, reference), Path.Combine(DataDirectory, reference + ".jsonl") }
+            // StageRunner's order: the world's files, then uploads.
+            ? new[] { Path.Combine(DataDirectory, reference + ".jsonl"), Path.Combine(DataDirectory, reference), Path.Combine(DatasetsDirectory, reference + ".jsonl"), Path.Combine(DatasetsDirectory, reference) }
             : [Path.Combine(DataDirectory, reference), Path.Combine(DataDirectory, reference + ".jsonl")];
         foreach (var candidate in candidates)
         {

@@ -4,7 +4,7 @@ namespace InstructGpt.Api.Jobs;
 public static class JobExamples
 {
     public const string TrainingJobRequest = """
-        {"stage": "sft", "preset": "tiny", "init_from": "base", "hyperparameters": {"Epochs": 2, "LearningRate": 0.0003}, "seed": 1}
+        {"stage": "sft", "preset": "tiny", "init_from": "base", "datasets": {"train": "sft.train", "valid": "sft.valid"}, "hyperparameters": {"Epochs": 2, "LearningRate": 0.0003}, "seed": 1}
         """;
 
     public const string TrainingJob = """
@@ -13,7 +13,7 @@ public static class JobExamples
          "eta_seconds": 312.5, "metrics": {"loss": 2.41, "lr": 0.00028, "grad_norm": 0.93, "tokens_per_second": 5120},
          "error": null, "output_checkpoints": [], "attempts": 1, "cancel_requested": false,
          "created_at": 1767225600, "started_at": 1767225601, "finished_at": null,
-         "request": {"stage": "sft", "preset": "tiny", "init_from": "base", "datasets": {}, "hyperparameters": ["Epochs=2", "LearningRate=0.0003"], "output": "sft", "seed": 1}}
+         "request": {"stage": "sft", "preset": "tiny", "init_from": "base", "reward_model": null, "datasets": {}, "hyperparameters": ["Epochs=2", "LearningRate=0.0003"], "output": "sft", "seed": 1}}
         """;
 
     public const string PipelineRequest = """

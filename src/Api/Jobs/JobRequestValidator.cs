@@ -12,8 +12,7 @@ namespace InstructGpt.Api.Jobs;
 public sealed class JobRequestValidator(string home)
 {
     /// <summary>Stages a training job may run (data and tokenizer belong to pipelines).</summary>
-    public static readonly IReadOnlyList<string> TrainableStages =
-        [PipelineStages.Pretrain, PipelineStages.Sft, PipelineStages.Comparisons, PipelineStages.RewardModel, PipelineStages.Ppo, PipelineStages.PpoPtx];
+    public static IReadOnlyList<string> TrainableStages => PipelineStages.Trainable;
 
     public const string DefaultPreset = "tiny";
 
@@ -44,6 +43,7 @@ public sealed class JobRequestValidator(string home)
             Stage = stage,
             Preset = PresetName(request.Preset),
             InitFrom = request.InitFrom is null ? null : CheckpointName(request.InitFrom, "init_from"),
+            RewardModel = request.RewardModel is null ? null : CheckpointName(request.RewardModel, "reward_model"),
             Datasets = datasets,
             Hyperparameters = InstructGpt.Api.Jobs.Hyperparameters.ToAssignments(request.Hyperparameters),
             Output = output,
@@ -56,14 +56,17 @@ public sealed class JobRequestValidator(string home)
     /// <summary>What a validated spec means on disk now (checked again when a job starts: files may have changed since).</summary>
     public StageJobPlan Plan(TrainingJobSpec spec)
     {
-        var preset = InstructGpt.Api.Jobs.Hyperparameters.Apply(TrainingPresets.Get(spec.Preset),
-            spec.Hyperparameters.Select(a => $"{spec.Stage}.{a}").ToList(), a => InstructGpt.Api.Jobs.Hyperparameters.NameOf(a)[(spec.Stage.Length + 1)..]);
+        var preset = TrainingPresets.Get(spec.Preset);
+        // StageRunner applies the overrides itself; applying them here one by one names the one that does not fit.
+        InstructGpt.Api.Jobs.Hyperparameters.Apply(preset, spec.Hyperparameters.Select(a => $"{spec.Stage}.{a}").ToList(),
+            a => InstructGpt.Api.Jobs.Hyperparameters.NameOf(a)[(spec.Stage.Length + 1)..]);
+        foreach (var (name, param) in new[] { (spec.InitFrom, "init_from"), (spec.RewardModel, "reward_model") })
+            if (name is not null) CheckpointDirectory(name, param);
         return new StageJobPlan
         {
             Spec = spec,
             Home = Home,
             Preset = preset,
-            InitFrom = spec.InitFrom is null ? null : CheckpointDirectory(spec.InitFrom, "init_from"),
             Datasets = spec.Datasets.ToDictionary(kv => kv.Key, kv => Datasets.Resolve(kv.Value, $"datasets.{kv.Key}")),
         };
     }

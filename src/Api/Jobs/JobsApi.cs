@@ -65,7 +65,8 @@ public static class JobsApi
     {
         try
         {
-            var spec = validator.Validate(request);
+            // Validation reads every dataset of the stage: off the request's thread.
+            var spec = await Task.Run(() => validator.Validate(request));
             var job = await queue.SubmitAsync(JobKind.Training, spec.Stage, JobSpecJson.Write(spec));
             return TypedResults.Accepted($"/v1/training/jobs/{job.Id}", JobObject.From(job, null));
         }

@@ -12,6 +12,7 @@ public sealed record TrainingJobSpec
     public required string Stage { get; init; }
     public required string Preset { get; init; }
     public string? InitFrom { get; init; }
+    public string? RewardModel { get; init; }
     public IReadOnlyDictionary<string, string> Datasets { get; init; } = new Dictionary<string, string>();
     /// <summary>"Name=value" assignments, in the form <see cref="InstructGpt.Training.Pipeline.SettingsOverrides"/> reads.</summary>
     public IReadOnlyList<string> Hyperparameters { get; init; } = [];

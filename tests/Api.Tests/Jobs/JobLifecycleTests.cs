@@ -22,16 +22,17 @@ public sealed class JobLifecycleTests : IDisposable
         return home;
     }
 
-    /// <summary>SFT from the micro base: 6 steps an epoch.</summary>
-    private static object Sft(int epochs) => new { stage = "sft", preset = "micro", hyperparameters = new Dictionary<string, object> { ["Epochs"] = epochs } };
+    /// <summary>SFT from the micro base into a new checkpoint: 6 steps an epoch.</summary>
+    private static object Sft(int epochs, string output = "sft-job") =>
+        new { stage = "sft", preset = "micro", output, hyperparameters = new Dictionary<string, object> { ["Epochs"] = epochs } };
 
     [Fact]
     public async Task Training_job_reports_progress_while_running_then_publishes_its_checkpoint()
     {
-        var home = MicroWithout("sft");
+        var home = MicroWithout();
         using var api = JobHomes.Host(home);
         var client = api.CreateAuthorizedClient();
-        Assert.DoesNotContain("\"sft\"", await client.GetStringAsync("/v1/models"));
+        Assert.DoesNotContain("sft-job", await client.GetStringAsync("/v1/models"));
 
         var (_, location) = await JobHomes.SubmitAsync(client, Training, Sft(epochs: 8));
         var running = await JobHomes.WaitAsync(client, location, j => JobHomes.Ended(j) || (JobHomes.Status(j) == "running" && JobHomes.Step(j) > 0));
@@ -44,7 +45,7 @@ public sealed class JobLifecycleTests : IDisposable
 
         var done = await JobHomes.WaitAsync(client, location, JobHomes.Ended);
         Assert.Equal("succeeded", JobHomes.Status(done));
-        Assert.Equal(["sft"], done.GetProperty("output_checkpoints").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(["sft-job"], done.GetProperty("output_checkpoints").EnumerateArray().Select(o => o.GetString()));
         Assert.Equal(1.0, done.GetProperty("progress").GetProperty("fraction").GetDouble());
         Assert.Equal(100.0, done.GetProperty("progress").GetProperty("percent").GetDouble());
         Assert.Equal(JsonValueKindNull, done.GetProperty("eta_seconds").ValueKind);
@@ -56,9 +57,10 @@ public sealed class JobLifecycleTests : IDisposable
         Assert.All(series, p => Assert.True(p.GetProperty("loss").GetDouble() > 0));
 
         // Servable at once, with its lineage; and the gauges on /metrics.
-        var model = await JobHomes.GetAsync(client, "/v1/models/sft");
+        var model = await JobHomes.GetAsync(client, "/v1/models/sft-job");
         Assert.Equal("sft", model.GetProperty("stage").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/v1/completions", Json.Body(new { model = "sft", prompt = "Name a colour.\n", max_tokens = 4 }))).StatusCode);
+        Assert.EndsWith("base", model.GetProperty("parent").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/v1/completions", Json.Body(new { model = "sft-job", prompt = "Name a colour.\n", max_tokens = 4 }))).StatusCode);
         var id = done.GetProperty("id").GetString();
         var metrics = await client.GetStringAsync("/metrics");
         Assert.Contains($"instructgpt_training_job_progress{{job=\"{id}\",kind=\"training\",stage=\"sft\"}} 1", metrics);
@@ -71,7 +73,7 @@ public sealed class JobLifecycleTests : IDisposable
     [Fact]
     public async Task Cancelling_a_running_job_stops_it_at_a_step_boundary_and_keeps_its_resumable_state()
     {
-        var home = MicroWithout("sft");
+        var home = MicroWithout();
         using var api = JobHomes.Host(home);
         var client = api.CreateAuthorizedClient();
         var (_, location) = await JobHomes.SubmitAsync(client, Training, Sft(epochs: 16));
@@ -86,14 +88,14 @@ public sealed class JobLifecycleTests : IDisposable
         Assert.Equal("cancelled", JobHomes.Status(cancelled));
         Assert.Contains("resumable state is kept", cancelled.GetProperty("error").GetString());
         Assert.True(JobHomes.Step(cancelled) < 96);
-        Assert.False(Directory.Exists(Path.Combine(home, "checkpoints", "sft")));
-        Assert.NotNull(TrainingState.TryLoad(Path.Combine(home, "runs", "sft")));
+        Assert.False(Directory.Exists(Path.Combine(home, "checkpoints", "sft-job")));
+        Assert.NotNull(TrainingState.TryLoad(Path.Combine(home, "runs", "sft-job")));
     }
 
     [Fact]
     public async Task Job_running_when_the_server_stops_resumes_from_its_saved_state_on_the_next_start()
     {
-        var home = MicroWithout("sft");
+        var home = MicroWithout();
         string location;
         using (var first = JobHomes.Host(home))
         {
@@ -112,13 +114,13 @@ public sealed class JobLifecycleTests : IDisposable
         var steps = (await JobHomes.GetAsync(again, location + "/metrics")).GetProperty("data").EnumerateArray().Select(p => p.GetProperty("step").GetInt64()).ToList();
         Assert.Single(steps, s => s == 1); // resumed, not started over
         Assert.Equal(96, steps.Max());
-        Assert.Equal("sft", (await JobHomes.GetAsync(again, "/v1/models/sft")).GetProperty("id").GetString());
+        Assert.Equal("sft-job", (await JobHomes.GetAsync(again, "/v1/models/sft-job")).GetProperty("id").GetString());
     }
 
     [Fact]
     public async Task Job_running_when_the_server_stops_is_interrupted_when_resuming_is_off()
     {
-        var home = MicroWithout("sft");
+        var home = MicroWithout();
         string location;
         using (var first = JobHomes.Host(home))
         {
@@ -132,6 +134,26 @@ public sealed class JobLifecycleTests : IDisposable
         Assert.Equal("interrupted", JobHomes.Status(job));
         Assert.Contains("Jobs:ResumeOnRestart is false", job.GetProperty("error").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Number, job.GetProperty("finished_at").ValueKind);
+    }
+
+    [Fact]
+    public async Task Job_that_replaces_a_loaded_checkpoint_hot_swaps_it_into_serving()
+    {
+        var home = MicroWithout();
+        using var api = JobHomes.Host(home);
+        var client = api.CreateAuthorizedClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/v1/models/sft/load", null)).StatusCode);
+        var pool = api.Service<InstructGpt.Inference.Serving.ModelPool>();
+        var before = Assert.Single(pool.Loaded, m => m.Name == "sft").Version;
+
+        var (_, location) = await JobHomes.SubmitAsync(client, Training, Sft(epochs: 1, output: "sft"));
+        Assert.Equal("succeeded", JobHomes.Status(await JobHomes.WaitAsync(client, location, JobHomes.Ended)));
+        var published = InstructGpt.Inference.Serving.CheckpointVersion.Read(Path.Combine(home, "checkpoints", "sft"));
+        Assert.NotEqual(before, published);
+        // The publisher reloads it in the background, without waiting for a request.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (pool.Loaded.Single(m => m.Name == "sft").Version != published && DateTime.UtcNow < deadline) await Task.Delay(25);
+        Assert.Equal(published, pool.Loaded.Single(m => m.Name == "sft").Version);
     }
 
     [Fact]

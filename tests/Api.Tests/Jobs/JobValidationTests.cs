@@ -10,6 +10,10 @@ public sealed class QueueOnlyHost : IDisposable
     public QueueOnlyHost()
     {
         Home = JobHomes.MicroCopy();
+        // An uploaded dataset whose second record lacks its completion.
+        Directory.CreateDirectory(Path.Combine(Home, "datasets"));
+        File.WriteAllLines(Path.Combine(Home, "datasets", "broken.jsonl"),
+            ["""{"prompt": "Say hi.", "completion": "Hi."}""", """{"prompt": "Say bye."}""", """{"prompt": "Say yes.", "completion": "Yes."}"""]);
         Api = JobHomes.Host(Home, new() { ["Jobs:Workers"] = "0" });
     }
 
@@ -47,6 +51,9 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
         new("dataset path traversal", Training, """{"stage": "sft", "datasets": {"train": "../../../etc/passwd"}}""", "datasets.train", "no '..'", "invalid_dataset_name"),
         new("absolute dataset path", Training, """{"stage": "sft", "datasets": {"train": "/etc/passwd"}}""", "datasets.train", "relative path", "invalid_dataset_name"),
         new("missing dataset", Training, """{"stage": "sft", "datasets": {"train": "no-such-set"}}""", "datasets.train", "there is no dataset 'no-such-set'", "dataset_not_found"),
+        new("corrupt dataset", Training, """{"stage": "sft", "datasets": {"train": "broken"}}""", "datasets.train", "broken.jsonl:2", "invalid_dataset"),
+        new("dataset role the stage does not read", Training, """{"stage": "sft", "datasets": {"prompts": "ppo.train"}}""", "datasets.prompts", "reads no such dataset"),
+        new("missing reward model", Training, """{"stage": "ppo", "reward_model": "rm-nope"}""", "reward_model", "there is no checkpoint 'rm-nope'", "model_not_found"),
         new("unknown hyperparameter", Training, """{"stage": "sft", "hyperparameters": {"NoSuchSetting": 1}}""", "hyperparameters.NoSuchSetting", "has no setting 'NoSuchSetting'"),
         new("hyperparameter of the wrong type", Training, """{"stage": "sft", "hyperparameters": {"Epochs": "many"}}""", "hyperparameters.Epochs", "wrong type"),
         new("hyperparameter that is an object", Training, """{"stage": "sft", "hyperparameters": {"Epochs": {"n": 1}}}""", "hyperparameters.Epochs", "expected a number, a string or a boolean"),
@@ -71,6 +78,20 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
         Assert.Equal(c.Param, error.GetProperty("param").GetString());
         Assert.Contains(c.Fragment, error.GetProperty("message").GetString());
         if (c.Code is not null) Assert.Equal(c.Code, error.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Valid_request_is_accepted_with_its_defaults_filled_in()
+    {
+        var (job, _) = await JobHomes.SubmitAsync(host.Api.CreateAuthorizedClient(), Training,
+            new { stage = "rm", preset = "micro", datasets = new { train = "comparisons.train" }, hyperparameters = new { Epochs = 1, LearningRate = 1e-4 } });
+        var request = job.GetProperty("request");
+        Assert.Equal("training.job", job.GetProperty("object").GetString());
+        Assert.StartsWith("trainjob-", job.GetProperty("id").GetString());
+        Assert.Equal("rm", request.GetProperty("output").GetString());
+        Assert.Equal(1, request.GetProperty("seed").GetInt64());
+        Assert.Equal("comparisons.train", request.GetProperty("datasets").GetProperty("train").GetString());
+        Assert.Equal(["Epochs=1", "LearningRate=0.0001"], request.GetProperty("hyperparameters").EnumerateArray().Select(h => h.GetString()));
     }
 
     [Fact]
