@@ -29,6 +29,10 @@ public static class JobExamples
          "request": {"preset": "tiny", "seed": 1, "init_from": null, "stages": null, "hyperparameters": []}}
         """;
 
+    public const string TrainingJobList = "{\"object\": \"list\", \"data\": [" + TrainingJob + "], \"has_more\": false}";
+
+    public const string PipelineJobList = "{\"object\": \"list\", \"data\": [" + PipelineJob + "], \"has_more\": false}";
+
     public const string JobMetrics = """
         {"object": "list", "job_id": "trainjob-5f0c2a9d81e34b7c6a1f2e3d", "data": [
           {"stage": "sft", "step": 1, "total_steps": 480, "loss": 4.12, "metrics": {"loss": 4.12, "lr": 0.0003}, "elapsed_seconds": 0.8, "recorded_at": 1767225601.8},

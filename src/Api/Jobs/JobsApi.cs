@@ -44,7 +44,8 @@ public static class JobsApi
         group.MapGet("", (JobQueue queue, int? limit) => ListAsync(queue, kind, limit))
             .WithName($"List{name}s")
             .WithSummary($"List {noun}s, newest first")
-            .WithDescription($"?limit= (1 to {MaxListLimit}, default {DefaultListLimit}).");
+            .WithDescription($"?limit= (1 to {MaxListLimit}, default {DefaultListLimit}).")
+            .WithExamples(null, kind == JobKind.Training ? JobExamples.TrainingJobList : JobExamples.PipelineJobList);
         group.MapGet("/{id}", (JobQueue queue, string id) => GetAsync(queue, kind, id))
             .WithName($"Get{name}")
             .WithSummary($"Status, progress, ETA, latest metrics and error of a {noun}")
@@ -58,6 +59,7 @@ public static class JobsApi
             .WithSummary($"Cancel a {noun} (requires the API key)")
             .WithDescription("A queued job is cancelled at once. A running one stops at its next step boundary and keeps its resumable state; " +
                 "the answer has cancel_requested true until it has stopped. 409 when it has already ended.")
+            .WithExamples(null, kind == JobKind.Training ? JobExamples.TrainingJob : JobExamples.PipelineJob)
             .RequireApiKey();
     }
 
