@@ -55,7 +55,7 @@ public sealed class JobQueue
         if (QueuedCount >= Options.QueueCapacity)
             throw new JobQueueFullException($"{QueuedCount} jobs are waiting, the most Jobs:QueueCapacity allows; retry when one has started.");
         var job = store.Create(new JobRecord { Id = NewId(kind), Kind = kind, Stage = stage, RequestJson = requestJson });
-        logger.LogInformation("Job {JobId} ({Kind} {Stage}) queued", job.Id, kind.ToName(), stage ?? "pipeline");
+        logger.LogInformation("Job {JobId} ({Kind} {Stage}) queued", job.Id, kind.ToName(), stage ?? "stages");
         Enqueue(job.Id);
         return job;
     }

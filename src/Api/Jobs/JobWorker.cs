@@ -28,8 +28,8 @@ public sealed class JobWorker(JobQueue queue, JobExecutor executor, ILogger<JobW
                 queue.Dequeued();
                 if (!store.TryStart(id)) continue; // cancelled while it waited
                 var job = store.Get(id)!;
-                using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = id });
-                logger.LogInformation("Job {JobId} ({Kind} {Stage}) queued → running (start {Attempt})", id, job.Kind.ToName(), job.Stage ?? "pipeline", job.Attempts);
+                using var scope = logger.BeginScope("job {JobId}", id);
+                logger.LogInformation("Job {JobId} ({Kind} {Stage}) queued → running (start {Attempt})", id, job.Kind.ToName(), job.Stage ?? "from its first unfinished stage", job.Attempts);
                 var cancellation = queue.Started(id, stoppingToken);
                 queue.Board.Update(id, new LiveProgress(job.Kind, job.Stage ?? "", job.Step, job.TotalSteps, job.Fraction, null, job.Metrics, JobStatus.Running));
                 try
