@@ -3,6 +3,7 @@ using InstructGpt.Api.Chat;
 using InstructGpt.Api.Completions;
 using InstructGpt.Api.Health;
 using InstructGpt.Api.Hosting;
+using InstructGpt.Api.Jobs;
 using InstructGpt.Api.Metrics;
 using InstructGpt.Api.Models;
 using InstructGpt.Api.OpenApi;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddApiDefaults();
 builder.AddApiKeyAuthentication();
 builder.AddServing();
+builder.AddTrainingJobs();
 builder.AddApiMetrics();
 builder.AddApiDocs();
 
@@ -28,6 +30,7 @@ app.MapMetricsApi();
 app.MapModelsApi();
 app.MapCompletionsApi();
 app.MapChatApi();
+app.MapTrainingJobsApi();
 
 app.Run();
 

@@ -25,9 +25,12 @@ public sealed class PrometheusMetrics : IDisposable
         public long Count;
         public double Sum;
         public readonly long[] Buckets = new long[SecondsBuckets.Length];
+        /// <summary>Whether the last scrape observed it (see <see cref="Family.DropStale"/>).</summary>
+        public bool Observed;
     }
 
-    private sealed record Family(string Name, string Type, string Help, string[] LabelNames, bool Derived = false);
+    /// <param name="DropStale">A gauge whose series come and go (a job's stage): series the last scrape did not observe are left out.</param>
+    private sealed record Family(string Name, string Type, string Help, string[] LabelNames, bool Derived = false, bool DropStale = false);
 
     private readonly IMeterFactory meterFactory;
     private readonly MeterListener listener = new();
@@ -56,6 +59,8 @@ public sealed class PrometheusMetrics : IDisposable
         if (!ReferenceEquals(instrument.Meter.Scope, meterFactory)) return null;
         if (instrument.Meter.Name == "Microsoft.AspNetCore.Hosting" && instrument.Name == HttpDuration)
             return new Family("http_server_request_duration_seconds", "histogram", "Duration of HTTP requests", ["method", "route", "status"]);
+        if (instrument.Meter.Name == Jobs.JobMetrics.MeterName)
+            return new Family(instrument.Name.Replace('.', '_'), "gauge", instrument.Description ?? instrument.Name, Jobs.JobMetrics.LabelNames, DropStale: true);
         if (instrument.Meter.Name != ServingMetrics.MeterName) return null;
         var name = instrument.Name.Replace("instructgpt.serving.", "instructgpt_", StringComparison.Ordinal).Replace('.', '_');
         if (instrument.Unit == "s") name += "_seconds";
@@ -99,6 +104,7 @@ public sealed class PrometheusMetrics : IDisposable
                 case "counter" when instrument.IsObservable:
                 case "gauge":
                     s.Value = value; // observable instruments report their current total or level
+                    s.Observed = true;
                     break;
                 default:
                     s.Value += value;
@@ -119,13 +125,17 @@ public sealed class PrometheusMetrics : IDisposable
         {
             // Gauges report current levels: forget the last scrape's, then ask the observable instruments again.
             foreach (var ((family, _), s) in series)
-                if (family.Type == "gauge") s.Value = 0;
+                if (family.Type == "gauge")
+                {
+                    s.Value = 0;
+                    s.Observed = false;
+                }
         }
         listener.RecordObservableInstruments();
         var text = new StringBuilder();
         lock (gate)
         {
-            foreach (var group in series.GroupBy(s => s.Key.Item1).OrderBy(g => g.Key.Name, StringComparer.Ordinal))
+            foreach (var group in series.Where(s => !s.Key.Item1.DropStale || s.Value.Observed).GroupBy(s => s.Key.Item1).OrderBy(g => g.Key.Name, StringComparer.Ordinal))
             {
                 var family = group.Key;
                 text.Append("# HELP ").Append(family.Name).Append(' ').Append(family.Help).Append('\n');

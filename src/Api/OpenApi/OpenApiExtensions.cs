@@ -42,7 +42,9 @@ public static class OpenApiExtensions
                 {
                     if (examples.Request is not null && operation.RequestBody?.Content?.TryGetValue("application/json", out var request) == true)
                         request.Example = JsonNode.Parse(examples.Request);
-                    if (examples.Response is not null && operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is not null)
+                    // The success response: 200, or 202 for endpoints that queue work.
+                    var ok = operation.Responses?.Where(r => r.Key is "200" or "202").Select(r => r.Value).FirstOrDefault();
+                    if (examples.Response is not null && ok?.Content is not null)
                     {
                         if (ok.Content.TryGetValue("application/json", out var response)) response.Example = JsonNode.Parse(examples.Response);
                         else if (ok.Content.TryGetValue("text/plain", out var text)) text.Example = JsonValue.Create(examples.Response);

@@ -39,6 +39,10 @@ public sealed record ServingOptions : IValidatableObject
     /// </summary>
     public bool StartPipelineWhenEmpty { get; set; } = true;
 
+    /// <summary>The preset of that first-run pipeline: micro, tiny (the CPU default) or small.</summary>
+    [RegularExpression("^(?i)(micro|tiny|small)$", ErrorMessage = "Serving:DefaultPipelinePreset must be micro, tiny or small")]
+    public string DefaultPipelinePreset { get; set; } = "tiny";
+
     public ModelPoolOptions ToPoolOptions() => new()
     {
         DType = InstructGpt.Torch.DTypeExtensions.Parse(DType),

@@ -38,6 +38,8 @@ public class ApiFactory : WebApplicationFactory<Program>
             ["Data:Home"] = Home,
             ["Auth:ApiKey"] = ApiKey,
             ["Logging:LogLevel:Default"] = "Warning",
+            // A test host with no checkpoint must not start training the default pipeline; the job tests turn it on.
+            ["Serving:StartPipelineWhenEmpty"] = "false",
         };
         foreach (var (k, v) in settings ?? []) this.settings[k] = v;
         if (kestrel) UseKestrel(0);

@@ -1,0 +1,77 @@
+using System.Text.Json;
+
+namespace InstructGpt.Api.Jobs;
+
+/// <summary>A training or pipeline job as the API shows it.</summary>
+/// <param name="Id">"trainjob-…" or "pipeline-…".</param>
+/// <param name="Object">"training.job" or "pipeline.job".</param>
+/// <param name="Status">queued, running, succeeded, failed, cancelled or interrupted.</param>
+/// <param name="Stage">A training job's stage; a pipeline's current stage (null before it starts).</param>
+/// <param name="Progress">How far it is.</param>
+/// <param name="EtaSeconds">Estimated seconds left in the current stage, while running.</param>
+/// <param name="Metrics">The latest step's metrics (loss, learning rate, reward, KL, ...).</param>
+/// <param name="Error">Why it failed, was cancelled or interrupted; a note when it was resumed after a restart.</param>
+/// <param name="OutputCheckpoints">Checkpoints it has published (names in GET /v1/models).</param>
+/// <param name="Attempts">How many times it has started (more than 1 after a resume).</param>
+/// <param name="CancelRequested">A cancel was asked for; a running job stops at its next step boundary.</param>
+/// <param name="CreatedAt">Unix seconds.</param>
+/// <param name="Request">The request as accepted, with defaults filled in.</param>
+public sealed record JobObject(
+    string Id,
+    string Object,
+    string Status,
+    string? Stage,
+    JobProgress Progress,
+    double? EtaSeconds,
+    IReadOnlyDictionary<string, double> Metrics,
+    string? Error,
+    IReadOnlyList<string> OutputCheckpoints,
+    int Attempts,
+    bool CancelRequested,
+    long CreatedAt,
+    long? StartedAt,
+    long? FinishedAt,
+    JsonElement Request)
+{
+    public static JobObject From(JobRecord job, LiveProgress? live)
+    {
+        // The board is fresher than the throttled row while the job runs in this process.
+        var current = live is not null && job.Status == JobStatus.Running ? live : null;
+        var step = current?.Step ?? job.Step;
+        var total = current?.TotalSteps ?? job.TotalSteps;
+        var fraction = Math.Round(current?.Fraction ?? job.Fraction, 6);
+        using var request = JsonDocument.Parse(job.RequestJson);
+        return new JobObject(
+            job.Id,
+            job.Kind == JobKind.Training ? "training.job" : "pipeline.job",
+            job.Status.ToName(),
+            current?.Stage ?? job.Stage,
+            new JobProgress(step, total, fraction, Math.Round(fraction * 100, 2)),
+            job.Status == JobStatus.Running ? current?.EtaSeconds ?? job.EtaSeconds : null,
+            current?.Metrics ?? job.Metrics,
+            job.Error,
+            job.Outputs,
+            job.Attempts,
+            job.CancelRequested,
+            job.CreatedAt.ToUnixTimeSeconds(),
+            job.StartedAt?.ToUnixTimeSeconds(),
+            job.FinishedAt?.ToUnixTimeSeconds(),
+            request.RootElement.Clone());
+    }
+}
+
+/// <param name="Step">Steps done in the current stage.</param>
+/// <param name="TotalSteps">Steps in the current stage.</param>
+/// <param name="Fraction">Of the whole job, 0 to 1 (a pipeline counts each of its stages equally).</param>
+/// <param name="Percent">Fraction × 100.</param>
+public sealed record JobProgress(long Step, long TotalSteps, double Fraction, double Percent);
+
+/// <summary>OpenAI's list shape.</summary>
+public sealed record JobList(string Object, IReadOnlyList<JobObject> Data, bool HasMore);
+
+/// <summary>One point of a job's progress series.</summary>
+/// <param name="ElapsedSeconds">Since the stage (re)started.</param>
+/// <param name="RecordedAt">Unix seconds.</param>
+public sealed record JobMetricsEntry(string Stage, long Step, long TotalSteps, double? Loss, IReadOnlyDictionary<string, double> Metrics, double ElapsedSeconds, double RecordedAt);
+
+public sealed record JobMetricsList(string Object, string JobId, IReadOnlyList<JobMetricsEntry> Data);

@@ -1,0 +1,88 @@
+using System.Text.Json;
+
+namespace InstructGpt.Api.Jobs;
+
+/// <summary>A row of <c>jobs_jobs</c> as Dapper reads it.</summary>
+internal sealed class JobRow
+{
+    public const string Select = """
+        SELECT id AS Id, kind AS Kind, stage AS Stage, request_json AS RequestJson, status AS Status, step AS Step,
+               total_steps AS TotalSteps, fraction AS Fraction, eta_seconds AS EtaSeconds, metrics_json AS MetricsJson,
+               error AS Error, outputs_json AS OutputsJson, attempts AS Attempts, cancel_requested AS CancelRequested,
+               created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, updated_at AS UpdatedAt
+        FROM jobs_jobs
+        """;
+
+    public string Id { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string? Stage { get; set; }
+    public string RequestJson { get; set; } = "{}";
+    public string Status { get; set; } = "";
+    public long Step { get; set; }
+    public long TotalSteps { get; set; }
+    public double Fraction { get; set; }
+    public double? EtaSeconds { get; set; }
+    public string MetricsJson { get; set; } = "{}";
+    public string? Error { get; set; }
+    public string OutputsJson { get; set; } = "[]";
+    public long Attempts { get; set; }
+    public long CancelRequested { get; set; }
+    public string CreatedAt { get; set; } = "";
+    public string? StartedAt { get; set; }
+    public string? FinishedAt { get; set; }
+    public string UpdatedAt { get; set; } = "";
+
+    public JobRecord ToRecord() => new()
+    {
+        Id = Id,
+        Kind = JobNames.ParseKind(Kind),
+        Stage = Stage,
+        RequestJson = RequestJson,
+        Status = JobNames.ParseStatus(Status),
+        Step = Step,
+        TotalSteps = TotalSteps,
+        Fraction = Fraction,
+        EtaSeconds = EtaSeconds,
+        Metrics = JobColumns.ReadMetrics(MetricsJson),
+        Error = Error,
+        Outputs = JsonSerializer.Deserialize<string[]>(OutputsJson) ?? [],
+        Attempts = (int)Attempts,
+        CancelRequested = CancelRequested != 0,
+        CreatedAt = JobTime.Parse(CreatedAt),
+        StartedAt = JobTime.ParseOptional(StartedAt),
+        FinishedAt = JobTime.ParseOptional(FinishedAt),
+        UpdatedAt = JobTime.Parse(UpdatedAt),
+    };
+}
+
+/// <summary>A row of <c>jobs_metrics</c> as Dapper reads it.</summary>
+internal sealed class JobMetricsRow
+{
+    public const string Select = """
+        SELECT stage AS Stage, step AS Step, total_steps AS TotalSteps, loss AS Loss, metrics_json AS MetricsJson,
+               elapsed_seconds AS ElapsedSeconds, recorded_at AS RecordedAt
+        FROM jobs_metrics
+        """;
+
+    public string Stage { get; set; } = "";
+    public long Step { get; set; }
+    public long TotalSteps { get; set; }
+    public double? Loss { get; set; }
+    public string MetricsJson { get; set; } = "{}";
+    public double ElapsedSeconds { get; set; }
+    public string RecordedAt { get; set; } = "";
+
+    public JobMetricsPoint ToPoint() => new(Stage, Step, TotalSteps, Loss, JobColumns.ReadMetrics(MetricsJson), ElapsedSeconds, JobTime.Parse(RecordedAt));
+}
+
+/// <summary>How the JSON columns are written and read. Non-finite numbers (a diverged loss) are left out: JSON has none.</summary>
+internal static class JobColumns
+{
+    public static string WriteMetrics(IReadOnlyDictionary<string, double> metrics) =>
+        JsonSerializer.Serialize(metrics.Where(kv => double.IsFinite(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value));
+
+    public static IReadOnlyDictionary<string, double> ReadMetrics(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, double>>(json) ?? new Dictionary<string, double>();
+
+    public static string WriteOutputs(IEnumerable<string> outputs) => JsonSerializer.Serialize(outputs.Distinct(StringComparer.Ordinal).ToArray());
+}

@@ -1,0 +1,82 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace InstructGpt.Api.Jobs;
+
+/// <summary>
+/// The job tables in the shared database (DESIGN.md: one file, each project owns its tables and migrations). Ours
+/// are named <c>jobs_*</c>, with their own version table, following src/Evaluation/Storage/EvaluationSchema.cs: a
+/// migration is applied once, in one transaction together with the row that records it. Append new migrations;
+/// never edit one that has shipped.
+/// </summary>
+public static class JobsSchema
+{
+    public const string VersionTable = "jobs_schema_migrations";
+
+    public sealed record Migration(int Version, string Name, string Sql);
+
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "jobs and their progress series", """
+            CREATE TABLE jobs_jobs (
+                id              TEXT PRIMARY KEY,
+                kind            TEXT NOT NULL CHECK (kind IN ('training', 'pipeline', 'evaluation')),
+                -- A training job's stage; a pipeline's current stage.
+                stage           TEXT,
+                request_json    TEXT NOT NULL CHECK (json_valid(request_json) AND json_type(request_json) = 'object'),
+                status          TEXT NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted')),
+                step            INTEGER NOT NULL DEFAULT 0 CHECK (step >= 0),
+                total_steps     INTEGER NOT NULL DEFAULT 0 CHECK (total_steps >= 0),
+                fraction        REAL NOT NULL DEFAULT 0 CHECK (fraction BETWEEN 0 AND 1),
+                eta_seconds     REAL CHECK (eta_seconds >= 0),
+                metrics_json    TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metrics_json) AND json_type(metrics_json) = 'object'),
+                error           TEXT,
+                outputs_json    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(outputs_json) AND json_type(outputs_json) = 'array'),
+                attempts        INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                cancel_requested INTEGER NOT NULL DEFAULT 0 CHECK (cancel_requested IN (0, 1)),
+                created_at      TEXT NOT NULL,
+                started_at      TEXT,
+                finished_at     TEXT,
+                updated_at      TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX jobs_jobs_by_status ON jobs_jobs (status, created_at);
+
+            CREATE TABLE jobs_metrics (
+                id              INTEGER PRIMARY KEY,
+                job_id          TEXT NOT NULL REFERENCES jobs_jobs (id) ON DELETE CASCADE,
+                stage           TEXT NOT NULL,
+                step            INTEGER NOT NULL CHECK (step >= 0),
+                total_steps     INTEGER NOT NULL CHECK (total_steps >= 0),
+                loss            REAL,
+                metrics_json    TEXT NOT NULL CHECK (json_valid(metrics_json) AND json_type(metrics_json) = 'object'),
+                elapsed_seconds REAL NOT NULL CHECK (elapsed_seconds >= 0),
+                recorded_at     TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX jobs_metrics_by_job ON jobs_metrics (job_id, id);
+            """),
+    ];
+
+    public static int LatestVersion => Migrations[^1].Version;
+
+    /// <summary>Applies every migration the database lacks. Safe to call from several processes at once and any number of times.</summary>
+    public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"CREATE TABLE IF NOT EXISTS {VersionTable} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",
+            cancellationToken: cancellationToken));
+        foreach (var migration in Migrations)
+        {
+            // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the write lock before the version is read,
+            // so two processes starting at once cannot both apply a migration.
+            using var transaction = connection.BeginTransaction();
+            var applied = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM {VersionTable} WHERE version = @Version", new { migration.Version }, transaction, cancellationToken: cancellationToken));
+            if (applied > 0) continue;
+            await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"INSERT INTO {VersionTable} (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
+                new { migration.Version, migration.Name, AppliedAt = JobTime.Format(DateTimeOffset.UtcNow) }, transaction, cancellationToken: cancellationToken));
+            transaction.Commit();
+        }
+    }
+}
