@@ -12,7 +12,7 @@ namespace InstructGpt.Evaluation.Judges;
 /// score, where over-optimisation of the RM shows as the two parting ways), and of two outputs the higher score
 /// is preferred. The checkpoint is loaded on first use and freed by <see cref="Dispose"/>.
 /// </summary>
-public sealed class RewardModelJudge(string checkpointDirectory, DType dtype, Device? device, int batchSize) : ISampleJudge, IPairwiseJudge, IDisposable
+public sealed class RewardModelJudge(string checkpointDirectory, DType dtype, Device? device) : ISampleJudge, IPairwiseJudge, IDisposable
 {
     private readonly Dictionary<(string Prompt, string Output), double> _scores = new();
     private GptRewardModel? _model;
@@ -39,16 +39,16 @@ public sealed class RewardModelJudge(string checkpointDirectory, DType dtype, De
         return Task.FromResult(new PairwiseVerdict(result, $"RM score {model:0.0000} vs {baseline:0.0000}"));
     }
 
-    /// <summary>Scores of the pairs not scored yet, computed in batches; every pair asked for is in the result.</summary>
+    /// <summary>
+    /// The pairs' scores. Each is computed on its own, unpadded: a padded batch would change the last bits of a
+    /// score with the batch it fell in, and a resumed run must score an output exactly as the first run did.
+    /// </summary>
     private Dictionary<(string Prompt, string Output), double> ScoresOf(IReadOnlyList<(string Prompt, string Output)> pairs)
     {
-        var missing = pairs.Distinct().Where(p => !_scores.ContainsKey(p)).ToArray();
-        if (missing.Length > 0)
+        foreach (var pair in pairs.Distinct().Where(p => !_scores.ContainsKey(p)).ToArray())
         {
             var (model, tokenizer) = Load();
-            var values = RewardScorer.Score(model, tokenizer, missing, batchSize);
-            for (int i = 0; i < missing.Length; i++)
-                _scores[missing[i]] = values[i];
+            _scores[pair] = RewardScorer.Score(model, tokenizer, [pair], batchSize: 1)[0];
         }
         return pairs.Distinct().ToDictionary(p => p, p => _scores[p]);
     }

@@ -27,7 +27,7 @@ internal sealed class JudgePanel : IDisposable
                     judges.Add(new LabelerJudge(new SimulatedLabeler(request.Labeler)));
                     break;
                 case JudgeNames.RewardModel:
-                    var rm = new RewardModelJudge(request.RewardModelDirectory!, request.DType, request.Device, request.Sampling.BatchSize);
+                    var rm = new RewardModelJudge(request.RewardModelDirectory!, request.DType, request.Device);
                     owned.Add(rm);
                     judges.Add(rm);
                     break;

@@ -76,17 +76,25 @@ internal sealed class ModelPass(
         return keys.Select(k => new JudgedOutput(state.Outputs[k.Key], k.Item.Task)).ToArray();
     }
 
+    /// <summary>
+    /// Scores the documents in fixed batches, like generation: a batch with any score missing is scored whole, so
+    /// every score comes from the same padded batch as in an uninterrupted run, to the last bit.
+    /// </summary>
     private async Task ScoreDocumentsAsync(ModelSession session, CancellationToken cancellationToken)
     {
         string name = session.Model.Name;
-        var missing = request.HeldOutDocuments.Where(d => !state.Documents.Contains((name, d.Id))).ToArray();
-        advance(EvaluationProgress.Phases.ScoreDocuments, name, request.HeldOutDocuments.Count - missing.Length);
-        foreach (var batch in missing.Chunk(request.Sampling.BatchSize))
+        foreach (var batch in request.HeldOutDocuments.Chunk(request.Sampling.BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (batch.All(d => state.Documents.Contains((name, d.Id))))
+            {
+                advance(EvaluationProgress.Phases.ScoreDocuments, name, batch.Length);
+                continue;
+            }
             var scores = session.ScoreDocuments(batch.Select(d => d.Text).ToArray(), request.Sampling.BatchSize);
             for (int i = 0; i < batch.Length; i++)
             {
+                if (state.Documents.Contains((name, batch[i].Id))) continue;
                 if (scores[i] is { } scored && await store.RecordDocumentScoreAsync(new DocumentScore(state.RunId, name, batch[i].Id, scored.SumLogProb, scored.TokenCount), cancellationToken))
                     counts.DocumentsScored++;
                 state.Documents.Add((name, batch[i].Id));
