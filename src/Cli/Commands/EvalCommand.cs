@@ -116,6 +116,7 @@ internal static class EvalCommand
                 Console.WriteLine($"run {id}: {counts.OutputsGenerated} outputs generated, {counts.OutputsReused} reused; {counts.SamplesRecorded} labels, " +
                     $"{counts.JudgmentsRecorded} comparisons, {counts.DocumentsScored} documents scored" +
                     (counts.VerdictsUnreadable > 0 ? $"; {counts.VerdictsUnreadable} judge replies unreadable (not counted)" : ""));
+                foreach (string example in counts.UnreadableExamples) Console.WriteLine($"  e.g. {example}");
                 Console.WriteLine($"reports: {request.ReportDirectory}");
                 return 0;
             }

@@ -10,6 +10,8 @@ namespace InstructGpt.Evaluation.Runs;
 /// </summary>
 internal sealed class BatchJudging(EvaluationStore store, JudgePanel judges, RunState state, string baseline, RunCounts counts)
 {
+    private const int MaxUnreadableExamples = 3;
+
     public async Task JudgeAsync(IReadOnlyList<JudgedOutput> outputs, CancellationToken cancellationToken)
     {
         foreach (var judge in judges.SampleJudges)
@@ -38,6 +40,7 @@ internal sealed class BatchJudging(EvaluationStore store, JudgePanel judges, Run
                 if (verdict.Result is not { } result)
                 {
                     counts.VerdictsUnreadable++;
+                    if (counts.UnreadableExamples.Count < MaxUnreadableExamples) counts.UnreadableExamples.Add($"{judge.Name}: {verdict.Reason}");
                     continue;
                 }
                 var judgment = new PairwiseJudgment

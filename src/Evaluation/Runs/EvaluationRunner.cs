@@ -37,13 +37,25 @@ public sealed class EvaluationRunner(EvaluationStore store, HttpClient? http = n
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await store.SetRunStatusAsync(run.Id, RunStatus.Cancelled, "cancelled; run it again with the same run id to resume", CancellationToken.None);
+            await MarkAsync(run.Id, RunStatus.Cancelled, "cancelled; run it again with the same run id to resume");
             throw;
         }
         catch (Exception e)
         {
-            await store.SetRunStatusAsync(run.Id, RunStatus.Failed, e.Message, CancellationToken.None);
+            await MarkAsync(run.Id, RunStatus.Failed, e.Message);
             throw;
+        }
+    }
+
+    /// <summary>Records how the run ended. If even that fails (the database is gone), the error that ended the run is the one worth seeing.</summary>
+    private async Task MarkAsync(string runId, RunStatus status, string reason)
+    {
+        try
+        {
+            await store.SetRunStatusAsync(runId, status, reason, CancellationToken.None);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        {
         }
     }
 

@@ -11,6 +11,9 @@ public sealed class RunCounts
     /// <summary>Comparisons a judge gave no readable preference for (an LLM judge's unparseable reply); not stored, asked again on resume.</summary>
     public int VerdictsUnreadable { get; set; }
 
+    /// <summary>The first few unreadable verdicts' reasons (the judge's reply, quoted), to show what the judge wrote.</summary>
+    public List<string> UnreadableExamples { get; } = [];
+
     public int DocumentsScored { get; set; }
     public long GeneratedTokens { get; set; }
 }
