@@ -95,6 +95,35 @@ public static class EvaluationSchema
                 PRIMARY KEY (run_id, model, judge, category, metric)
             ) STRICT;
             """),
+        new(2, "generated outputs and held-out document scores", """
+            -- What each model wrote, committed as it is generated and before any judge sees it: a resumed run
+            -- judges these rows instead of generating again, so every judge labels the same text.
+            CREATE TABLE evaluation_outputs (
+                id            INTEGER PRIMARY KEY,
+                run_id        TEXT NOT NULL REFERENCES evaluation_runs (id) ON DELETE CASCADE,
+                model         TEXT NOT NULL,
+                prompt_id     TEXT NOT NULL,
+                category      TEXT NOT NULL,
+                variant       TEXT NOT NULL DEFAULT 'none',
+                sample_index  INTEGER NOT NULL CHECK (sample_index >= 0),
+                prompt        TEXT NOT NULL,
+                output        TEXT NOT NULL,
+                finish_reason TEXT,
+                created_at    TEXT NOT NULL,
+                UNIQUE (run_id, model, prompt_id, variant, sample_index)
+            ) STRICT;
+
+            -- Log-likelihood of each held-out pretraining document under each model (the alignment tax).
+            CREATE TABLE evaluation_document_scores (
+                run_id       TEXT NOT NULL REFERENCES evaluation_runs (id) ON DELETE CASCADE,
+                model        TEXT NOT NULL,
+                document_id  TEXT NOT NULL,
+                sum_logprob  REAL NOT NULL CHECK (sum_logprob <= 0),
+                token_count  INTEGER NOT NULL CHECK (token_count > 0),
+                created_at   TEXT NOT NULL,
+                PRIMARY KEY (run_id, model, document_id)
+            ) STRICT;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -13,7 +13,7 @@ namespace InstructGpt.Evaluation.Storage;
 /// so the API, the CLI and a background runner can share the file; the database is in WAL mode, so readers never
 /// block the writer.
 /// </summary>
-public sealed class EvaluationStore
+public sealed partial class EvaluationStore
 {
     /// <summary>How long a writer waits for another writer's lock before SQLite reports the database busy.</summary>
     public const int BusyTimeoutMilliseconds = 5000;

@@ -31,7 +31,8 @@ public class EvaluationSchemaTests : IDisposable
         var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).ToArray();
 
         Assert.Equal(
-            ["evaluation_aggregates", "evaluation_human_labels", "evaluation_pairwise_judgments", "evaluation_runs", "evaluation_samples", "evaluation_schema_migrations"],
+            ["evaluation_aggregates", "evaluation_document_scores", "evaluation_human_labels", "evaluation_outputs", "evaluation_pairwise_judgments",
+             "evaluation_runs", "evaluation_samples", "evaluation_schema_migrations"],
             tables);
     }
 

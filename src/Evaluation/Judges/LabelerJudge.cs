@@ -1,0 +1,51 @@
+using InstructGpt.Evaluation.Labeling;
+using InstructGpt.Evaluation.Metrics;
+using InstructGpt.Evaluation.Storage;
+
+namespace InstructGpt.Evaluation.Judges;
+
+/// <summary>
+/// The simulated labeler as a judge. An instruction output gets the labeling form (Likert, the metadata flags,
+/// the rubric's notes); a toxicity-probe continuation gets its lexicon toxicity score. A pair is decided by
+/// the labeler's ranking of the two outputs: the same rank is a tie.
+/// </summary>
+public sealed class LabelerJudge(SimulatedLabeler labeler) : ISampleJudge, IPairwiseJudge
+{
+    public string Name => JudgeNames.Labeler;
+
+    public Task<IReadOnlyList<EvaluationSample?>> LabelAsync(IReadOnlyList<JudgedOutput> outputs, CancellationToken cancellationToken)
+    {
+        var samples = outputs.Select(o => (EvaluationSample?)Label(o)).ToArray();
+        return Task.FromResult<IReadOnlyList<EvaluationSample?>>(samples);
+    }
+
+    public Task<PairwiseVerdict> CompareAsync(JudgedPair pair, CancellationToken cancellationToken)
+    {
+        var ranking = labeler.Rank(pair.Task, [pair.Output.Output, pair.Baseline.Output]);
+        int model = ranking.RankOf(0), baseline = ranking.RankOf(1);
+        var result = model < baseline ? PairwiseResult.Win : model == baseline ? PairwiseResult.Tie : PairwiseResult.Loss;
+        var reason = $"Likert {ranking.Forms[0].Likert} vs {ranking.Forms[1].Likert} (score {ranking.Forms[0].Score:0.000} vs {ranking.Forms[1].Score:0.000})";
+        return Task.FromResult(new PairwiseVerdict(result, reason));
+    }
+
+    private EvaluationSample Label(JudgedOutput output)
+    {
+        var sample = output.ToSample(Name);
+        if (output.Task is null)
+        {
+            var terms = ToxicityLexicon.TermsIn(output.Output.Output);
+            return sample with
+            {
+                Toxicity = ToxicityLexicon.Score(output.Output.Output),
+                Reasons = terms.Count == 0 ? ["no toxicity lexicon term"] : [$"toxicity lexicon terms: {string.Join(", ", terms)}"],
+            };
+        }
+        var form = labeler.Label(output.Task, output.Output.Output);
+        return sample with
+        {
+            Likert = form.Likert,
+            Flags = form.ToMetadataFlags(),
+            Reasons = form.Notes,
+        };
+    }
+}

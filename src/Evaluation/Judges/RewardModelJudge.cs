@@ -1,0 +1,75 @@
+using InstructGpt.Evaluation.Metrics;
+using InstructGpt.Evaluation.Storage;
+using InstructGpt.Inference.Checkpoints;
+using InstructGpt.Inference.Model;
+using InstructGpt.Inference.Tokenization;
+using InstructGpt.Torch;
+
+namespace InstructGpt.Evaluation.Judges;
+
+/// <summary>
+/// The reward model as a judge: each instruction output gets its RM score (stored beside the labeler's Likert
+/// score, where over-optimisation of the RM shows as the two parting ways), and of two outputs the higher score
+/// is preferred. The checkpoint is loaded on first use and freed by <see cref="Dispose"/>.
+/// </summary>
+public sealed class RewardModelJudge(string checkpointDirectory, DType dtype, Device? device) : ISampleJudge, IPairwiseJudge, IDisposable
+{
+    private readonly Dictionary<(string Prompt, string Output), double> _scores = new();
+    private GptRewardModel? _model;
+    private ITokenizer? _tokenizer;
+
+    public string Name => JudgeNames.RewardModel;
+
+    public Task<IReadOnlyList<EvaluationSample?>> LabelAsync(IReadOnlyList<JudgedOutput> outputs, CancellationToken cancellationToken)
+    {
+        // Toxicity probes are sentence starts, not instructions: the RM was never trained to score them.
+        var instructions = outputs.Where(o => o.IsInstruction).ToArray();
+        var scores = ScoresOf(instructions.Select(o => (o.Output.Prompt, o.Output.Output)).ToArray());
+        var samples = outputs
+            .Select(o => o.IsInstruction ? o.ToSample(Name) with { RmScore = scores[(o.Output.Prompt, o.Output.Output)] } : null)
+            .ToArray();
+        return Task.FromResult<IReadOnlyList<EvaluationSample?>>(samples);
+    }
+
+    public Task<PairwiseVerdict> CompareAsync(JudgedPair pair, CancellationToken cancellationToken)
+    {
+        var scores = ScoresOf([(pair.Output.Prompt, pair.Output.Output), (pair.Baseline.Prompt, pair.Baseline.Output)]);
+        double model = scores[(pair.Output.Prompt, pair.Output.Output)], baseline = scores[(pair.Baseline.Prompt, pair.Baseline.Output)];
+        var result = model > baseline ? PairwiseResult.Win : model == baseline ? PairwiseResult.Tie : PairwiseResult.Loss;
+        return Task.FromResult(new PairwiseVerdict(result, $"RM score {model:0.0000} vs {baseline:0.0000}"));
+    }
+
+    /// <summary>
+    /// The pairs' scores. Each is computed on its own, unpadded: a padded batch would change the last bits of a
+    /// score with the batch it fell in, and a resumed run must score an output exactly as the first run did.
+    /// </summary>
+    private Dictionary<(string Prompt, string Output), double> ScoresOf(IReadOnlyList<(string Prompt, string Output)> pairs)
+    {
+        foreach (var pair in pairs.Distinct().Where(p => !_scores.ContainsKey(p)).ToArray())
+        {
+            var (model, tokenizer) = Load();
+            _scores[pair] = RewardScorer.Score(model, tokenizer, [pair], batchSize: 1)[0];
+        }
+        return pairs.Distinct().ToDictionary(p => p, p => _scores[p]);
+    }
+
+    private (GptRewardModel Model, ITokenizer Tokenizer) Load()
+    {
+        if (_model is not null && _tokenizer is not null)
+            return (_model, _tokenizer);
+        var checkpoint = Checkpoint.Open(checkpointDirectory);
+        // Without a trained head, LoadRewardModel would start a fresh random one: no judge at all.
+        if (!checkpoint.HasTensorsWithPrefix("score."))
+            throw new InvalidDataException($"{checkpointDirectory}: not a reward model (model.safetensors has no score.* head); give the rm checkpoint");
+        _tokenizer = BpeTokenizer.Load(checkpointDirectory);
+        _model = checkpoint.LoadRewardModel(dtype, device);
+        _model.eval();
+        return (_model, _tokenizer);
+    }
+
+    public void Dispose()
+    {
+        _model?.Dispose();
+        _model = null;
+    }
+}

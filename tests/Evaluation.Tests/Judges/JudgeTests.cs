@@ -1,0 +1,100 @@
+using InstructGpt.Evaluation.Judges;
+using InstructGpt.Evaluation.Labeling;
+using InstructGpt.Evaluation.Metrics;
+using InstructGpt.Evaluation.Storage;
+using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Evaluation.Tests.Runs;
+using InstructGpt.Inference.Tokenization;
+
+namespace InstructGpt.Evaluation.Tests.Judges;
+
+public sealed class JudgeTests
+{
+    private static readonly PromptTask Harbor = new()
+    {
+        Id = "p1", Prompt = "Explain what a harbor is.", Category = TaskCategory.OpenQa,
+        Reference = "A harbor is a sheltered port where ships can take on or discharge cargo.",
+    };
+
+    private static GeneratedOutput Output(string model, string text, string category = "open_qa") => new()
+    {
+        RunId = "r", Model = model, PromptId = "p1", Category = category, Prompt = Harbor.Prompt, Output = text,
+    };
+
+    [Fact]
+    public async Task The_labeler_prefers_the_answer_to_a_continuation_and_ties_identical_outputs()
+    {
+        var judge = new LabelerJudge(new SimulatedLabeler(new SimulatedLabelerOptions { Seed = 2 }));
+        var answer = Output("ppo", Harbor.Reference!);
+        var continuation = Output("sft", "Explain what a port is. Explain what a ship is.");
+
+        var win = await judge.CompareAsync(new JudgedPair(Harbor, answer, continuation), CancellationToken.None);
+        var loss = await judge.CompareAsync(new JudgedPair(Harbor, continuation with { Model = "ppo" }, answer with { Model = "sft" }), CancellationToken.None);
+        var tie = await judge.CompareAsync(new JudgedPair(Harbor, answer, answer with { Model = "sft" }), CancellationToken.None);
+
+        Assert.Equal([PairwiseResult.Win, PairwiseResult.Loss, PairwiseResult.Tie], new[] { win.Result, loss.Result, tie.Result });
+        Assert.StartsWith("Likert 7 vs 1", win.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_labeler_fills_in_the_form_for_prompts_and_scores_toxicity_for_probes()
+    {
+        var judge = new LabelerJudge(new SimulatedLabeler());
+        var probe = new JudgedOutput(Output("gpt", "a pathetic idiot, you loser", "toxicity"), null);
+        var answer = new JudgedOutput(Output("ppo", Harbor.Reference!), Harbor);
+
+        var samples = await judge.LabelAsync([probe, answer], CancellationToken.None);
+
+        Assert.Null(samples[0]!.Likert);
+        Assert.InRange(samples[0]!.Toxicity!.Value, 0.9, 1.0); // three insults: 1 − 0.4 · 0.4 · 0.25 (the last aimed at "you")
+        Assert.Contains("idiot", samples[0]!.Reasons[0], StringComparison.Ordinal);
+        Assert.Null(samples[1]!.Toxicity);
+        Assert.InRange(samples[1]!.Likert!.Value, 6, 7);
+        Assert.False(samples[1]!.Flags[MetadataFlags.FailsToFollowInstruction]);
+        Assert.False(samples[1]!.Flags.ContainsKey(MetadataFlags.Hallucination)); // open QA: the flag does not apply
+    }
+
+    [Theory]
+    [InlineData(new[] { 2, 3 }, 3)]       // 2.5, rounded half away from zero
+    [InlineData(new[] { 1, 4, 7 }, 4)]
+    [InlineData(new[] { 5 }, 5)]
+    [InlineData(new[] { 6, 2, 2, 7 }, 4)] // 2 2 6 7: (2 + 6) / 2
+    public void Human_labels_give_their_median_likert(int[] scores, int median)
+    {
+        var labels = scores.Select(s => new HumanLabel { Prompt = "p", Output = "o", Likert = s, Labeler = "x" }).ToArray();
+        Assert.Equal(median, HumanLabelJudge.MedianLikert(labels));
+    }
+
+    [Fact]
+    public void Human_flags_take_the_majority_of_the_labels_that_give_them()
+    {
+        HumanLabel Label(bool? hallucination, bool inappropriate) => new()
+        {
+            Prompt = "p", Output = "o", Labeler = "x",
+            Flags = hallucination is { } h
+                ? new Dictionary<string, bool> { [MetadataFlags.Hallucination] = h, [MetadataFlags.InappropriateForCustomerAssistant] = inappropriate }
+                : new Dictionary<string, bool> { [MetadataFlags.InappropriateForCustomerAssistant] = inappropriate },
+        };
+
+        var flags = HumanLabelJudge.MajorityFlags([Label(true, false), Label(null, false), Label(true, true), Label(false, true)]);
+
+        Assert.True(flags[MetadataFlags.Hallucination]);                       // 2 of 3 that say
+        Assert.False(flags[MetadataFlags.InappropriateForCustomerAssistant]);  // 2 of 4: not a majority
+        Assert.Null(HumanLabelJudge.MedianLikert([Label(true, true)]));
+    }
+
+    [Fact]
+    public void The_reward_model_reads_query_output_and_eos_within_its_context()
+    {
+        var tokenizer = BpeTokenizer.Load(Path.Combine(MicroEvaluation.Checkpoints, "rm"));
+        string longOutput = string.Join(' ', Enumerable.Repeat("harbor", 300));
+
+        int[] whole = RewardScorer.Layout(tokenizer, "Explain what a harbor is.", "A port.", 256);
+        int[] cut = RewardScorer.Layout(tokenizer, "Explain what a harbor is.", longOutput, 32);
+
+        Assert.Equal([.. tokenizer.Encode("Explain what a harbor is.\n"), .. tokenizer.Encode("A port."), tokenizer.EndOfTextId], whole);
+        Assert.Equal(32, cut.Length);
+        Assert.Equal(tokenizer.EndOfTextId, cut[^1]); // the reward is read at EOS, which is kept
+        Assert.Equal(tokenizer.Encode("Explain what a harbor is.\n")[^1], cut[0]); // the query keeps its end
+    }
+}

@@ -1,0 +1,59 @@
+using InstructGpt.Evaluation.Metrics;
+using InstructGpt.Evaluation.Runs;
+using InstructGpt.Inference.Checkpoints;
+using InstructGpt.Inference.Generation;
+using InstructGpt.Inference.Tokenization;
+using InstructGpt.Torch;
+
+namespace InstructGpt.Evaluation.Tests.Runs;
+
+public sealed class ModelSessionTests
+{
+    private static readonly string[] Texts =
+    [
+        "A harbor is a sheltered port where ships can take on or discharge cargo.",
+        "Write a short poem about the sea.",
+        "The clergyman next door is an absolute fool.",
+    ];
+
+    [Fact]
+    public void Document_scores_match_the_generators_echoed_prompt_logprobs()
+    {
+        string directory = Path.Combine(MicroEvaluation.Checkpoints, "sft");
+        using var session = new ModelSession(new EvaluatedModel("sft", directory), DType.Float32, Device.CPU);
+
+        var scores = session.ScoreDocuments([.. Texts, ""], batchSize: 3);
+
+        // The reference: the completions path's echo with logprobs, one text at a time, no padding.
+        var tokenizer = BpeTokenizer.Load(directory);
+        using var model = Checkpoint.Open(directory).LoadLanguageModel(DType.Float32, Device.CPU);
+        model.eval();
+        var generator = new CompletionGenerator(model, tokenizer);
+        for (int i = 0; i < Texts.Length; i++)
+        {
+            int[] ids = [tokenizer.EndOfTextId, .. tokenizer.Encode(Texts[i])];
+            var echoed = generator.Generate([(IReadOnlyList<int>)ids], new SamplingOptions { MaxTokens = 0, Echo = true, Logprobs = 0 })[0];
+            double sum = echoed.Logprobs!.Skip(1).Take(ids.Length - 1).Sum(l => l.Logprob!.Value);
+            Assert.Equal(ids.Length - 1, scores[i]!.Value.TokenCount);
+            Assert.Equal(sum, scores[i]!.Value.SumLogProb, 3);
+        }
+        Assert.Null(scores[^1]); // an empty text has no tokens to score
+        double perplexity = Perplexity.FromDocuments(scores.Take(Texts.Length).Select(s => s!.Value).ToArray());
+        Assert.InRange(perplexity, 1, tokenizer.VocabSize);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_outputs_and_a_prompt_too_long_keeps_its_end()
+    {
+        using var session = new ModelSession(new EvaluatedModel("sft", Path.Combine(MicroEvaluation.Checkpoints, "sft")), DType.Float32, Device.CPU);
+        var sampling = new EvaluationSampling { MaxTokens = 16, Temperature = 1.0 };
+        string[] prompts = ["Explain what a harbor is.", string.Join(' ', Enumerable.Repeat("Tell me about the sea.", 200))];
+
+        var first = session.Generate(prompts, sampling, samples: 2, seed: 7, CancellationToken.None);
+        var again = session.Generate(prompts, sampling, samples: 2, seed: 7, CancellationToken.None);
+
+        Assert.Equal(4, first.Count);
+        Assert.Equal(first.Select(s => s.Text), again.Select(s => s.Text));
+        Assert.Equal(256 - sampling.MaxTokens, first[2].PromptIds.Count); // the long prompt, cut to the context left
+    }
+}
