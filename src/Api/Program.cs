@@ -1,6 +1,8 @@
 using InstructGpt.Api.Auth;
 using InstructGpt.Api.Chat;
 using InstructGpt.Api.Completions;
+using InstructGpt.Api.Datasets;
+using InstructGpt.Api.Feedback;
 using InstructGpt.Api.Health;
 using InstructGpt.Api.Hosting;
 using InstructGpt.Api.Metrics;
@@ -15,6 +17,8 @@ builder.AddApiKeyAuthentication();
 builder.AddServing();
 builder.AddApiMetrics();
 builder.AddApiDocs();
+builder.AddFeedback();
+builder.AddDatasets();
 
 var app = builder.Build();
 
@@ -28,6 +32,8 @@ app.MapMetricsApi();
 app.MapModelsApi();
 app.MapCompletionsApi();
 app.MapChatApi();
+app.MapFeedbackApi();
+app.MapDatasetsApi();
 
 app.Run();
 
