@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -16,19 +17,34 @@ public static class DatasetUploadDocs
         operation.Parameters.Add(Query("name", $"The dataset's name: {DatasetName.Rule}. Default: the uploaded file's name without .jsonl."));
         operation.Parameters.Add(Query("kind", $"The dataset format: {kinds}."));
         operation.Parameters.Add(Query("overwrite", "true replaces an existing dataset of that name; otherwise it is 409.", JsonSchemaType.Boolean));
-        if (operation.RequestBody?.Content?.TryGetValue("multipart/form-data", out var form) == true)
-            form.Schema = new OpenApiSchema
+        // Described here, not with Accepts(): routing would answer other content types with a bare 415 before the handler could say what to send.
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
             {
-                Type = JsonSchemaType.Object,
-                Required = new HashSet<string> { "file" },
-                Properties = new Dictionary<string, IOpenApiSchema>
+                [DatasetCatalog.ContentType] = new()
                 {
-                    ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The JSONL file (UTF-8, one record a line)." },
-                    ["name"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Instead of ?name=." },
-                    ["kind"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = $"Instead of ?kind=: {kinds}." },
-                    ["overwrite"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Instead of ?overwrite=." },
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The JSONL itself, one record a line (UTF-8)." },
+                    Example = JsonValue.Create(DatasetExamples.Upload),
                 },
-            };
+                ["multipart/form-data"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "file" },
+                        Properties = new Dictionary<string, IOpenApiSchema>
+                        {
+                            ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The JSONL file (UTF-8, one record a line)." },
+                            ["name"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Instead of ?name=." },
+                            ["kind"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = $"Instead of ?kind=: {kinds}." },
+                            ["overwrite"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Instead of ?overwrite=." },
+                        },
+                    },
+                },
+            },
+        };
         return Task.CompletedTask;
     }
 

@@ -32,10 +32,9 @@ public static class DatasetsApi
                 $"kind ({string.Join(", ", DatasetKinds.All)}), overwrite (true to replace; otherwise an existing name is 409). " +
                 $"Invalid records are answered with 400 listing up to {options.MaxReportedErrors} of them by line and field. " +
                 $"Uploads up to {options.MaxUploadBytes} bytes (Datasets:MaxUploadBytes).")
-            .Accepts<string>("application/x-ndjson", "multipart/form-data")
             .Produces<OpenAiErrorResponse>(StatusCodes.Status409Conflict)
             .Produces<OpenAiErrorResponse>(StatusCodes.Status415UnsupportedMediaType)
-            .WithExamples(DatasetExamples.Upload, DatasetExamples.Dataset)
+            .WithExamples(null, DatasetExamples.Dataset)
             .AddOpenApiOperationTransformer(DatasetUploadDocs.DescribeAsync)
             .WithMetadata(new RequestBodyLimitMetadata(options.MaxUploadBytes, $"{DatasetOptions.Section}:{nameof(DatasetOptions.MaxUploadBytes)}"))
             .RequireApiKey();
