@@ -12,8 +12,10 @@ namespace InstructGpt.Api.Feedback;
 /// <summary>
 /// Ratings and comparisons in <c>$INSTRUCTGPT_HOME/instructgpt.db</c>. A rating goes in as a human label through
 /// <see cref="EvaluationStore.AddHumanLabelAsync"/>, so evaluation runs use it as the human judge, and in
-/// <c>feedback_ratings</c> under the same id. Comparisons live in <c>feedback_comparisons</c>. The database is
-/// opened (and migrated) on first use, and again after a failed attempt.
+/// <c>feedback_ratings</c> under the same id. Those are two transactions (the label's belongs to the evaluation
+/// store); if the second fails, the request fails and the label stays, still usable by the human judge.
+/// Comparisons live in <c>feedback_comparisons</c>. The database is opened (and migrated) on first use, and again
+/// after a failed attempt.
 /// </summary>
 public sealed class FeedbackStore(IOptions<DataOptions> data)
 {

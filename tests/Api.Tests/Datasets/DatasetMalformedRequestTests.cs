@@ -33,6 +33,8 @@ public sealed class DatasetMalformedRequestTests(ApiFactory api) : IClassFixture
         Upload("a bad record on line 3", "?name=bad3&kind=demonstrations", "{\"prompt\": \"a\", \"completion\": \"b\"}\n{\"prompt\": \"c\", \"completion\": \"d\"}\n{\"prompt\": \"e\"}\n",
             400, "bad3.jsonl:3: completion: required field is missing", "completion"),
         Upload("invalid JSON on line 2", "?name=bad2&kind=text", "{\"text\": \"ok\"}\n{\"text\": \n", 400, "bad2.jsonl:2: invalid JSON"),
+        Upload("an unpaired surrogate escape on line 2", "?name=sur&kind=prompts", "{\"prompt\": \"ok\"}\n{\"prompt\": \"\\ud800 x\"}\n", 400,
+            "sur.jsonl:2: a string holds an unpaired UTF-16 surrogate", "file"),
         Upload("a JSON array line", "?name=arr&kind=text", "[\"text\"]\n", 400, "arr.jsonl:1: expected a JSON object, got an array"),
         Upload("a JSON body instead of JSONL", "?name=a&kind=prompts", Prompt, 415, "multipart/form-data", contentType: "application/json"),
         Upload("a form without a file part", "?name=a&kind=prompts", "--b\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nprompts\r\n--b--\r\n", 400, "no 'file' part", "file",

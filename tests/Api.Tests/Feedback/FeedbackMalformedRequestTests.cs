@@ -27,6 +27,7 @@ public sealed class FeedbackMalformedRequestTests(ApiFactory api) : IClassFixtur
         Rating("no likert", R("\"model\": \"sft\""), 400, "from 1 (terrible) to 7", "likert"),
         Rating("no prompt", "{\"output\": \"x\", \"likert\": 3}", 400, "prompt", "prompt"),
         Rating("a blank prompt", "{\"prompt\": \"  \", \"output\": \"x\", \"likert\": 3}", 400, "must not be empty", "prompt"),
+        Rating("a prompt with an unpaired surrogate", "{\"prompt\": \"\\ud800\", \"output\": \"x\", \"likert\": 3}", 400, "'prompt'", "prompt"),
         Rating("no output", "{\"prompt\": \"p\", \"likert\": 3}", 400, "output", "output"),
         Rating("output is a number", "{\"prompt\": \"p\", \"output\": 5, \"likert\": 3}", 400, "Invalid type for 'output'", "output"),
         Rating("an unknown flag", R("\"likert\": 3, \"flags\": {\"sexual\": true}"), 400, "sexual_content", "flags.sexual"),
