@@ -1,6 +1,8 @@
 using InstructGpt.Api.Auth;
 using InstructGpt.Api.Chat;
 using InstructGpt.Api.Completions;
+using InstructGpt.Api.Datasets;
+using InstructGpt.Api.Feedback;
 using InstructGpt.Api.Health;
 using InstructGpt.Api.Hosting;
 using InstructGpt.Api.Jobs;
@@ -17,6 +19,8 @@ builder.AddServing();
 builder.AddTrainingJobs();
 builder.AddApiMetrics();
 builder.AddApiDocs();
+builder.AddFeedback();
+builder.AddDatasets();
 
 var app = builder.Build();
 
@@ -31,6 +35,8 @@ app.MapModelsApi();
 app.MapCompletionsApi();
 app.MapChatApi();
 app.MapTrainingJobsApi();
+app.MapFeedbackApi();
+app.MapDatasetsApi();
 
 app.Run();
 
