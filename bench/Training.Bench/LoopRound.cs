@@ -2,8 +2,8 @@ using InstructGpt.Training.Runs;
 
 namespace InstructGpt.Training.Bench;
 
-/// <summary>What one round measured: the seconds of each timed step and its tokens (all positions B × T, and trained ones).</summary>
-internal sealed record RoundResult(double[] StepSeconds, long[] Positions, long[] TrainedTokens)
+/// <summary>What one round measured: the seconds of each timed step, the process's CPU seconds over them, and their tokens (all positions B × T, and trained ones).</summary>
+internal sealed record RoundResult(double[] StepSeconds, double CpuSeconds, long[] Positions, long[] TrainedTokens)
 {
     public double Seconds => StepSeconds.Sum();
 }
@@ -38,6 +38,6 @@ internal static class LoopRound
             return result;
         });
         Directory.Delete(runDirectory, recursive: true);
-        return new RoundResult(clock.StepSeconds(), positions.Skip(1).ToArray(), trained.Skip(1).ToArray());
+        return new RoundResult(clock.StepSeconds(), clock.CpuSeconds(), positions.Skip(1).ToArray(), trained.Skip(1).ToArray());
     }
 }

@@ -44,7 +44,7 @@ def measure(workload, index, a, out):
             sys.exit(f"round {r + 1}: ours trained on {o['positions']}/{o['trained']} tokens and the peer on {p['positions']}/{p['trained']}: not the same batches")
         rounds.append((o, p, load))
         print(f"  round {r + 1}/{a.rounds} ({order[0].name} first): ours {float(o['tok_s']):8.1f} tok/s   peer {float(p['tok_s']):8.1f} tok/s   "
-              f"ours/peer {float(o['tok_s']) / float(p['tok_s']):5.2f}   (load {load})", flush=True)
+              f"ours/peer {float(o['tok_s']) / float(p['tok_s']):5.2f}   per CPU-s {float(p['cpu_s']) / float(o['cpu_s']):5.2f}   (load {load})", flush=True)
 
     profiles = {}
     if a.profile:
@@ -61,8 +61,8 @@ def render(results, a):
     out = ["", f"### Training tokens/s (tiny preset, CPU; {a.rounds} rounds × {a.steps} timed steps after {a.warmup + 1} warm-up steps, "
                 "ours and the peer alternated round by round; medians over rounds)", "",
            "| workload | tokens counted | ours tok/s | peer tok/s | ours/peer (median of per-round ratios) | range of per-round ratios "
-           "| ours step ms | peer step ms | ours peak RSS MB | peer peak RSS MB |",
-           "|---|---|---:|---:|---:|---|---:|---:|---:|---:|"]
+           "| ours step ms | peer step ms | ours tok/CPU-s | peer tok/CPU-s | ours/peer (CPU) | ours peak RSS MB | peer peak RSS MB |",
+           "|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
     goals = []
     for workload, r in results.items():
         kinds = [("tok_s", "all (B × T)")] + ([("trained_tok_s", "completion (trained)")] if workload == "sft" else [])
@@ -70,8 +70,13 @@ def render(results, a):
             ours = [float(o[key]) for o, _, _ in r["rounds"]]
             peer = [float(p[key]) for _, p, _ in r["rounds"]]
             ratios = sorted(x / y for x, y in zip(ours, peer))
+            # Tokens per CPU-second of the whole process (all threads): what load from other processes distorts least.
+            count = "positions" if key == "tok_s" else "trained"
+            ours_cpu = [float(o[count]) / float(o["cpu_s"]) for o, _, _ in r["rounds"]]
+            peer_cpu = [float(p[count]) / float(p["cpu_s"]) for _, p, _ in r["rounds"]]
             out.append(f"| {workload} | {label} | {med(ours):.1f} | {med(peer):.1f} | {med(ratios):.2f}× | {ratios[0]:.2f}–{ratios[-1]:.2f} "
                        f"| {med(float(o['step_ms_median']) for o, _, _ in r['rounds']):.1f} | {med(float(p['step_ms_median']) for _, p, _ in r['rounds']):.1f} "
+                       f"| {med(ours_cpu):.1f} | {med(peer_cpu):.1f} | {med(sorted(x / y for x, y in zip(ours_cpu, peer_cpu))):.2f}× "
                        f"| {r['rss']['ours']:.0f} | {r['rss']['peer']:.0f} |")
             if key == "tok_s":
                 goals.append((workload, med(ratios)))

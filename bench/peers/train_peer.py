@@ -167,10 +167,10 @@ class Workload:
         return count
 
     def train(self, last_step):
-        """Steps 0..last_step; returns the time after each step and each step's (positions, trained tokens)."""
+        """Steps 0..last_step; returns the wall and process CPU time after each step, and each step's (positions, trained tokens)."""
         model, optimizer, clip = self.model, self.optimizer, self.reference["gradient_clip"]
         model.train()
-        ends, tokens = [], []
+        ends, cpu, tokens = [], [], []
         for step in range(last_step + 1):
             for group in optimizer.param_groups:
                 group["lr"] = self.lr(step)
@@ -186,8 +186,9 @@ class Workload:
             optimizer.step()
             optimizer.zero_grad(set_to_none=True)
             ends.append(time.perf_counter())
+            cpu.append(time.process_time())
             tokens.append((ids.numel(), int((labels != IGNORE_INDEX).sum())))
-        return ends, tokens
+        return ends, cpu, tokens
 
     def warmup(self, count):
         """Steps 0..count untimed (first calls allocate); prints nothing."""
@@ -195,12 +196,12 @@ class Workload:
 
     def round(self, count):
         """Times steps 1..count (step 0 is the round's set-up, as in ours); the result line."""
-        ends, tokens = self.train(self.steps(count))
+        ends, cpu, tokens = self.train(self.steps(count))
         seconds = [b - a for a, b in zip(ends, ends[1:])]
         total = sum(seconds)
         positions, trained = sum(t[0] for t in tokens[1:]), sum(t[1] for t in tokens[1:])
         return (f"TRAIN impl=peer workload={self.name} steps={count} seconds={total:.4f} positions={positions} trained={trained} "
-                f"step_ms_median={1000 * statistics.median(seconds):.2f} tok_s={positions / total:.1f} trained_tok_s={trained / total:.1f}")
+                f"step_ms_median={1000 * statistics.median(seconds):.2f} tok_s={positions / total:.1f} trained_tok_s={trained / total:.1f} cpu_s={cpu[-1] - cpu[0]:.4f}")
 
     def profile(self, count):
         """The same step with a timestamp after each phase; median ms per phase over steps 1..count."""
