@@ -5,7 +5,7 @@
 # reproduces ours' training step on ours' weights) as two long-lived processes, alternating them round by round
 # (bench/Training.Bench/train_compare.py), and prints the comparison table and the goal (ours ≥ 1.0× the peer).
 #
-#   bench/run-train-bench.sh              # 4 rounds × 20 timed steps per workload (about 6 minutes on a quiet 2-core machine)
+#   bench/run-train-bench.sh              # 8 rounds × 20 timed steps per workload (5 minutes on a quiet 2-core machine, 15 busy)
 #   ROUNDS=6 STEPS=30 bench/run-train-bench.sh
 #   THREADS=2 bench/run-train-bench.sh    # intra-op threads for both (default: ours' default, INSTRUCTGPT_NUM_THREADS
 #                                         # unset, which is libtorch's 1 here; the peer gets the same number)
@@ -22,7 +22,7 @@ PY=/usr/bin/python3 # Debian's python3-torch: libtorch 1.13, the same library ou
 OUT_DIR=${OUT_DIR:-${TMPDIR:-/tmp}/train-bench-$(date +%Y%m%d-%H%M%S)}
 WORKLOADS=${WORKLOADS:-pretrain,sft}
 if [[ -n "${QUICK:-}" ]]; then ROUNDS=1 STEPS=3 WARMUP=1 PROFILE=2; fi
-ROUNDS=${ROUNDS:-4} STEPS=${STEPS:-20} WARMUP=${WARMUP:-2} PROFILE=${PROFILE:-5}
+ROUNDS=${ROUNDS:-8} STEPS=${STEPS:-20} WARMUP=${WARMUP:-2} PROFILE=${PROFILE:-5}
 # Ours' binding sets OMP_WAIT_POLICY=passive unless the user chose one (docs/benchmarks.md, decode); the peer gets the same.
 export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive}
 if [[ -n "${THREADS:-}" ]]; then

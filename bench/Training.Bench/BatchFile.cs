@@ -22,10 +22,12 @@ internal static class BatchFile
         }
         var metadata = new Dictionary<string, string> { ["workload"] = workload.Name, ["steps"] = count.ToString(CultureInfo.InvariantCulture) };
         SafetensorsWriter.Save(path, tensors, metadata); // written to a temporary file and renamed
-
     }
 
-    /// <summary>Whether this process builds the same batches as the file holds (same world, tokenizer and order); returns the number of steps it holds.</summary>
+    /// <summary>
+    /// Checks that this process builds the batches the file holds (same world, tokenizer and order), so ours and the
+    /// peer train on the same data; throws otherwise. Returns the number of steps the file holds.
+    /// </summary>
     public static int Verify(Workload workload, string path)
     {
         using var file = SafetensorsFile.Open(path);

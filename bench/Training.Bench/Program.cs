@@ -37,8 +37,9 @@ static void Prepare(BenchHome home, BenchOptions options)
     Console.WriteLine($"# world and {home.LoadTokenizer().VocabSize}-token tokenizer built in {home.Directory} in {clock.Elapsed.TotalSeconds:F1} s");
     foreach (var name in Workload.Names)
     {
-        using (var workload = Workload.Create(name, home, options.Seed)) BatchFile.Write(workload, options.Batches, home.BatchesFile(name));
-        using (var workload = Workload.Create(name, home, options.Seed)) ReferenceStep.Export(workload, home.CheckDirectory(name));
+        using var workload = Workload.Create(name, home, options.Seed);
+        BatchFile.Write(workload, options.Batches, home.BatchesFile(name));
+        ReferenceStep.Export(workload, home.CheckDirectory(name)); // last: its step changes the weights
     }
 }
 

@@ -15,7 +15,7 @@ loss.item(), backward, clip_grad_norm_(1.0), AdamW step (torch.optim.AdamW with 
 matrices decay, biases/LayerNorm gains/embeddings-less-than-2D do not, betas (0.9, 0.95)), zero_grad(set_to_none=True).
 The data is the batches ours exported (the real world's, in the stage's order), so both do the same work step by step.
 
-usage: train_peer.py --home DIR --workload pretrain|sft [--serve]
+usage: train_peer.py --home DIR --workload pretrain|sft [--serve] [--op-profile N]
   Before anything else it loads ours' initial weights and checks the same function: loss, gradient norm and the loss
   after one clipped AdamW step on batch 0 in eval mode must match ours' reference.json. With --serve it then answers
   commands read from stdin (ready | warmup N | round N | profile N | stats | quit), each answer ending with DONE.
@@ -201,7 +201,8 @@ class Workload:
         total = sum(seconds)
         positions, trained = sum(t[0] for t in tokens[1:]), sum(t[1] for t in tokens[1:])
         return (f"TRAIN impl=peer workload={self.name} steps={count} seconds={total:.4f} positions={positions} trained={trained} "
-                f"step_ms_median={1000 * statistics.median(seconds):.2f} tok_s={positions / total:.1f} trained_tok_s={trained / total:.1f} cpu_s={cpu[-1] - cpu[0]:.4f}")
+                f"step_ms_median={1000 * statistics.median(seconds):.2f} tok_s={positions / total:.1f} trained_tok_s={trained / total:.1f} cpu_s={cpu[-1] - cpu[0]:.4f} "
+                f"step_ms={','.join(f'{1000 * x:.2f}' for x in seconds)}")
 
     def profile(self, count):
         """The same step with a timestamp after each phase; median ms per phase over steps 1..count."""
@@ -236,6 +237,21 @@ class Workload:
         return (f"PROFILE impl=peer workload={self.name} steps={count} "
                 + " ".join(f"{p}_ms={statistics.median(samples[p]):.2f}" for p in phases))
 
+    def op_profile(self, count):
+        """Steps 1..count under the autograd profiler: how many libtorch ops a step runs and which take the time."""
+        self.train(0)
+        with torch.autograd.profiler.profile() as prof:
+            self.train(self.steps(count))
+        events = prof.key_averages()
+        total = sum(e.self_cpu_time_total for e in events)
+        calls = sum(e.count for e in events)
+        lines = [f"# op profile ({self.name}, steps 0-{count}, {torch.get_num_threads()} intra-op thread): {calls / (count + 1):.0f} ops per step, "
+                 f"self CPU time {total / 1e3 / (count + 1):.1f} ms per step; top ops by self CPU time:"]
+        for e in sorted(events, key=lambda e: -e.self_cpu_time_total)[:12]:
+            lines.append(f"#   {e.key:42s} {e.count / (count + 1):7.1f} calls/step {e.self_cpu_time_total / 1e3 / (count + 1):9.1f} ms/step "
+                         f"{100 * e.self_cpu_time_total / total:5.1f}%")
+        return "\n".join(lines)
+
     def check(self):
         """Ours' reference step on batch 0 in eval mode (no dropout), on a fresh copy of the initial weights."""
         model, optimizer = self.fresh()
@@ -262,6 +278,7 @@ def main():
     p.add_argument("--threads", type=int, default=1, help="intra-op threads; 1 is libtorch's default here and ours'")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--serve", action="store_true")
+    p.add_argument("--op-profile", type=int, metavar="N", help="first print the libtorch ops of steps 0..N (autograd profiler)")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)  # the dropout masks
@@ -274,6 +291,8 @@ def main():
     if not ok:
         print("ERROR the peer does not compute the same training step as ours; its timings would not be comparable", flush=True)
         sys.exit(1)
+    if a.op_profile:
+        print(workload.op_profile(a.op_profile), flush=True)
     if not a.serve:
         return
     answers = {  # command -> what it prints (None: nothing)
