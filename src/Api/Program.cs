@@ -1,6 +1,7 @@
 using InstructGpt.Api.Auth;
 using InstructGpt.Api.Chat;
 using InstructGpt.Api.Completions;
+using InstructGpt.Api.Evaluations;
 using InstructGpt.Api.Health;
 using InstructGpt.Api.Hosting;
 using InstructGpt.Api.Jobs;
@@ -15,6 +16,7 @@ builder.AddApiDefaults();
 builder.AddApiKeyAuthentication();
 builder.AddServing();
 builder.AddTrainingJobs();
+builder.AddEvaluations();
 builder.AddApiMetrics();
 builder.AddApiDocs();
 
@@ -31,6 +33,7 @@ app.MapModelsApi();
 app.MapCompletionsApi();
 app.MapChatApi();
 app.MapTrainingJobsApi();
+app.MapEvaluationsApi();
 
 app.Run();
 
