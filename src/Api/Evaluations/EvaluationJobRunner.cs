@@ -19,12 +19,16 @@ public sealed class EvaluationJobRunner(EvaluationRequestValidator validator, Ev
 
     public string CancelledNote => "cancelled by request; the outputs and labels made so far stay in the database";
 
+    private const string LostApiKey = "the llm judge's API key is held in this server's memory only, and a restart lost it; submit the evaluation again";
+
     public IReadOnlyList<string> Run(JobStore store, JobRecord job, IProgress<StageProgress> progress, CancellationToken cancellation)
     {
         try
         {
             var spec = JobSpecJson.Read<EvaluationSpec>(job.RequestJson);
-            var request = validator.ToRunRequest(spec, job.Id, apiKeys.Get(job.Id)) with { Device = jobs.Value.TrainingDevice };
+            var apiKey = apiKeys.Get(job.Id);
+            if (spec.Llm is { ApiKeyGiven: true } && apiKey is null) throw new InvalidRequestException(LostApiKey, "llm.api_key");
+            var request = validator.ToRunRequest(spec, job.Id, apiKey) with { Device = jobs.Value.TrainingDevice };
             var result = SingleThreadSynchronizationContext.Run(async () =>
                 await new EvaluationRunner(await database.StoreAsync()).RunAsync(request, new EvaluationProgressRelay(progress), cancellation));
             var counts = result.Counts;
@@ -45,8 +49,7 @@ public sealed class EvaluationJobRunner(EvaluationRequestValidator validator, Ev
         try
         {
             var spec = JobSpecJson.Read<EvaluationSpec>(job.RequestJson);
-            if (spec.Llm is { ApiKeyGiven: true } && apiKeys.Get(job.Id) is null)
-                return "the llm judge's API key is held in memory only, and the restart lost it; submit the evaluation again";
+            if (spec.Llm is { ApiKeyGiven: true } && apiKeys.Get(job.Id) is null) return LostApiKey;
             validator.ToRunRequest(spec, job.Id, null);
             return null;
         }

@@ -127,4 +127,86 @@ public sealed class EvaluationLifecycleTests : IDisposable
         var list = await JobHomes.GetAsync(client, EvaluationHomes.Path);
         Assert.Equal(id, list.GetProperty("data")[0].GetProperty("id").GetString());
     }
+
+    /// <summary>Enough work that a cancel or a stop lands in the middle: all 40 micro test prompts, four models, two judges.</summary>
+    private static Dictionary<string, object?> LongerRequest() =>
+        EvaluationHomes.Request(prompts: 40, maxTokens: 32, models: ["ppo", "ppo-ptx", "gpt", "gpt-prompted"]);
+
+    [Fact]
+    public async Task Cancelling_a_running_evaluation_stops_it_after_its_batch_and_keeps_what_it_stored()
+    {
+        var home = Home();
+        using var api = JobHomes.Host(home);
+        var client = api.CreateAuthorizedClient();
+        var (_, location) = await EvaluationHomes.SubmitAsync(client, LongerRequest());
+        var running = await EvaluationHomes.WaitAsync(client, location, e => JobHomes.Ended(e) || EvaluationHomes.Done(e) > 0);
+        Assert.Equal("running", JobHomes.Status(running));
+
+        var response = await client.DeleteAsync(location);
+        var answer = await Json.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(answer.GetProperty("cancel_requested").GetBoolean());
+
+        var cancelled = await EvaluationHomes.WaitAsync(client, location, JobHomes.Ended);
+        Assert.Equal("cancelled", JobHomes.Status(cancelled));
+        Assert.Contains("outputs and labels made so far stay in the database", cancelled.GetProperty("error").GetString());
+        Assert.True(EvaluationHomes.Done(cancelled) < cancelled.GetProperty("progress").GetProperty("total").GetInt64());
+        Assert.Equal(JsonValueKind.Null, cancelled.GetProperty("report").ValueKind);
+        Assert.True((await JobHomes.GetAsync(client, $"{location}/samples")).GetProperty("total").GetInt32() > 0);
+
+        var early = await client.GetAsync($"{location}/report.md");
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal("report_not_ready", (await Json.ReadAsync(early)).GetProperty("error").GetProperty("code").GetString());
+        var again = await client.DeleteAsync(location);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("evaluation_not_cancellable", (await Json.ReadAsync(again)).GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Evaluation_running_when_the_server_stops_resumes_its_run_on_the_next_start()
+    {
+        var home = Home();
+        string location;
+        DateTimeOffset restarted;
+        using (var first = JobHomes.Host(home))
+        {
+            var client = first.CreateAuthorizedClient();
+            (_, location) = await EvaluationHomes.SubmitAsync(client, LongerRequest());
+            var running = await EvaluationHomes.WaitAsync(client, location, e => JobHomes.Ended(e) || EvaluationHomes.Done(e) > 0);
+            Assert.Equal("running", JobHomes.Status(running));
+        } // the host stops: the run stops after its batch, and the job stays running in the database
+        restarted = DateTimeOffset.UtcNow;
+
+        using var second = JobHomes.Host(home);
+        var again = second.CreateAuthorizedClient();
+        var done = await EvaluationHomes.WaitAsync(again, location, JobHomes.Ended);
+        Assert.True(JobHomes.Status(done) == "succeeded", done.ToString());
+        Assert.Equal(2, done.GetProperty("attempts").GetInt32());
+        Assert.Equal(JsonValueKind.Null, done.GetProperty("error").ValueKind);
+        // The same run went on (it was created before the restart), and nothing was labeled twice: 40 prompts and 10 probes × 2 variants × 2 samples.
+        var report = done.GetProperty("report");
+        Assert.True(report.GetProperty("createdAt").GetDateTimeOffset() < restarted);
+        foreach (var model in new[] { "sft", "ppo", "gpt-prompted" })
+            Assert.Equal(40 + 40, (await JobHomes.GetAsync(again, $"{location}/samples?model={model}&judge=labeler")).GetProperty("total").GetInt32());
+        Assert.Equal(4, report.GetProperty("results").EnumerateArray().Count(r =>
+            r.GetProperty("metric").GetString() == "win_rate" && r.GetProperty("category").GetString() == "all" && r.GetProperty("judge").GetString() == "labeler"));
+    }
+
+    [Fact]
+    public async Task Evaluation_whose_llm_api_key_a_restart_lost_fails_saying_so_instead_of_running_without_it()
+    {
+        var home = Home();
+        string location;
+        using (var first = JobHomes.Host(home, new() { ["Jobs:Workers"] = "0" }))
+        {
+            var body = EvaluationHomes.Request(prompts: 2, judges: ["labeler", "llm"]);
+            body["llm"] = new { url = "http://127.0.0.1:9/v1", model = "judge", api_key = "sk-secret" };
+            (_, location) = await EvaluationHomes.SubmitAsync(first.CreateAuthorizedClient(), body);
+        }
+
+        using var second = JobHomes.Host(home);
+        var failed = await EvaluationHomes.WaitAsync(second.CreateAuthorizedClient(), location, JobHomes.Ended);
+        Assert.Equal("failed", JobHomes.Status(failed));
+        Assert.Contains("API key is held in this server's memory only", failed.GetProperty("error").GetString());
+    }
 }
