@@ -10,12 +10,15 @@ internal static class EvaluationHomes
     public const string Path = "/v1/evaluations";
 
     /// <summary>A copy of the micro home whose datasets/ holds the micro world's test prompts, toxicity probes and held-out text.</summary>
-    public static string MicroCopy()
+    public static string MicroCopy() => UploadMicroSets(JobHomes.MicroCopy());
+
+    /// <summary>Puts the micro world's sets under <paramref name="home"/>'s datasets/ as uploads would, unless they are there.</summary>
+    public static string UploadMicroSets(string home)
     {
-        var home = JobHomes.MicroCopy();
         var datasets = Directory.CreateDirectory(System.IO.Path.Combine(home, "datasets")).FullName;
         foreach (var (file, name) in new[] { ("test.jsonl", "micro-test"), ("toxicity.jsonl", "micro-toxicity"), ("pretrain.test.jsonl", "micro-text") })
-            File.Copy(System.IO.Path.Combine(home, "data", file), System.IO.Path.Combine(datasets, name + ".jsonl"));
+            if (!File.Exists(System.IO.Path.Combine(datasets, name + ".jsonl")))
+                File.Copy(System.IO.Path.Combine(home, "data", file), System.IO.Path.Combine(datasets, name + ".jsonl"));
         return home;
     }
 

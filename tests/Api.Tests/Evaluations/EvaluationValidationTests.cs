@@ -5,32 +5,22 @@ using InstructGpt.Api.Tests.Jobs;
 
 namespace InstructGpt.Api.Tests.Evaluations;
 
-/// <summary>A host over a copy of the micro home that queues evaluations but runs none (Jobs:Workers = 0).</summary>
-public sealed class QueueOnlyEvaluationHost : IDisposable
-{
-    public QueueOnlyEvaluationHost()
-    {
-        Home = EvaluationHomes.MicroCopy();
-        // An upload whose second record lacks its prompt, and one with no records.
-        File.WriteAllLines(Path.Combine(Home, "datasets", "broken.jsonl"),
-            ["""{"prompt": "Say hi.", "completion": "Hi."}""", """{"completion": "Bye."}"""]);
-        File.WriteAllText(Path.Combine(Home, "datasets", "empty.jsonl"), "");
-        Api = JobHomes.Host(Home, new() { ["Jobs:Workers"] = "0" });
-    }
-
-    public string Home { get; }
-    public ApiFactory Api { get; }
-
-    public void Dispose()
-    {
-        Api.Dispose();
-        JobHomes.Delete(Home);
-    }
-}
-
 /// <summary>Every client mistake in an evaluation request is a 400 naming the field and what it may be, before anything is queued; and the key is required.</summary>
-public sealed class EvaluationValidationTests(QueueOnlyEvaluationHost host) : IClassFixture<QueueOnlyEvaluationHost>
+public sealed class EvaluationValidationTests : IClassFixture<QueueOnlyHost>
 {
+    private readonly QueueOnlyHost host;
+
+    /// <summary>
+    /// The job tests' queue-only host (its upload broken.jsonl lacks a completion on line 2), with the micro sets uploaded and an empty
+    /// upload beside them.
+    /// </summary>
+    public EvaluationValidationTests(QueueOnlyHost host)
+    {
+        this.host = host;
+        EvaluationHomes.UploadMicroSets(host.Home);
+        File.WriteAllText(Path.Combine(host.Home, "datasets", "empty.jsonl"), "");
+    }
+
     public sealed record Case(string Name, string Body, string Param, string Fragment, string? Code = null)
     {
         public override string ToString() => Name;
