@@ -1,7 +1,9 @@
 using InstructGpt.Api.Auth;
 using InstructGpt.Api.Chat;
 using InstructGpt.Api.Completions;
+using InstructGpt.Api.Datasets;
 using InstructGpt.Api.Evaluations;
+using InstructGpt.Api.Feedback;
 using InstructGpt.Api.Health;
 using InstructGpt.Api.Hosting;
 using InstructGpt.Api.Jobs;
@@ -19,6 +21,8 @@ builder.AddTrainingJobs();
 builder.AddEvaluations();
 builder.AddApiMetrics();
 builder.AddApiDocs();
+builder.AddFeedback();
+builder.AddDatasets();
 
 var app = builder.Build();
 
@@ -34,6 +38,8 @@ app.MapCompletionsApi();
 app.MapChatApi();
 app.MapTrainingJobsApi();
 app.MapEvaluationsApi();
+app.MapFeedbackApi();
+app.MapDatasetsApi();
 
 app.Run();
 

@@ -6,22 +6,27 @@ namespace InstructGpt.Api.Errors;
 /// Caps request bodies at <see cref="Hosting.ApiLimitsOptions.MaxRequestBodyBytes"/>: a declared length over the
 /// limit is refused before reading, and a body without one (chunked) fails with 413 once it crosses it.
 /// Kestrel enforces the same limit natively; the wrapper covers every other server (and the test server).
+/// An endpoint with <see cref="RequestBodyLimitMetadata"/> (uploads) gets its own limit instead.
 /// </summary>
 public sealed class RequestBodyLimit(RequestDelegate next, Microsoft.Extensions.Options.IOptions<Hosting.ApiLimitsOptions> options)
 {
+    public const string DefaultSetting = "Limits:MaxRequestBodyBytes";
+
     public Task InvokeAsync(HttpContext context)
     {
-        var limit = options.Value.MaxRequestBodyBytes;
+        var own = context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimitMetadata>();
+        var limit = own?.Bytes ?? options.Value.MaxRequestBodyBytes;
+        var setting = own?.Setting ?? DefaultSetting;
         if (context.Request.ContentLength > limit)
-            throw new BadHttpRequestException(TooLarge(limit), StatusCodes.Status413PayloadTooLarge);
+            throw new BadHttpRequestException(TooLarge(limit, setting), StatusCodes.Status413PayloadTooLarge);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
-        context.Request.Body = new LimitedStream(context.Request.Body, limit);
+        context.Request.Body = new LimitedStream(context.Request.Body, limit, setting);
         return next(context);
     }
 
-    public static string TooLarge(long limit) => $"The request body is larger than the limit of {limit} bytes (Limits:MaxRequestBodyBytes).";
+    public static string TooLarge(long limit, string setting = DefaultSetting) => $"The request body is larger than the limit of {limit} bytes ({setting}).";
 
-    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    private sealed class LimitedStream(Stream inner, long limit, string setting) : Stream
     {
         private long read;
 
@@ -46,8 +51,18 @@ public sealed class RequestBodyLimit(RequestDelegate next, Microsoft.Extensions.
         private int Count(int n)
         {
             read += n;
-            if (read > limit) throw new BadHttpRequestException(TooLarge(limit), StatusCodes.Status413PayloadTooLarge);
+            if (read > limit) throw new BadHttpRequestException(TooLarge(limit, setting), StatusCodes.Status413PayloadTooLarge);
             return n;
         }
     }
+}
+
+/// <summary>
+/// Endpoint metadata giving a route its own body limit (dataset uploads are larger than JSON requests), and the
+/// setting that controls it, which the 413 message names. Routing runs before <see cref="RequestBodyLimit"/>, so
+/// the endpoint is known when the limit is chosen.
+/// </summary>
+public sealed record RequestBodyLimitMetadata(long Bytes, string Setting) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata
+{
+    long? Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata.MaxRequestBodySize => Bytes;
 }

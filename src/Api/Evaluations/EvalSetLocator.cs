@@ -1,18 +1,16 @@
+using InstructGpt.Api.Datasets;
 using InstructGpt.Api.Errors;
-using InstructGpt.Inference.Serving;
 using InstructGpt.Training.EvalSets;
 
 namespace InstructGpt.Api.Evaluations;
 
 /// <summary>
 /// Finds the file an eval-set name stands for: one of the committed sets in eval-sets/ (<see cref="EvalSetFiles.Names"/>), or a
-/// dataset uploaded through /v1/datasets (<c>$INSTRUCTGPT_HOME/datasets/NAME.jsonl</c>). Names are plain file names (the
-/// checkpoint name rules: no '/', no '..'), and a symbolic link must stay inside datasets/, so no name reaches any other file.
+/// dataset uploaded through /v1/datasets (<see cref="DatasetCatalog"/>). Anything else, a path included, is refused: an uploaded
+/// dataset's name is one plain file name (<see cref="DatasetName"/>), so no name reaches another file.
 /// </summary>
-public sealed class EvalSetLocator(string home, string? evalSetsDirectory)
+public sealed class EvalSetLocator(DatasetCatalog datasets, string? evalSetsDirectory)
 {
-    public string DatasetsDirectory { get; } = Path.Combine(Path.GetFullPath(home), "datasets");
-
     /// <summary>The file <paramref name="name"/> names; a 400 naming <paramref name="param"/> when it is invalid or missing.</summary>
     public string Resolve(string? name, string param)
     {
@@ -27,21 +25,13 @@ public sealed class EvalSetLocator(string home, string? evalSetsDirectory)
                     "upload the set with POST /v1/datasets and name the upload instead.", param, "dataset_not_found");
             return EvalSetFiles.ResolvePath(name, evalSetsDirectory);
         }
-        if (!CheckpointCatalog.IsValidName(name, out _))
-            throw new InvalidRequestException($"Invalid value for '{param}': '{Shorten(name)}' is not an eval set name (letters, digits, '.', '_' and '-'; " +
-                $"no '/' or '..'); {choices}.", param, "invalid_dataset_name");
-        foreach (var candidate in new[] { Path.Combine(DatasetsDirectory, name + ".jsonl"), Path.Combine(DatasetsDirectory, name) })
-            if (File.Exists(candidate) && StaysInside(candidate)) return candidate;
-        throw new InvalidRequestException($"Invalid value for '{param}': there is no eval set '{Shorten(name)}'; {choices} (GET /v1/datasets lists them).",
-            param, "dataset_not_found");
-    }
-
-    private bool StaysInside(string file)
-    {
-        var info = new FileInfo(file);
-        if (info.LinkTarget is null) return true;
-        var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-        return target is not null && Path.GetFullPath(target).StartsWith(DatasetsDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (!DatasetName.IsValid(name))
+            throw new InvalidRequestException($"Invalid value for '{param}': '{Shorten(name)}' is not an eval set name ({DatasetName.Rule}; no '/'); {choices}.",
+                param, "invalid_dataset_name");
+        if (!datasets.Exists(name))
+            throw new InvalidRequestException($"Invalid value for '{param}': there is no eval set '{name}'; {choices} (GET /v1/datasets lists them).",
+                param, "dataset_not_found");
+        return datasets.PathOf(name);
     }
 
     private static string Shorten(string s) => s.Length <= 64 ? s : s[..64] + "…";

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InstructGpt.Api.Datasets;
 using InstructGpt.Api.Errors;
 using InstructGpt.Api.Jobs;
 using InstructGpt.Evaluation.Judges;
@@ -15,7 +16,7 @@ namespace InstructGpt.Api.Evaluations;
 /// format, the judges are known and configured, the numbers are in range. Also turns an accepted spec into the runner's request,
 /// the same way at submission, at the start of the job and when a restart checks whether it can resume.
 /// </summary>
-public sealed class EvaluationRequestValidator(JobRequestValidator jobs, IOptions<EvaluationsOptions> options)
+public sealed class EvaluationRequestValidator(JobRequestValidator jobs, DatasetCatalog datasets, IOptions<EvaluationsOptions> options)
 {
     /// <summary><c>instructgpt eval</c>'s defaults (src/Cli/Commands/EvalCommand.cs).</summary>
     public static IReadOnlyList<string> DefaultModels { get; } = ["sft", "ppo", "ppo-ptx", ModelCatalog.Gpt, ModelCatalog.GptPrompted];
@@ -29,7 +30,7 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, IOption
 
     public string Home => jobs.Home;
 
-    public EvalSetLocator EvalSets => new(jobs.Home, options.Value.ResolvedEvalSetsDirectory);
+    public EvalSetLocator EvalSets => new(datasets, options.Value.ResolvedEvalSetsDirectory);
 
     /// <summary>The spec to store, with defaults filled in; <see cref="InvalidRequestException"/> naming the first field that is wrong.</summary>
     public EvaluationSpec Validate(CreateEvaluationRequest? body)

@@ -40,14 +40,18 @@ public static class OpenApiExtensions
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 if (metadata.OfType<OpenApiExamples>().LastOrDefault() is { } examples)
                 {
-                    if (examples.Request is not null && operation.RequestBody?.Content?.TryGetValue("application/json", out var request) == true)
-                        request.Example = JsonNode.Parse(examples.Request);
-                    // The success response: 200, or 202 for endpoints that queue work.
-                    var ok = operation.Responses?.Where(r => r.Key is "200" or "202").Select(r => r.Value).FirstOrDefault();
-                    if (examples.Response is not null && ok?.Content is not null)
+                    if (examples.Request is not null && operation.RequestBody?.Content is { } requestContent)
                     {
-                        if (ok.Content.TryGetValue("application/json", out var response)) response.Example = JsonNode.Parse(examples.Response);
-                        else if (ok.Content.TryGetValue("text/plain", out var text)) text.Example = JsonValue.Create(examples.Response);
+                        if (requestContent.TryGetValue("application/json", out var request)) request.Example = JsonNode.Parse(examples.Request);
+                        else if (requestContent.TryGetValue("application/x-ndjson", out var lines)) lines.Example = JsonValue.Create(examples.Request);
+                    }
+                    // The success response: 200, 201 for endpoints that create something, or 202 for endpoints that queue work.
+                    var successResponse = operation.Responses?.Where(r => r.Key is "200" or "201" or "202").Select(r => r.Value).FirstOrDefault();
+                    if (examples.Response is not null && successResponse is { Content: { } success })
+                    {
+                        if (success.TryGetValue("application/json", out var response)) response.Example = JsonNode.Parse(examples.Response);
+                        else if (success.TryGetValue("text/plain", out var text)) text.Example = JsonValue.Create(examples.Response);
+                        else if (success.TryGetValue("application/x-ndjson", out var lines)) lines.Example = JsonValue.Create(examples.Response);
                     }
                 }
                 if (metadata.OfType<Streaming.EventStreamMetadata>().Any() && operation.Responses?.TryGetValue("200", out var streamed) == true && streamed.Content is not null)

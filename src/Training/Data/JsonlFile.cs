@@ -65,8 +65,19 @@ internal static class JsonlFile
 
                 var fields = new RecordFields(document.RootElement, lineNumber, errors);
                 var before = errors.Total;
-                var record = parse(fields);
-                var id = fields.PeekString("id");
+                T? record;
+                string? id;
+                try
+                {
+                    record = parse(fields);
+                    id = fields.PeekString("id");
+                }
+                catch (InvalidOperationException)
+                {
+                    // System.Text.Json refuses to decode a lone surrogate escape such as "\ud800" into a string.
+                    errors.Add(lineNumber, "", "a string holds an unpaired UTF-16 surrogate escape (such as \\ud800), which is not valid text");
+                    continue;
+                }
                 if (id is not null)
                 {
                     if (ids.TryGetValue(id, out var firstLine))

@@ -119,7 +119,11 @@ public static class StageRunner
                 var validSettings = preset.Comparisons with { MaxPrompts = Math.Min(validPrompts.Count, Math.Max(32, trainCount / 4)) };
                 var valid = ComparisonStage.Run(sft, tokenizer, validPrompts, labeler, validSettings, plan.Layout.DataFile(plan.OutputName + ".valid.jsonl"),
                     options.Seed + 1, options.Progress, options.Cancellation);
-                var metrics = new Dictionary<string, double>(train.Metrics) { ["valid_comparisons"] = valid.Metrics["comparisons"] };
+                var metrics = new Dictionary<string, double>(train.Metrics)
+                {
+                    ["valid_comparisons"] = valid.Metrics["comparisons"],
+                    ["valid_rubric_agreement"] = valid.Metrics["rubric_agreement"],
+                };
                 return train with { Metrics = metrics, Seconds = train.Seconds + valid.Seconds };
             }
             case PipelineStages.RewardModel:

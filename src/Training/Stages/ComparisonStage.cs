@@ -35,6 +35,7 @@ public static class ComparisonStage
         var batches = Enumerable.Range(0, chosen.Count).GroupBy(i => ks[i]).SelectMany(g => g.Chunk(settings.BatchPrompts).Select(c => (k: g.Key, items: c))).ToList();
         var done = 0;
         long tokens = 0;
+        var agreement = new RubricAgreement.Count();
         for (var b = 0; b < batches.Count; b++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -52,6 +53,7 @@ public static class ComparisonStage
                 var outputs = group.OrderBy(s => s.Index).Select(s => s.Text.Trim()).ToList();
                 tokens += group.Sum(s => s.TokenIds.Count);
                 var ranking = labeler.Rank(demonstration.ToPromptTask(), outputs);
+                agreement += RubricAgreement.Of(ranking);
                 results[items[group.Key]] = Comparison.FromRanking(demonstration.Prompt, outputs, ranking, demonstration.Metadata);
             }
             done += items.Length;
@@ -67,6 +69,8 @@ public static class ComparisonStage
             ["comparisons"] = comparisons.Count,
             ["mean_k"] = ks.Average(),
             ["generated_tokens"] = tokens,
+            // The RM accuracy ceiling on these labels: how often the labeler's ranking agrees with its own noise-free rubric.
+            ["rubric_agreement"] = agreement.Rate,
         };
         return new StageOutcome(Name, outputPath, chosen.Count, clock.Elapsed.TotalSeconds, metrics);
     }

@@ -34,7 +34,7 @@ public sealed class EvaluationValidationTests : IClassFixture<QueueOnlyHost>
         new("no models", """{"models": []}""", "models", "at least one model"),
         new("unknown baseline", """{"baseline": "gpt-5"}""", "baseline", "there is no checkpoint 'gpt-5'", "model_not_found"),
         new("unknown eval set", """{"eval_sets": ["nope"]}""", "eval_sets[0]", "use one of test, test.closed-domain, toxicity, pretrain.test", "dataset_not_found"),
-        new("eval set path traversal", """{"eval_sets": ["micro-test", "../data/test"]}""", "eval_sets[1]", "no '/' or '..'", "invalid_dataset_name"),
+        new("eval set path traversal", """{"eval_sets": ["micro-test", "../data/test"]}""", "eval_sets[1]", "without '..'; no '/'", "invalid_dataset_name"),
         new("absolute eval set path", """{"eval_sets": ["/etc/passwd"]}""", "eval_sets[0]", "not an eval set name", "invalid_dataset_name"),
         new("corrupt uploaded eval set", """{"eval_sets": ["broken"]}""", "eval_sets[0]", "broken.jsonl:2", "invalid_dataset"),
         new("eval set with nothing in it", """{"eval_sets": ["empty"]}""", "eval_sets", "give prompts, toxicity probes or held-out documents"),

@@ -16,6 +16,17 @@ public class JsonlFileTests
     }
 
     [Fact]
+    public void A_lone_surrogate_escape_is_reported_with_its_line()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("p.jsonl", """{"prompt":"ok"}""", """{"prompt":"half a pair \ud800 here"}""");
+        var error = Assert.Throws<DatasetFormatException>(() => PromptDataset.Read(path));
+        var only = Assert.Single(error.Errors);
+        Assert.Equal(2, only.Line);
+        Assert.Contains("surrogate", only.ToString());
+    }
+
+    [Fact]
     public void A_line_that_is_not_an_object_is_an_error()
     {
         using var directory = new TempDirectory();

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using InstructGpt.Api.Bench;
+
+// Serving load benchmark: the real API (Kestrel on loopback, a child process) serving a randomly initialised tiny
+// model, driven by 1, 8, 16 and 32 concurrent streaming clients with continuous batching (the shipped
+// Serving:MaxBatchSize), then by 16 clients with one request decoded at a time (Serving:MaxBatchSize=1).
+// bench/run-load-bench.sh builds everything and runs this; results go to docs/benchmarks.md.
+//
+// usage: InstructGpt.Api.Bench --api DLL [--home DIR] [--tokenizer DIR] [--corpus DIR] [--clients 1,8,16,32]
+//        [--unbatched-clients 16] [--requests-per-client N] [--max-tokens N] [--batch N] [--threads N] [--json FILE]
+
+var options = BenchArguments.Parse(args);
+var home = options.Home ?? Directory.CreateTempSubdirectory("instructgpt-load-bench-").FullName;
+Console.WriteLine($"# home {home}");
+var config = BenchModel.Write(home, options.Tokenizer, options.Corpus, seed: 1);
+Console.WriteLine($"# model: tiny preset, {config.NLayer} layers, {config.NEmbd} wide, context {config.NPositions}, vocabulary {config.VocabSize}, random weights");
+const string prompt = "Write a long story about a lighthouse keeper who finds a message in a bottle on the shore.\n";
+
+var runs = new List<(string Mode, LoadResult Result, long PeakRss)>();
+async Task RunServerAsync(string mode, int maxBatch, IEnumerable<int> clientCounts)
+{
+    var settings = new Dictionary<string, string>
+    {
+        ["Serving__MaxBatchSize"] = maxBatch.ToString(CultureInfo.InvariantCulture),
+        ["Serving__QueueCapacity"] = "4096", // every client waits its turn; none is turned away with 429
+        ["INSTRUCTGPT_NUM_THREADS"] = options.Threads.ToString(CultureInfo.InvariantCulture),
+    };
+    await using var server = await ServerProcess.StartAsync(options.ApiDll, home, settings, TimeSpan.FromMinutes(2));
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
+    // Warm-up, not measured: loads the model and runs the batch shapes once.
+    await LoadGenerator.RunAsync(http, BenchModel.Name, prompt, new LoadLevel(Math.Min(4, maxBatch), 1, 8));
+    foreach (var clients in clientCounts)
+    {
+        server.TakePeakRss();
+        var result = await LoadGenerator.RunAsync(http, BenchModel.Name, prompt, new LoadLevel(clients, options.RequestsPerClient, options.MaxTokens));
+        var rss = server.TakePeakRss();
+        runs.Add((mode, result, rss));
+        Console.WriteLine(Row(mode, result, rss));
+        foreach (var error in result.ErrorSamples) Console.WriteLine($"#   error: {error}");
+    }
+    Console.WriteLine($"# {mode}: server peak RSS over its life (VmHWM) {server.HighWaterMarkRss / 1048576.0:0} MiB");
+}
+
+Console.WriteLine($"# {options.RequestsPerClient} streamed requests per client, max_tokens {options.MaxTokens}, ignore_eos, temperature 1; " +
+                  $"server intra-op threads {options.Threads}; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
+Console.WriteLine("| mode | clients | requests | errors | tokens/s | TTFT p50 ms | TTFT p99 ms | inter-token p50 ms | inter-token p99 ms | peak RSS MiB |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+await RunServerAsync($"continuous batching (MaxBatchSize={options.Batch})", options.Batch, options.Clients);
+await RunServerAsync("one at a time (MaxBatchSize=1)", 1, [options.UnbatchedClients]);
+
+var batched = runs.FirstOrDefault(r => r.Result.Level.Clients == options.UnbatchedClients && r.Mode.StartsWith("continuous", StringComparison.Ordinal));
+var single = runs.Last();
+if (batched.Result is not null)
+{
+    var ratio = batched.Result.TokensPerSecond / single.Result.TokensPerSecond;
+    Console.WriteLine($"# {options.UnbatchedClients} clients: continuous batching {batched.Result.TokensPerSecond:0} tok/s vs one at a time {single.Result.TokensPerSecond:0} tok/s = {ratio:0.00}x (goal >= 3x: {(ratio >= 3 ? "met" : "missed")})");
+}
+Console.WriteLine($"# load average at the end {LoadAverage()}");
+if (options.Json is { } json)
+    File.WriteAllText(json, JsonSerializer.Serialize(runs.Select(r => new { r.Mode, r.Result, PeakRssBytes = r.PeakRss }), new JsonSerializerOptions { WriteIndented = true }));
+if (options.Home is null) Directory.Delete(home, recursive: true);
+return runs.Any(r => r.Result.Errors > 0) ? 1 : 0;
+
+static string Row(string mode, LoadResult r, long rss) => string.Create(CultureInfo.InvariantCulture,
+    $"| {mode} | {r.Level.Clients} | {r.Requests} | {r.Errors} | {r.TokensPerSecond:0.0} | {r.TtftP50:0} | {r.TtftP99:0} | {r.InterTokenP50:0.0} | {r.InterTokenP99:0.0} | {rss / 1048576.0:0} |");
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+namespace InstructGpt.Api.Bench
+{
+    internal sealed record BenchArguments(
+        string ApiDll, string? Home, string? Tokenizer, string Corpus, IReadOnlyList<int> Clients, int UnbatchedClients,
+        int RequestsPerClient, int MaxTokens, int Batch, int Threads, string? Json)
+    {
+        public static BenchArguments Parse(string[] args)
+        {
+            string? api = null, home = null, tokenizer = null, corpus = null, json = null;
+            IReadOnlyList<int> clients = [1, 8, 16, 32];
+            int unbatched = 16, requests = 4, maxTokens = 64, batch = 16, threads = 2;
+            for (var i = 0; i < args.Length; i++)
+            {
+                string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+                int Int(string name, int min) => int.TryParse(Next(), out var v) && v >= min ? v : throw new ArgumentException($"{name} must be an integer >= {min}");
+                switch (args[i])
+                {
+                    case "--api": api = Next(); break;
+                    case "--home": home = Next(); break;
+                    case "--tokenizer": tokenizer = Next(); break;
+                    case "--corpus": corpus = Next(); break;
+                    case "--json": json = Next(); break;
+                    case "--clients": clients = Next().Split(',').Select(c => int.TryParse(c, out var n) && n >= 1 ? n : throw new ArgumentException("--clients takes counts >= 1, e.g. 1,8,16,32")).ToList(); break;
+                    case "--unbatched-clients": unbatched = Int("--unbatched-clients", 1); break;
+                    case "--requests-per-client": requests = Int("--requests-per-client", 1); break;
+                    case "--max-tokens": maxTokens = Int("--max-tokens", 1); break;
+                    case "--batch": batch = Int("--batch", 1); break;
+                    case "--threads": threads = Int("--threads", 1); break;
+                    default: throw new ArgumentException($"unknown option {args[i]}");
+                }
+            }
+            if (api is null || !File.Exists(api)) throw new ArgumentException($"--api must name the built InstructGpt.Api.dll (got '{api}'); bench/run-load-bench.sh builds it");
+            return new BenchArguments(api, home, tokenizer, corpus ?? RepositoryRoot(), clients, unbatched, requests, maxTokens, batch, threads, json);
+        }
+
+        private static string RepositoryRoot()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "InstructGpt.sln"))) return dir.FullName;
+            throw new ArgumentException("give --corpus DIR (text to train the tokenizer on); the repository root was not found");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace InstructGpt.Api.Feedback;
+
+/// <summary>
+/// The feedback tables, kept in the project's one database (<c>$INSTRUCTGPT_HOME/instructgpt.db</c>) under the
+/// conventions of the evaluation tables (src/Evaluation/Storage/EvaluationSchema.cs): names prefixed
+/// <c>feedback_</c>, their own version table, STRICT tables with CHECKs, and each migration applied in one
+/// transaction together with the row that records it. Append migrations; never edit one that has shipped.
+/// </summary>
+public static class FeedbackSchema
+{
+    public const string VersionTable = "feedback_schema_migrations";
+
+    public sealed record Migration(int Version, string Name, string Sql);
+
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "ratings and comparisons", """
+            -- A rating is also stored as a human label (evaluation_human_labels, same id) for the evaluation's
+            -- human judge; this row keeps what that table has no column for (model, comment).
+            CREATE TABLE feedback_ratings (
+                id         INTEGER PRIMARY KEY,
+                prompt_id  TEXT,
+                prompt     TEXT NOT NULL,
+                output     TEXT NOT NULL,
+                model      TEXT,
+                likert     INTEGER NOT NULL CHECK (likert BETWEEN 1 AND 7),
+                flags_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(flags_json) AND json_type(flags_json) = 'object'),
+                comment    TEXT,
+                labeler    TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE feedback_comparisons (
+                id           INTEGER PRIMARY KEY,
+                prompt       TEXT NOT NULL,
+                outputs_json TEXT NOT NULL CHECK (json_valid(outputs_json) AND json_type(outputs_json) = 'array' AND json_array_length(outputs_json) BETWEEN 2 AND 9),
+                ranking_json TEXT NOT NULL CHECK (json_valid(ranking_json) AND json_array_length(ranking_json) = json_array_length(outputs_json)),
+                ranks_json   TEXT CHECK (ranks_json IS NULL OR (json_valid(ranks_json) AND json_array_length(ranks_json) = json_array_length(outputs_json))),
+                labeler      TEXT NOT NULL,
+                created_at   TEXT NOT NULL
+            ) STRICT;
+            """),
+    ];
+
+    /// <summary>Applies every migration the database lacks; safe from several processes at once.</summary>
+    public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"CREATE TABLE IF NOT EXISTS {VersionTable} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",
+            cancellationToken: cancellationToken));
+        foreach (var migration in Migrations)
+        {
+            // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the write lock before the version is read.
+            using var transaction = connection.BeginTransaction();
+            var done = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM {VersionTable} WHERE version = @Version", migration, transaction, cancellationToken: cancellationToken));
+            if (done > 0) continue;
+            await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"INSERT INTO {VersionTable} (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
+                new { migration.Version, migration.Name, AppliedAt = DateTimeOffset.UtcNow.ToString("O") }, transaction, cancellationToken: cancellationToken));
+            transaction.Commit();
+        }
+    }
+}
