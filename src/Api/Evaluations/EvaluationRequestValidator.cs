@@ -4,6 +4,7 @@ using InstructGpt.Api.Errors;
 using InstructGpt.Api.Jobs;
 using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Runs;
+using InstructGpt.Inference.Model;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.EvalSets;
 using Microsoft.Extensions.Options;
@@ -57,6 +58,8 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
         if (body.Llm is not null && !judges.Contains(JudgeNames.Llm))
             throw Invalid("llm", "the llm judge is configured but 'judges' does not list \"llm\"; add it, or leave 'llm' out");
         var llm = judges.Contains(JudgeNames.Llm) ? Llm(body.Llm) : null;
+
+        ContextRoom(models, sampling.MaxTokens);
 
         var taxReference = body.AlignmentTaxReference ?? (models.Contains(ModelCatalog.Gpt) ? ModelCatalog.Gpt : baseline);
         if (!models.Contains(taxReference))
@@ -167,6 +170,26 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
         {
             throw new InvalidRequestException($"Invalid value for '{param}': '{name}' is the pretrained checkpoint '{ModelCatalog.BaseCheckpoint}', " +
                 $"which this server does not have ({e.Message})", param, "model_not_found");
+        }
+    }
+
+    /// <summary>max_tokens must leave room for a prompt in every model's context (the runner would refuse the run later).</summary>
+    private void ContextRoom(IReadOnlyList<string> models, int maxTokens)
+    {
+        foreach (var model in models)
+        {
+            var config = Path.Combine(ModelDirectory(model, "models"), "config.json");
+            int positions;
+            try
+            {
+                positions = GptConfig.FromJson(File.ReadAllText(config), config).NPositions;
+            }
+            catch (Exception e) when (e is JsonException or InvalidDataException or ArgumentException or IOException)
+            {
+                throw new InvalidRequestException($"Invalid value for 'models': {model}'s {config} cannot be read: {e.Message}", "models", "model_load_failed");
+            }
+            if (maxTokens >= positions)
+                throw Invalid("sampling.max_tokens", $"{maxTokens} leaves no room for a prompt in {model}'s context of {positions} tokens; use an integer from 1 to {positions - 1}");
         }
     }
 

@@ -49,6 +49,7 @@ public sealed class EvaluationValidationTests : IClassFixture<QueueOnlyHost>
         new("temperature of the wrong type", """{"sampling": {"temperature": "hot"}}""", "sampling.temperature", "number"),
         new("top_p of 0", """{"sampling": {"top_p": 0}}""", "sampling.top_p", "greater than 0 and at most 1"),
         new("max_tokens of 0", """{"sampling": {"max_tokens": 0}}""", "sampling.max_tokens", "from 1 to 4096"),
+        new("max_tokens that fills the micro context", """{"sampling": {"max_tokens": 256}}""", "sampling.max_tokens", "context of 256 tokens; use an integer from 1 to 255"),
         new("negative seed", """{"sampling": {"seed": -1}}""", "sampling.seed", "from 0 to"),
         new("max_prompts of 0", """{"max_prompts": 0}""", "max_prompts", "from 1 to 100000"),
         new("too many samples per probe", """{"samples_per_probe": 1000}""", "samples_per_probe", "from 1 to 128"),
