@@ -50,6 +50,7 @@ public sealed class EvaluationLifecycleTests : IDisposable
         Assert.Equal(series.Select(p => p.Step).Order(), series.Select(p => p.Step));
         Assert.Contains(series, p => p.Stage == "generate:ppo");
         Assert.Contains(series, p => p.Stage.StartsWith("score", StringComparison.Ordinal));
+        Assert.Contains($"instructgpt_training_job_progress{{job=\"{id}\",kind=\"evaluation\",stage=\"aggregate\"}} 1", await client.GetStringAsync("/metrics"));
 
         // The report: every model but the baseline has a win rate against it by each pairwise judge, with its 95% interval.
         var report = done.GetProperty("report");
