@@ -29,7 +29,8 @@ public static class TrainingPresets
 
     private static PpoSettings MicroPpo(double ptx) => new()
     {
-        Episodes = 32 * 8, BatchSize = 32, MinibatchSize = 16, LearningRate = 2e-4, ValueLearningRate = 5e-4,
+        // 16 iterations at a high rate: enough for the held-out RM reward to rise clearly above SFT's in the tests.
+        Episodes = 32 * 16, BatchSize = 32, MinibatchSize = 16, LearningRate = 5e-4, ValueLearningRate = 5e-4,
         MaxPromptTokens = 192, MaxResponseTokens = 32, PtxCoefficient = ptx, PtxBatchSize = 8, PtxBlockSize = 64,
     };
 
