@@ -10,7 +10,8 @@ namespace InstructGpt.Api.Jobs;
 /// state at the next step boundary and the job stays "running" in the database, so that the next start resumes it
 /// (<see cref="JobRecovery"/>).
 /// </summary>
-public sealed class JobExecutor(JobQueue queue, JobRequestValidator validator, CheckpointPublisher publisher, ILogger<JobExecutor> logger)
+public sealed class JobExecutor(JobQueue queue, JobRequestValidator validator, CheckpointPublisher publisher, IEnumerable<IJobRunner> runners,
+    ILogger<JobExecutor> logger)
 {
     private static readonly string[] PipelineCheckpoints = ["base", "sft", "rm", "ppo", "ppo-ptx"];
 
@@ -29,10 +30,13 @@ public sealed class JobExecutor(JobQueue queue, JobRequestValidator validator, C
             store.RecordStage(job.Id, stage, published);
             publisher.Published(changed);
         }
+        var runner = runners.FirstOrDefault(r => r.Kind == job.Kind);
         try
         {
             IReadOnlyList<string> outputs;
-            if (job.Kind == JobKind.Training)
+            if (runner is not null)
+                outputs = runner.Run(store, job, new JobProgressReporter(store, queue.Board, job, options, logger), cancellation);
+            else if (job.Kind == JobKind.Training)
             {
                 var plan = validator.Plan(JobSpecJson.Read<TrainingJobSpec>(job.RequestJson));
                 StageJob.Validate(plan);
@@ -72,7 +76,7 @@ public sealed class JobExecutor(JobQueue queue, JobRequestValidator validator, C
         {
             if (store.Get(job.Id) is { CancelRequested: true })
             {
-                store.Finish(job.Id, JobStatus.Cancelled, "cancelled by request; the stage's resumable state is kept in its run directory", published);
+                store.Finish(job.Id, JobStatus.Cancelled, runner?.CancelledNote ?? "cancelled by request; the stage's resumable state is kept in its run directory", published);
                 queue.Board.SetStatus(job.Id, JobStatus.Cancelled);
                 logger.LogInformation("Job {JobId} running → cancelled", job.Id);
             }

@@ -20,7 +20,8 @@ public sealed class JobQueue
     private readonly ILogger<JobQueue> logger;
     private int queued;
 
-    public JobQueue(IOptions<DataOptions> data, IOptions<JobsOptions> options, JobRequestValidator validator, JobBoard board, ILogger<JobQueue> logger)
+    public JobQueue(IOptions<DataOptions> data, IOptions<JobsOptions> options, JobRequestValidator validator, JobBoard board, IEnumerable<IJobRunner> runners,
+        ILogger<JobQueue> logger)
     {
         this.logger = logger;
         Board = board;
@@ -30,7 +31,7 @@ public sealed class JobQueue
         ready = new Lazy<Task<JobStore>>(async () =>
         {
             var store = await JobStore.OpenAsync(databasePath);
-            var toRun = new JobRecovery(store, validator, Options, logger).Recover();
+            var toRun = new JobRecovery(store, validator, Options, runners, logger).Recover();
             foreach (var id in toRun)
             {
                 if (channel.Writer.TryWrite(id)) Interlocked.Increment(ref queued);
@@ -48,13 +49,13 @@ public sealed class JobQueue
     /// <summary>The store, after the database has been opened and migrated and the previous run's jobs recovered.</summary>
     public Task<JobStore> StoreAsync() => ready.Value;
 
-    /// <summary>Stores a new job and queues it; 429 when the queue is full.</summary>
-    public async Task<JobRecord> SubmitAsync(JobKind kind, string? stage, string requestJson)
+    /// <summary>Stores a new job (with <paramref name="id"/>, or a new one) and queues it; 429 when the queue is full.</summary>
+    public async Task<JobRecord> SubmitAsync(JobKind kind, string? stage, string requestJson, string? id = null)
     {
         var store = await StoreAsync();
         if (QueuedCount >= Options.QueueCapacity)
             throw new JobQueueFullException($"{QueuedCount} jobs are waiting, the most Jobs:QueueCapacity allows; retry when one has started.");
-        var job = store.Create(new JobRecord { Id = NewId(kind), Kind = kind, Stage = stage, RequestJson = requestJson });
+        var job = store.Create(new JobRecord { Id = id ?? NewId(kind), Kind = kind, Stage = stage, RequestJson = requestJson });
         logger.LogInformation("Job {JobId} ({Kind} {Stage}) queued", job.Id, kind.ToName(), stage ?? "stages");
         Enqueue(job.Id);
         return job;
@@ -100,8 +101,13 @@ public sealed class JobQueue
         if (running.TryRemove(id, out var cancellation)) cancellation.Dispose();
     }
 
-    /// <summary>"trainjob-" or "pipeline-" and 24 random hex digits, as OpenAI's job ids look.</summary>
-    private static string NewId(JobKind kind) => (kind == JobKind.Training ? "trainjob-" : "pipeline-") + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+    /// <summary>"trainjob-", "pipeline-" or "eval-" and 24 random hex digits, as OpenAI's job ids look.</summary>
+    public static string NewId(JobKind kind) => kind switch
+    {
+        JobKind.Training => "trainjob-",
+        JobKind.Pipeline => "pipeline-",
+        _ => "eval-",
+    } + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 }
 
 /// <summary>The job queue is at Jobs:QueueCapacity; answered 429.</summary>

@@ -7,7 +7,7 @@ namespace InstructGpt.Api.Jobs;
 /// Jobs:ResumeOnRestart is false, or the request no longer validates (its starting checkpoint or dataset is gone),
 /// it is marked interrupted with the reason. Queued jobs are queued again in their order.
 /// </summary>
-public sealed class JobRecovery(JobStore store, JobRequestValidator validator, JobsOptions options, ILogger logger)
+public sealed class JobRecovery(JobStore store, JobRequestValidator validator, JobsOptions options, IEnumerable<IJobRunner> runners, ILogger logger)
 {
     /// <returns>The ids to put in the channel, oldest first.</returns>
     public IReadOnlyList<string> Recover()
@@ -42,6 +42,7 @@ public sealed class JobRecovery(JobStore store, JobRequestValidator validator, J
     /// <summary>Null when the job's request still holds; otherwise what is wrong with it now.</summary>
     private string? WhyNotResumable(JobRecord job)
     {
+        if (runners.FirstOrDefault(r => r.Kind == job.Kind) is { } runner) return runner.WhyNotResumable(job);
         try
         {
             if (job.Kind == JobKind.Training) StageJob.Validate(validator.Plan(JobSpecJson.Read<TrainingJobSpec>(job.RequestJson)));

@@ -19,6 +19,8 @@ public enum JobKind
     Training,
     /// <summary>The whole recipe, or a part of it (POST /v1/pipelines).</summary>
     Pipeline,
+    /// <summary>An evaluation run over checkpoints (POST /v1/evaluations); run by an <see cref="IJobRunner"/>.</summary>
+    Evaluation,
 }
 
 public static class JobNames
@@ -44,6 +46,7 @@ public static class JobNames
     {
         JobKind.Training => "training",
         JobKind.Pipeline => "pipeline",
+        JobKind.Evaluation => "evaluation",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -51,6 +54,7 @@ public static class JobNames
     {
         "training" => JobKind.Training,
         "pipeline" => JobKind.Pipeline,
-        _ => throw new FormatException($"'{name}' is not a job kind; use training or pipeline."),
+        "evaluation" => JobKind.Evaluation,
+        _ => throw new FormatException($"'{name}' is not a job kind; use training, pipeline or evaluation."),
     };
 }
