@@ -1,3 +1,4 @@
+using InstructGpt.Evaluation.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -12,7 +13,6 @@ namespace InstructGpt.Api.Jobs;
 public sealed class JobStore
 {
     public const string DatabaseFileName = "instructgpt.db";
-    private const int BusyTimeoutMilliseconds = 5000;
     private readonly string connectionString;
     private readonly TimeProvider clock;
 
@@ -20,14 +20,7 @@ public sealed class JobStore
     {
         DatabasePath = Path.GetFullPath(databasePath);
         this.clock = clock;
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            ForeignKeys = true,
-            Pooling = true,
-            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
-        }.ToString();
+        connectionString = SqliteDatabase.ConnectionString(DatabasePath);
     }
 
     public string DatabasePath { get; }
@@ -35,24 +28,14 @@ public sealed class JobStore
     /// <summary>Opens (creating if needed) the database, switches it to WAL and applies the job migrations.</summary>
     public static async Task<JobStore> OpenAsync(string databasePath, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        await SqliteDatabase.PrepareFileAsync(databasePath, cancellationToken);
         var store = new JobStore(databasePath, clock ?? TimeProvider.System);
         await using var connection = store.Open();
-        var mode = await connection.ExecuteScalarAsync<string>(new CommandDefinition("PRAGMA journal_mode = WAL", cancellationToken: cancellationToken)) ?? "";
-        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"SQLite kept journal mode '{mode}' for {store.DatabasePath}; WAL needs a local file system that supports shared memory.");
         await JobsSchema.MigrateAsync(connection, cancellationToken);
         return store;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        // synchronous = NORMAL is durable against a crashed process in WAL mode (SQLite docs, "WAL mode").
-        connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;");
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteDatabase.Open(connectionString);
 
     private string Now() => JobTime.Format(clock.GetUtcNow());
 

@@ -16,7 +16,7 @@ namespace InstructGpt.Evaluation.Storage;
 public sealed partial class EvaluationStore
 {
     /// <summary>How long a writer waits for another writer's lock before SQLite reports the database busy.</summary>
-    public const int BusyTimeoutMilliseconds = 5000;
+    public const int BusyTimeoutMilliseconds = SqliteDatabase.BusyTimeoutMilliseconds;
 
     /// <summary>The database's file name inside <c>INSTRUCTGPT_HOME</c> (DESIGN.md).</summary>
     public const string DatabaseFileName = "instructgpt.db";
@@ -28,14 +28,7 @@ public sealed partial class EvaluationStore
     {
         DatabasePath = Path.GetFullPath(databasePath);
         _clock = clock;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            ForeignKeys = true,
-            Pooling = true,
-            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
-        }.ToString();
+        _connectionString = SqliteDatabase.ConnectionString(DatabasePath);
     }
 
     public string DatabasePath { get; }
@@ -43,31 +36,16 @@ public sealed partial class EvaluationStore
     /// <summary>Opens (creating if needed) the database at <paramref name="databasePath"/>, switches it to WAL and applies the evaluation migrations.</summary>
     public static async Task<EvaluationStore> OpenAsync(string databasePath, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(databasePath))
-            throw new ArgumentException("Give the path of the SQLite database file, e.g. $INSTRUCTGPT_HOME/instructgpt.db.", nameof(databasePath));
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
-        if (!string.IsNullOrEmpty(directory))
-            Directory.CreateDirectory(directory);
+        await SqliteDatabase.PrepareFileAsync(databasePath, cancellationToken);
         var store = new EvaluationStore(databasePath, clock ?? TimeProvider.System);
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        // WAL is a property of the file and outlives the connection: set once here, it holds for every process.
-        string mode = await connection.ExecuteScalarAsync<string>(new CommandDefinition("PRAGMA journal_mode = WAL", cancellationToken: cancellationToken)) ?? "";
-        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"SQLite kept journal mode '{mode}' for {store.DatabasePath}; WAL needs a local file system that supports shared memory.");
         await EvaluationSchema.MigrateAsync(connection, cancellationToken);
         return store;
     }
 
     /// <summary>A new open connection with this store's settings; the caller disposes it.</summary>
-    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        // foreign_keys is set by the connection string; busy_timeout makes SQLite itself wait for a lock.
-        // synchronous = NORMAL is durable against a crashed process in WAL mode (SQLite docs, "WAL mode").
-        await connection.ExecuteAsync($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;");
-        return connection;
-    }
+    public Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
+        SqliteDatabase.OpenAsync(_connectionString, cancellationToken);
 
     // ---- runs -------------------------------------------------------------------------------------------------
 
