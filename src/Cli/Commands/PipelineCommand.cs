@@ -57,5 +57,5 @@ internal static class PipelineCommand
         return command;
     }
 
-    private static bool Headline(string metric) => metric is "loss" or "valid_loss" or "valid_perplexity" or "valid_accuracy" or "reward_mean" or "kl" or "ptx_loss" or "comparisons";
+    private static bool Headline(string metric) => metric is "loss" or "valid_loss" or "valid_perplexity" or "valid_accuracy" or "reward_mean" or "kl" or "ptx_loss" or "comparisons" or "rubric_agreement";
 }
