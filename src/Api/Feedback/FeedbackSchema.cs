@@ -1,3 +1,4 @@
+using InstructGpt.Evaluation.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -13,9 +14,7 @@ public static class FeedbackSchema
 {
     public const string VersionTable = "feedback_schema_migrations";
 
-    public sealed record Migration(int Version, string Name, string Sql);
-
-    public static IReadOnlyList<Migration> Migrations { get; } =
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } =
     [
         new(1, "ratings and comparisons", """
             -- A rating is also stored as a human label (evaluation_human_labels, same id) for the evaluation's
@@ -46,23 +45,6 @@ public static class FeedbackSchema
     ];
 
     /// <summary>Applies every migration the database lacks; safe from several processes at once.</summary>
-    public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"CREATE TABLE IF NOT EXISTS {VersionTable} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",
-            cancellationToken: cancellationToken));
-        foreach (var migration in Migrations)
-        {
-            // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the write lock before the version is read.
-            using var transaction = connection.BeginTransaction();
-            var done = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                $"SELECT COUNT(*) FROM {VersionTable} WHERE version = @Version", migration, transaction, cancellationToken: cancellationToken));
-            if (done > 0) continue;
-            await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO {VersionTable} (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
-                new { migration.Version, migration.Name, AppliedAt = DateTimeOffset.UtcNow.ToString("O") }, transaction, cancellationToken: cancellationToken));
-            transaction.Commit();
-        }
-    }
+    public static Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        SqliteDatabase.MigrateAsync(connection, VersionTable, Migrations, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using InstructGpt.Evaluation.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -13,9 +14,7 @@ public static class JobsSchema
 {
     public const string VersionTable = "jobs_schema_migrations";
 
-    public sealed record Migration(int Version, string Name, string Sql);
-
-    public static IReadOnlyList<Migration> Migrations { get; } =
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } =
     [
         new(1, "jobs and their progress series", """
             CREATE TABLE jobs_jobs (
@@ -59,24 +58,6 @@ public static class JobsSchema
     public static int LatestVersion => Migrations[^1].Version;
 
     /// <summary>Applies every migration the database lacks. Safe to call from several processes at once and any number of times.</summary>
-    public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
-    {
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"CREATE TABLE IF NOT EXISTS {VersionTable} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",
-            cancellationToken: cancellationToken));
-        foreach (var migration in Migrations)
-        {
-            // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the write lock before the version is read,
-            // so two processes starting at once cannot both apply a migration.
-            using var transaction = connection.BeginTransaction();
-            var applied = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                $"SELECT COUNT(*) FROM {VersionTable} WHERE version = @Version", new { migration.Version }, transaction, cancellationToken: cancellationToken));
-            if (applied > 0) continue;
-            await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO {VersionTable} (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
-                new { migration.Version, migration.Name, AppliedAt = JobTime.Format(DateTimeOffset.UtcNow) }, transaction, cancellationToken: cancellationToken));
-            transaction.Commit();
-        }
-    }
+    public static Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken = default) =>
+        SqliteDatabase.MigrateAsync(connection, VersionTable, Migrations, cancellationToken);
 }

@@ -13,9 +13,7 @@ public static class EvaluationSchema
 {
     public const string VersionTable = "evaluation_schema_migrations";
 
-    public sealed record Migration(int Version, string Name, string Sql);
-
-    public static IReadOnlyList<Migration> Migrations { get; } =
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } =
     [
         new(1, "runs, samples, pairwise judgments, human labels, aggregates", """
             CREATE TABLE evaluation_runs (
@@ -129,38 +127,8 @@ public static class EvaluationSchema
     public static int LatestVersion => Migrations[^1].Version;
 
     /// <summary>Applies every migration the database lacks. Safe to call from several processes at once and any number of times.</summary>
-    public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
-    {
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            CREATE TABLE IF NOT EXISTS {VersionTable} (
-                version    INTEGER PRIMARY KEY,
-                name       TEXT NOT NULL,
-                applied_at TEXT NOT NULL
-            ) STRICT
-            """,
-            cancellationToken: cancellationToken));
-        foreach (var migration in Migrations)
-        {
-            // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the write lock before the version is read,
-            // so two processes migrating at once cannot both apply the same migration.
-            using var transaction = connection.BeginTransaction();
-            int applied = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                $"SELECT COUNT(*) FROM {VersionTable} WHERE version = @Version",
-                new { migration.Version },
-                transaction,
-                cancellationToken: cancellationToken));
-            if (applied > 0)
-                continue;
-            await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO {VersionTable} (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
-                new { migration.Version, migration.Name, AppliedAt = StoredTime.Format(DateTimeOffset.UtcNow) },
-                transaction,
-                cancellationToken: cancellationToken));
-            transaction.Commit();
-        }
-    }
+    public static Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken = default) =>
+        SqliteDatabase.MigrateAsync(connection, VersionTable, Migrations, cancellationToken);
 
     /// <summary>The highest migration applied to the database, 0 for none.</summary>
     public static async Task<int> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken = default)

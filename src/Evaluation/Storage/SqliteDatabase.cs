@@ -51,8 +51,36 @@ public static class SqliteDatabase
         return connection;
     }
 
+    /// <summary>
+    /// Applies every migration in <paramref name="migrations"/> that <paramref name="versionTable"/> does not list, each in
+    /// its own transaction with the row that records it, so a crash leaves the schema at the previous version. Safe to call
+    /// from several processes at once: BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the write lock before the
+    /// version is read, so two processes cannot both apply a migration.
+    /// </summary>
+    public static async Task MigrateAsync(SqliteConnection connection, string versionTable, IEnumerable<SqliteMigration> migrations, CancellationToken cancellationToken = default)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"CREATE TABLE IF NOT EXISTS {versionTable} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",
+            cancellationToken: cancellationToken));
+        foreach (var migration in migrations)
+        {
+            using var transaction = connection.BeginTransaction();
+            var applied = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM {versionTable} WHERE version = @Version", new { migration.Version }, transaction, cancellationToken: cancellationToken));
+            if (applied > 0) continue;
+            await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"INSERT INTO {versionTable} (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
+                new { migration.Version, migration.Name, AppliedAt = StoredTime.Format(DateTimeOffset.UtcNow) }, transaction, cancellationToken: cancellationToken));
+            transaction.Commit();
+        }
+    }
+
     // foreign_keys is set by the connection string; busy_timeout makes SQLite itself wait for a lock.
     // synchronous = NORMAL is durable against a crashed process in WAL mode (SQLite docs, "WAL mode").
     private static void Configure(SqliteConnection connection) =>
         connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;");
 }
+
+/// <summary>One schema step: its version (ascending, never reused), a name for the version table, and its SQL.</summary>
+public sealed record SqliteMigration(int Version, string Name, string Sql);
