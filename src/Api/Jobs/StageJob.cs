@@ -14,8 +14,11 @@ namespace InstructGpt.Api.Jobs;
 /// </summary>
 public static partial class StageJob
 {
-    /// <summary>StageRunner's messages start with the field they are about ("datasets.train: ...", "init_from: ...").</summary>
-    [GeneratedRegex(@"^(?<field>stage|output|init_from|reward_model|datasets\.[A-Za-z0-9._-]+):\s")]
+    /// <summary>
+    /// StageRunner's messages start with the field they are about ("datasets.train: ...", "init_from: ..."); a setting's
+    /// ("comparisons.OtherPolicies.base: ...") is the request's hyperparameter of that name.
+    /// </summary>
+    [GeneratedRegex(@"^(?<field>stage|output|init_from|reward_model|datasets\.[A-Za-z0-9._-]+|(?<stage>[a-z-]+)\.(?<setting>[A-Za-z]+)(\.[^:\s]+)?):\s")]
     private static partial Regex FieldPrefix();
 
     public static StageRunOptions Options(StageJobPlan plan, Device device, int checkpointEvery = 25, IProgress<StageProgress>? progress = null,
@@ -52,7 +55,10 @@ public static partial class StageJob
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or System.Text.Json.JsonException)
         {
-            var field = FieldPrefix().Match(e.Message) is { Success: true } m ? m.Groups["field"].Value : null;
+            var match = FieldPrefix().Match(e.Message);
+            var field = !match.Success ? null
+                : match.Groups["setting"].Success ? $"hyperparameters.{match.Groups["setting"].Value}"
+                : match.Groups["field"].Value;
             throw new InvalidRequestException(e.Message, field);
         }
     }

@@ -14,7 +14,8 @@ public static class RubricAgreement
         public static Count operator +(Count a, Count b) => new(a.Agreeing + b.Agreeing, a.Pairs + b.Pairs);
     }
 
-    public static Count Of(LabelerRanking ranking)
+    /// <param name="include">Which pairs (i, j) of the ranked outputs count; all of them when null.</param>
+    public static Count Of(LabelerRanking ranking, Func<int, int, bool>? include = null)
     {
         double agreeing = 0;
         var pairs = 0;
@@ -24,7 +25,7 @@ public static class RubricAgreement
             for (var j = i + 1; j < forms.Count; j++)
             {
                 var (rankI, rankJ) = (ranking.RankOf(i), ranking.RankOf(j));
-                if (rankI == rankJ) continue;
+                if (rankI == rankJ || (include is not null && !include(i, j))) continue;
                 pairs++;
                 var rubric = forms[i].RubricScore.CompareTo(forms[j].RubricScore);
                 if (rubric == 0) agreeing += 0.5;

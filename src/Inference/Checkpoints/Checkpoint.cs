@@ -78,6 +78,8 @@ public sealed class Checkpoint
     /// <summary>
     /// Loads the weights into <paramref name="model"/>, checking every tensor's name, shape and dtype,
     /// and reporting all problems in one error. Floating tensors convert to <paramref name="dtype"/>.
+    /// The model comes back in evaluation mode (dropout off), as Hugging Face's from_pretrained returns it:
+    /// sampling or scoring with a loaded model is deterministic, and training turns dropout on itself.
     /// </summary>
     public T Load<T>(T model, DType dtype = DType.Float32, Device? device = null, string[]? ignoredPrefixes = null,
         string[]? optionalPrefixes = null, IReadOnlyDictionary<string, string>? renames = null) where T : Module
@@ -86,6 +88,7 @@ public sealed class Checkpoint
         try
         {
             LoadInto(model, dtype, target, ignoredPrefixes ?? [], optionalPrefixes ?? [], renames);
+            model.eval();
             return model;
         }
         catch

@@ -13,6 +13,8 @@ public sealed record Comparison(string Prompt, IReadOnlyList<string> Completions
     public const int MaxCompletions = 9;
 
     public IReadOnlyList<int>? Ranks { get; init; }
+    /// <summary>Optional: which model (or "demonstration") wrote each completion, in the same order, as OpenAI's summarize-from-feedback data records each summary's policy.</summary>
+    public IReadOnlyList<string>? Policies { get; init; }
     public RecordMetadata Metadata { get; init; } = RecordMetadata.None;
 
     /// <summary>Each completion's rank: <see cref="Ranks"/>, or 1..K in list order when there are no ties.</summary>
@@ -23,7 +25,7 @@ public sealed record Comparison(string Prompt, IReadOnlyList<string> Completions
     /// only when the labeler tied some. Null when every output is tied, since such a record states no preference.
     /// </summary>
     public static Comparison? FromRanking(string prompt, IReadOnlyList<string> outputs, LabelerRanking ranking,
-        RecordMetadata? metadata = null)
+        RecordMetadata? metadata = null, IReadOnlyList<string>? policies = null)
     {
         if (outputs.Count is < MinCompletions or > MaxCompletions)
         {
@@ -34,6 +36,7 @@ public sealed record Comparison(string Prompt, IReadOnlyList<string> Completions
         return new Comparison(prompt, ranking.Order.Select(i => outputs[i]).ToArray())
         {
             Ranks = hasTies ? ranking.Ranks.ToArray() : null,
+            Policies = policies is null ? null : ranking.Order.Select(i => policies[i]).ToArray(),
             Metadata = metadata ?? RecordMetadata.None,
         };
     }
@@ -41,6 +44,7 @@ public sealed record Comparison(string Prompt, IReadOnlyList<string> Completions
     public bool Equals(Comparison? other) =>
         other is not null && Prompt == other.Prompt && Completions.SequenceEqual(other.Completions) &&
         (Ranks is null) == (other.Ranks is null) && (Ranks ?? []).SequenceEqual(other.Ranks ?? []) &&
+        (Policies is null) == (other.Policies is null) && (Policies ?? []).SequenceEqual(other.Policies ?? []) &&
         Metadata == other.Metadata;
 
     public override int GetHashCode() => HashCode.Combine(Prompt, Completions.Count, Metadata);

@@ -4,7 +4,7 @@ namespace InstructGpt.Training.Data;
 
 /// <summary>
 /// The comparisons format: <c>{"prompt","completions":[best, ..., worst]}</c> with 2 &lt;= K &lt;= 9 and optional
-/// <c>"ranks"</c> for ties, or the pairwise form <c>{"prompt","chosen","rejected"}</c> (K = 2) (docs/datasets.md).
+/// <c>"ranks"</c> for ties and <c>"policies"</c> (who wrote each completion), or the pairwise form <c>{"prompt","chosen","rejected"}</c> (K = 2) (docs/datasets.md).
 /// </summary>
 public static class ComparisonDataset
 {
@@ -34,6 +34,7 @@ public static class ComparisonDataset
         if (pairwise)
         {
             if (fields.Has("ranks")) fields.Error("ranks", "only allowed with completions");
+            if (fields.Has("policies")) fields.Error("policies", "only allowed with completions");
             var chosen = fields.RequiredString("chosen", allowEmpty: true);
             var rejected = fields.RequiredString("rejected", allowEmpty: true);
             return prompt is null || chosen is null || rejected is null
@@ -53,9 +54,15 @@ public static class ComparisonDataset
         {
             ranks = null;
         }
+        var policies = fields.Has("policies") ? fields.RequiredStringArray("policies", allowEmptyStrings: false) : null;
+        if (policies is not null && completions is not null && policies.Count != completions.Count)
+        {
+            fields.Error("policies", $"must name one policy per completion ({completions.Count}), got {policies.Count}");
+            policies = null;
+        }
         return prompt is null || completions is null
             ? null
-            : new Comparison(prompt, completions) { Ranks = ranks, Metadata = metadata };
+            : new Comparison(prompt, completions) { Ranks = ranks, Policies = policies, Metadata = metadata };
     }
 
     private static bool RanksAreValid(RecordFields fields, IReadOnlyList<int> ranks, int k)
@@ -99,6 +106,12 @@ public static class ComparisonDataset
         {
             writer.WriteStartArray("ranks");
             foreach (var rank in record.Ranks) writer.WriteNumberValue(rank);
+            writer.WriteEndArray();
+        }
+        if (record.Policies is not null)
+        {
+            writer.WriteStartArray("policies");
+            foreach (var policy in record.Policies) writer.WriteStringValue(policy);
             writer.WriteEndArray();
         }
         RecordMetadataFields.WriteTrailing(writer, record.Metadata);

@@ -34,12 +34,13 @@ public static class RewardModelLoss
     }
 
     /// <summary>Fraction of a prompt's comparable pairs that the rewards order correctly.</summary>
-    public static (int correct, int pairs) Accuracy(IReadOnlyList<double> rewards, IReadOnlyList<int> ranks)
+    /// <param name="include">Which pairs (i, j) count; all ranked pairs when null.</param>
+    public static (int correct, int pairs) Accuracy(IReadOnlyList<double> rewards, IReadOnlyList<int> ranks, Func<int, int, bool>? include = null)
     {
         int correct = 0, pairs = 0;
         for (var i = 0; i < ranks.Count; i++)
             for (var j = 0; j < ranks.Count; j++)
-                if (ranks[i] < ranks[j])
+                if (ranks[i] < ranks[j] && (include is null || include(i, j)))
                 {
                     pairs++;
                     if (rewards[i] > rewards[j]) correct++;

@@ -12,6 +12,8 @@ public sealed record StagePlan
     public required BpeTokenizer Tokenizer { get; init; }
     public required string? InitDirectory { get; init; }
     public required string? RewardDirectory { get; init; }
+    /// <summary>Comparisons: the checkpoint directory of each of <see cref="Stages.ComparisonSettings.OtherPolicies"/>, by policy name.</summary>
+    public IReadOnlyDictionary<string, string> PolicyDirectories { get; init; } = new Dictionary<string, string>();
     /// <summary>The checkpoint name published under checkpoints/ (comparisons: the data file prefix).</summary>
     public required string OutputName { get; init; }
     public required StageData Datasets { get; init; }

@@ -40,7 +40,14 @@ public static class StageRunner
         var rewardName = options.RewardModel ?? (stage is PipelineStages.Ppo or PipelineStages.PpoPtx ? "rm" : null);
         var rewardDirectory = rewardName is null ? null : ResolveCheckpoint(layout, rewardName, "reward_model");
         var tokenizer = LoadTokenizer(layout, initDirectory, stage, preset);
-        foreach (var directory in new[] { initDirectory, rewardDirectory }.OfType<string>())
+        var policyDirectories = new Dictionary<string, string>();
+        if (stage == PipelineStages.Comparisons)
+        {
+            ComparisonPolicies.Validate(preset.Comparisons, init!);
+            foreach (var name in preset.Comparisons.OtherPolicies.Keys)
+                policyDirectories[name] = ResolveCheckpoint(layout, name, $"comparisons.OtherPolicies.{name}");
+        }
+        foreach (var directory in new[] { initDirectory, rewardDirectory }.Concat(policyDirectories.Values).OfType<string>())
         {
             var vocab = Checkpoint.Open(directory).Config.VocabSize;
             if (vocab != tokenizer.VocabSize)
@@ -55,6 +62,7 @@ public static class StageRunner
             Tokenizer = tokenizer,
             InitDirectory = initDirectory,
             RewardDirectory = rewardDirectory,
+            PolicyDirectories = policyDirectories,
             OutputName = outputName,
             Datasets = StageData.Read(stage, files, preset),
         };
@@ -107,24 +115,37 @@ public static class StageRunner
             }
             case PipelineStages.Comparisons:
             {
-                Log($"sampling K outputs per RM prompt from {plan.InitDirectory} and ranking them with the simulated labeler");
-                using var sft = Checkpoint.Open(plan.InitDirectory!).LoadLanguageModel(DType.Float32, options.Device);
-                var labeler = new SimulatedLabeler(new SimulatedLabelerOptions { Seed = (long)options.Seed });
-                var trainPrompts = data.Demonstrations(StageDatasets.Train);
-                var validPrompts = data.Demonstrations(StageDatasets.Valid);
-                var train = ComparisonStage.Run(sft, tokenizer, trainPrompts, labeler, preset.Comparisons, plan.Layout.DataFile(plan.OutputName + ".train.jsonl"),
-                    options.Seed, options.Progress, options.Cancellation);
-                // Validation needs enough prompts for a stable accuracy but not the whole split.
-                var trainCount = Math.Min(trainPrompts.Count, preset.Comparisons.MaxPrompts ?? int.MaxValue);
-                var validSettings = preset.Comparisons with { MaxPrompts = Math.Min(validPrompts.Count, Math.Max(32, trainCount / 4)) };
-                var valid = ComparisonStage.Run(sft, tokenizer, validPrompts, labeler, validSettings, plan.Layout.DataFile(plan.OutputName + ".valid.jsonl"),
-                    options.Seed + 1, options.Progress, options.Cancellation);
-                var metrics = new Dictionary<string, double>(train.Metrics)
+                var samplingModel = options.InitFrom ?? PipelineStages.DefaultInitOf(PipelineStages.Comparisons)!;
+                var others = plan.PolicyDirectories.Count == 0 ? "" : $" and {string.Join(", ", plan.PolicyDirectories.Keys)}";
+                Log($"sampling K outputs per RM prompt from {plan.InitDirectory}{others} and ranking them with the simulated labeler");
+                var models = new Dictionary<string, GptLanguageModel>();
+                try
                 {
-                    ["valid_comparisons"] = valid.Metrics["comparisons"],
-                    ["valid_rubric_agreement"] = valid.Metrics["rubric_agreement"],
-                };
-                return train with { Metrics = metrics, Seconds = train.Seconds + valid.Seconds };
+                    models[samplingModel] = Checkpoint.Open(plan.InitDirectory!).LoadLanguageModel(DType.Float32, options.Device);
+                    foreach (var (name, directory) in plan.PolicyDirectories)
+                        models[name] = Checkpoint.Open(directory).LoadLanguageModel(DType.Float32, options.Device);
+                    var labeler = new SimulatedLabeler(new SimulatedLabelerOptions { Seed = (long)options.Seed });
+                    var trainPrompts = data.Demonstrations(StageDatasets.Train);
+                    var validPrompts = data.Demonstrations(StageDatasets.Valid);
+                    var train = ComparisonStage.Run(models, samplingModel, tokenizer, trainPrompts, labeler, preset.Comparisons,
+                        plan.Layout.DataFile(plan.OutputName + ".train.jsonl"), options.Seed, options.Progress, options.Cancellation);
+                    // Validation needs enough prompts for a stable accuracy but not the whole split.
+                    var trainCount = Math.Min(trainPrompts.Count, preset.Comparisons.MaxPrompts ?? int.MaxValue);
+                    var validSettings = preset.Comparisons with { MaxPrompts = Math.Min(validPrompts.Count, Math.Max(32, trainCount / 4)) };
+                    var valid = ComparisonStage.Run(models, samplingModel, tokenizer, validPrompts, labeler, validSettings,
+                        plan.Layout.DataFile(plan.OutputName + ".valid.jsonl"), options.Seed + 1, options.Progress, options.Cancellation);
+                    var metrics = new Dictionary<string, double>(train.Metrics)
+                    {
+                        ["valid_comparisons"] = valid.Metrics["comparisons"],
+                        ["valid_rubric_agreement"] = valid.Metrics["rubric_agreement"],
+                        ["valid_rubric_agreement_samples"] = valid.Metrics["rubric_agreement_samples"],
+                    };
+                    return train with { Metrics = metrics, Seconds = train.Seconds + valid.Seconds };
+                }
+                finally
+                {
+                    foreach (var model in models.Values) model.Dispose();
+                }
             }
             case PipelineStages.RewardModel:
             {

@@ -22,7 +22,7 @@ public static class TrainingPipeline
     public static IReadOnlyList<StageOutcome> Run(PipelineOptions options)
     {
         var layout = new PipelineLayout(options.OutputDirectory);
-        var preset = options.Preset;
+        var preset = options.InitFrom is null ? options.Preset : WithBaseAt(options.Preset, options.InitFrom);
         var outcomes = new List<StageOutcome>();
         bool Want(string stage) => options.Stages is null || options.Stages.Contains(stage);
         void Log(string stage, string message) => options.Log?.Invoke(stage, message);
@@ -68,6 +68,16 @@ public static class TrainingPipeline
             }));
         }
         return outcomes;
+    }
+
+    /// <summary>Started from an existing checkpoint, the pipeline has no base of its own: that checkpoint is the base policy the comparisons sample.</summary>
+    private static TrainingPreset WithBaseAt(TrainingPreset preset, string initFrom)
+    {
+        var others = preset.Comparisons.OtherPolicies;
+        if (!others.TryGetValue(ComparisonSettings.PipelineBase, out var share)) return preset;
+        var moved = others.Where(o => o.Key != ComparisonSettings.PipelineBase).ToDictionary(o => o.Key, o => o.Value);
+        moved[initFrom] = share;
+        return preset with { Comparisons = preset.Comparisons with { OtherPolicies = moved } };
     }
 
     private static BpeTokenizer LoadOrTrainTokenizer(PipelineOptions options, PipelineLayout layout, PipelineData data, Action<string, string> log)

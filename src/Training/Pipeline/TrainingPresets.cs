@@ -21,8 +21,10 @@ public static class TrainingPresets
         TokenizerVocabulary = 512,
         Pretrain = new PretrainSettings { Epochs = 3, BatchSize = 16, BlockSize = 64, LearningRate = 3e-3, WarmupSteps = 10, ValidateEvery = 50 },
         Sft = new SftSettings { Epochs = PaperSettings.SftEpochs, BatchSize = 8, LearningRate = 1e-3, MaxLength = 256, ValidateEvery = 12 },
-        Comparisons = new ComparisonSettings { MaxTokens = 32, BatchPrompts = 16 },
-        RewardModel = new RewardModelSettings { BatchPrompts = 8, LearningRate = 5e-4, MaxLength = 256, ValidateEvery = 8 },
+        // 64 tokens: half the micro world's demonstrations are longer than 32 of its tokens, and a budget that cuts them
+        // off teaches the RM to prefer what PPO's missing-EOS penalty forbids.
+        Comparisons = new ComparisonSettings { MaxTokens = 64, BatchPrompts = 16 },
+        RewardModel = new RewardModelSettings { BatchPrompts = 8, LearningRate = 1e-3, MaxLength = 256, ValidateEvery = 8 },
         Ppo = MicroPpo(0),
         PpoPtx = MicroPpo(PaperSettings.PtxCoefficient),
     };
@@ -31,7 +33,7 @@ public static class TrainingPresets
     {
         // 16 iterations at a high rate: enough for the held-out RM reward to rise clearly above SFT's in the tests.
         Episodes = 32 * 16, BatchSize = 32, MinibatchSize = 16, LearningRate = 5e-4, ValueLearningRate = 5e-4,
-        MaxPromptTokens = 192, MaxResponseTokens = 32, PtxCoefficient = ptx, PtxBatchSize = 8, PtxBlockSize = 64,
+        MaxPromptTokens = 192, MaxResponseTokens = 64, PtxCoefficient = ptx, PtxBatchSize = 8, PtxBlockSize = 64,
     };
 
     public static readonly TrainingPreset Tiny = new()

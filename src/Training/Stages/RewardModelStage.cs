@@ -51,6 +51,9 @@ public static class RewardModelStage
         var bias = NormalizeOnDemonstrations(model, tokenizer, demonstrations, maxLength, settings.BatchPrompts, options.Device);
         var metrics = new Dictionary<string, double>(loop.LastMetrics) { ["bias_shift"] = -bias };
         if (valid.Count > 0) metrics["valid_accuracy"] = Accuracy(model, tokenizer, valid, maxLength, settings.BatchPrompts, options.Device);
+        // With demonstrations among the candidates, the accuracy between two model samples is the harder, separate figure.
+        if (valid.Any(c => c.Policies?.Contains(ComparisonPolicies.Demonstration) == true))
+            metrics["valid_accuracy_samples"] = SampleAccuracy(model, tokenizer, valid, maxLength, settings.BatchPrompts, options.Device);
         StageCheckpoint.Save(Name, "reward", model, model.Config, settings, options, total, clock.Elapsed.TotalSeconds, metrics);
         return new StageOutcome(Name, options.OutputDirectory, total, clock.Elapsed.TotalSeconds, metrics);
     }
@@ -90,6 +93,24 @@ public static class RewardModelStage
             var (_, c, p, _) = Forward(model, tokenizer, batch, maxLength, device);
             correct += c;
             pairs += p;
+        }
+        return pairs == 0 ? double.NaN : (double)correct / pairs;
+    }
+
+    /// <summary>Fraction of validation pairs of two model samples (neither one a demonstration) that the RM orders like the labeler.</summary>
+    public static double SampleAccuracy(GptRewardModel model, ITokenizer tokenizer, IReadOnlyList<Comparison> comparisons, int maxLength, int batchSize, Device device)
+    {
+        var rewards = Score(model, tokenizer, comparisons.SelectMany(c => c.Completions.Select(o => (c.Prompt, o))).ToList(), maxLength, batchSize, device);
+        int correct = 0, pairs = 0, offset = 0;
+        foreach (var comparison in comparisons)
+        {
+            var k = comparison.Completions.Count;
+            var policies = comparison.Policies;
+            var (c, p) = RewardModelLoss.Accuracy(rewards[offset..(offset + k)], comparison.EffectiveRanks,
+                (i, j) => policies is not null && policies[i] != ComparisonPolicies.Demonstration && policies[j] != ComparisonPolicies.Demonstration);
+            correct += c;
+            pairs += p;
+            offset += k;
         }
         return pairs == 0 ? double.NaN : (double)correct / pairs;
     }

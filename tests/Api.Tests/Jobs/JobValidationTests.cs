@@ -54,6 +54,8 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
         new("corrupt dataset", Training, """{"stage": "sft", "datasets": {"train": "broken"}}""", "datasets.train", "broken.jsonl:2", "invalid_dataset"),
         new("dataset role the stage does not read", Training, """{"stage": "sft", "datasets": {"prompts": "ppo.train"}}""", "datasets.prompts", "reads no such dataset"),
         new("missing reward model", Training, """{"stage": "ppo", "reward_model": "rm-nope"}""", "reward_model", "there is no checkpoint 'rm-nope'", "model_not_found"),
+        new("comparison policy without its checkpoint", Training, """{"stage": "comparisons", "hyperparameters": {"OtherPolicies": "{\"ppo-nope\": 0.25}"}}""", "hyperparameters.OtherPolicies", "no checkpoint 'ppo-nope'"),
+        new("comparison policies leaving SFT nothing", Training, """{"stage": "comparisons", "hyperparameters": {"OtherPolicies": "{\"base\": 0.8}"}}""", "hyperparameters.OtherPolicies", "leave no output to the sampling model"),
         new("unknown hyperparameter", Training, """{"stage": "sft", "hyperparameters": {"NoSuchSetting": 1}}""", "hyperparameters.NoSuchSetting", "has no setting 'NoSuchSetting'"),
         new("hyperparameter of the wrong type", Training, """{"stage": "sft", "hyperparameters": {"Epochs": "many"}}""", "hyperparameters.Epochs", "wrong type"),
         new("hyperparameter that is an object", Training, """{"stage": "sft", "hyperparameters": {"Epochs": {"n": 1}}}""", "hyperparameters.Epochs", "expected a number, a string or a boolean"),

@@ -32,6 +32,17 @@ public sealed class RubricAgreementTests
     }
 
     [Fact]
+    public void AFilterKeepsOnlyTheChosenPairs()
+    {
+        // The same four outputs; only pairs without output 2 count: (0,1) agrees, (0,3) disagrees, (1,3) is a labeler tie.
+        var forms = new[] { Form(0.6, 0.5), Form(0.2, 0.1), Form(0.9, 0.5), Form(0.2, 0.9) };
+        var ranking = new LabelerRanking(forms, [2, 0, 1, 3], [1, 2, 3, 3]);
+        var count = RubricAgreement.Of(ranking, (i, j) => i != 2 && j != 2);
+        Assert.Equal(2, count.Pairs);
+        Assert.Equal(1, count.Agreeing);
+    }
+
+    [Fact]
     public void ANoiseFreeLabelerAgreesWithItsRubricOnEveryPair()
     {
         var labeler = new SimulatedLabeler(new SimulatedLabelerOptions { Noise = 0 });

@@ -71,6 +71,28 @@ public sealed class CheckpointTests : IDisposable
         Assert.DoesNotContain(Directory.GetDirectories(root), d => Path.GetFileName(d).StartsWith('.'));
     }
 
+    /// <summary>
+    /// Like from_pretrained, a loaded model has dropout off, whatever rates its config keeps (SFT saves 0.2): two
+    /// forward passes agree exactly. A model left in training mode would sample and score through random masks.
+    /// </summary>
+    [Fact]
+    public void LoadedModelsAreInEvaluationMode()
+    {
+        using var model = TestModels.Language(seed: 13);
+        var dir = Path.Combine(root, "with-dropout");
+        CheckpointWriter.Save(dir, model, model.Config with { ResidPdrop = 0.5, EmbdPdrop = 0.5, AttnPdrop = 0.5 }, new CheckpointMetadata { Stage = "sft" }, null);
+        var checkpoint = Checkpoint.Open(dir);
+        using var language = checkpoint.LoadLanguageModel(DType.Float32, Device.CPU);
+        using var reward = checkpoint.LoadRewardModel(DType.Float32, Device.CPU);
+        using var value = checkpoint.LoadValueModel(DType.Float32, Device.CPU);
+        Assert.False(language.training);
+        Assert.False(reward.training);
+        Assert.False(value.training);
+        using var scope = torch.NewDisposeScope();
+        var ids = torch.tensor(new long[] { 1, 2, 3, 4, 5, 6 }, [1, 6], device: Device.CPU);
+        Assert.Equal(Bytes(language.forward(ids)), Bytes(language.forward(ids)));
+    }
+
     [Fact]
     public void SavingOverAnExistingCheckpointReplacesIt()
     {

@@ -33,6 +33,15 @@ public class ComparisonDatasetTests
     }
 
     [Fact]
+    public void Policies_name_one_writer_per_completion()
+    {
+        Assert.EndsWith("rm.jsonl:1: policies: must name one policy per completion (3), got 2",
+            ReadBad("""{"prompt":"p","completions":["a","b","c"],"policies":["sft","base"]}""").Errors[0].ToString());
+        Assert.Contains("policies[1]: ", ReadBad("""{"prompt":"p","completions":["a","b"],"policies":["sft",7]}""").Message);
+        Assert.Contains("policies: only allowed with completions", ReadBad("""{"prompt":"p","chosen":"a","rejected":"b","policies":["sft","base"]}""").Message);
+    }
+
+    [Fact]
     public void Ties_and_pairs_load()
     {
         using var directory = new TempDirectory();
@@ -54,6 +63,7 @@ public class ComparisonDatasetTests
         [
             new("p", ["a", "b", "c"]) { Ranks = [1, 1, 3] },
             new("q", ["x", "y"]),
+            new("r", ["d", "s", "b"]) { Policies = ["demonstration", "sft", "base"] },
         ];
         ComparisonDataset.Write(path, records);
         Assert.Equal(records, ComparisonDataset.Read(path));

@@ -37,4 +37,14 @@ public class RewardModelLossTests
         // d/dr_w of log(1 + e^−(r_w − r_l)) at 0 is −σ(0) = −0.5.
         Assert.Equal([-0.5, 0.5], rewards.grad!.ToArray<double>());
     }
+
+    [Fact]
+    public void AccuracyCountsOrderedPairsAndHonoursAFilter()
+    {
+        // Ranked best to worst with rewards [1.0, 0.5, −0.2, 0.3]: of the 6 pairs only (2,3) is misordered (−0.2 < 0.3).
+        double[] rewards = [1.0, 0.5, -0.2, 0.3];
+        Assert.Equal((5, 6), RewardModelLoss.Accuracy(rewards, [1, 2, 3, 4]));
+        // Leaving out every pair with output 0 (say, a demonstration): (1,2), (1,3) right, (2,3) wrong.
+        Assert.Equal((2, 3), RewardModelLoss.Accuracy(rewards, [1, 2, 3, 4], (i, j) => i != 0 && j != 0));
+    }
 }

@@ -16,7 +16,7 @@ namespace InstructGpt.Training.Tests.Pipeline;
 
 /// <summary>
 /// The whole micro pipeline on the small world, judged the way the issue asks: each stage lowers its own loss, the RM
-/// records its accuracy on held-out labeler rankings, PPO raises the held-out RM reward over SFT with a
+/// agrees with held-out labeler rankings more than 60% of the time, PPO raises the held-out RM reward over SFT with a
 /// bounded KL, and PPO-ptx keeps the pretraining loss lower than PPO does.
 /// </summary>
 public sealed class MicroPipelineTests(ITestOutputHelper output)
@@ -53,19 +53,37 @@ public sealed class MicroPipelineTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The RM's held-out pairwise accuracy is recorded. It is not held to the issue's 60% here: the calibrated labeler
-    /// (72.8% inter-labeler agreement on plausible outputs, eval-sets/README.md) ranks a micro model's mostly off-task
-    /// samples almost at random (most pairs tie on the noise-free rubric), so no RM can agree with it much above chance
-    /// at this scale; docs/results.md has the measured ceiling. StageIntegrationTests checks RM accuracy > 60% on a task
-    /// whose comparisons carry signal.
+    /// The issue's bar: the RM orders held-out labeler rankings better than 60% of the time. The rankings are of
+    /// candidates from several policies (SFT samples, base samples, the demonstration), as InstructGPT §3.1 and
+    /// Stiennon et al. (2020) collected them; the accuracy between two model samples alone is reported beside it.
     /// </summary>
     [Fact]
-    public void TheRewardModelRecordsItsHeldOutAccuracyOnLabelerRankings()
+    public void TheRewardModelBeatsSixtyPercentOnHeldOutLabelerRankings()
     {
         var metrics = FinalMetrics("rm");
-        output.WriteLine($"RM validation pairwise accuracy: {metrics["valid_accuracy"]:P1}, bias shift {metrics["bias_shift"]:F3}");
-        Assert.InRange(metrics["valid_accuracy"], 0, 1);
+        output.WriteLine($"RM validation pairwise accuracy: {metrics["valid_accuracy"]:P1} (between model samples {metrics["valid_accuracy_samples"]:P1}), bias shift {metrics["bias_shift"]:F3}");
+        Assert.True(metrics["valid_accuracy"] > 0.60, $"RM validation accuracy {metrics["valid_accuracy"]:P1} is not above 60%");
+        Assert.True(metrics["valid_accuracy_samples"] > 0.5, $"between model samples the RM is at or below chance: {metrics["valid_accuracy_samples"]:P1}");
         Assert.True(Series("rm", "valid_accuracy").Count >= 2, "the RM validates during training, not only at the end");
+    }
+
+    /// <summary>Each held-out ranking holds the policies the settings allot for its K: the demonstration once, base by share, SFT the rest.</summary>
+    [Fact]
+    public void ComparisonsRankCandidatesFromEveryPolicy()
+    {
+        var comparisons = ComparisonDataset.Read(Path.Combine(MicroPipelineHome.Path, "data", "comparisons.valid.jsonl"));
+        var settings = TrainingPresets.Micro.Comparisons;
+        Assert.NotEmpty(comparisons);
+        foreach (var comparison in comparisons)
+        {
+            var policies = comparison.Policies!;
+            var expected = ComparisonPolicies.Allocate(comparison.Completions.Count, "sft", settings.OtherPolicies, settings.IncludeDemonstration);
+            foreach (var (policy, count) in expected) Assert.Equal(count, policies.Count(p => p == policy));
+        }
+        // The labeler almost always puts the demonstration first: its rubric score is near 1, the samples' near the caps.
+        var demonstrationFirst = comparisons.Count(c => c.Policies![0] == ComparisonPolicies.Demonstration) / (double)comparisons.Count;
+        output.WriteLine($"demonstration ranked first in {demonstrationFirst:P0} of {comparisons.Count} rankings");
+        Assert.True(demonstrationFirst > 0.8, $"the demonstration was ranked first in only {demonstrationFirst:P0} of the rankings");
     }
 
     [Fact]
@@ -97,6 +115,10 @@ public sealed class MicroPipelineTests(ITestOutputHelper output)
         var kl = ppoLogprobs.Select((row, i) => row.Zip(sftLogprobs[i], (p, q) => p - q).Sum()).Average();
 
         output.WriteLine($"held-out mean RM reward: SFT {before:F4}, PPO {after:F4}; KL(PPO‖SFT) {kl:F3} nats per response");
+        var all = RewardModelStage.Score(rm, tokenizer, sftSamples.Concat(ppoSamples).Select(s => (prompts[s.PromptIndex], s.Text)).ToList(), TrainingPresets.Micro.RewardModel.MaxLength, 32, Device.CPU);
+        var penalty = all.Min() - settings.MissingEosPenalty;
+        double Penalized(IReadOnlyList<GeneratedSequence> samples, int offset) => samples.Select((s, i) => s.FinishReason == FinishReason.Stop ? all[offset + i] : penalty).Average();
+        output.WriteLine($"with the EOS penalty: SFT {Penalized(sftSamples, 0):F4}, PPO {Penalized(ppoSamples, sftSamples.Count):F4}; ended SFT {sftSamples.Count(s => s.FinishReason == FinishReason.Stop)}, PPO {ppoSamples.Count(s => s.FinishReason == FinishReason.Stop)} of {sftSamples.Count}");
         Assert.True(after > before, $"PPO did not raise the held-out RM reward: SFT {before:F4}, PPO {after:F4}");
         Assert.True(kl < KlBound, $"KL(PPO‖SFT) {kl:F3} nats per response exceeds {KlBound}");
     }
