@@ -45,7 +45,12 @@ public static class StageRunner
         {
             ComparisonPolicies.Validate(preset.Comparisons, init!);
             foreach (var name in preset.Comparisons.OtherPolicies.Keys)
-                policyDirectories[name] = ResolveCheckpoint(layout, name, $"comparisons.OtherPolicies.{name}");
+            {
+                var directory = ResolveCheckpoint(layout, name, $"comparisons.OtherPolicies.{name}");
+                if (Path.GetFullPath(directory) == Path.GetFullPath(initDirectory!))
+                    throw new ArgumentException($"comparisons.OtherPolicies.{name}: this is the sampling model (init_from) itself; leave it out of OtherPolicies (e.g. OtherPolicies={{}} to sample only {init})");
+                policyDirectories[name] = directory;
+            }
         }
         foreach (var directory in new[] { initDirectory, rewardDirectory }.Concat(policyDirectories.Values).OfType<string>())
         {

@@ -51,9 +51,14 @@ public static class RewardModelStage
         var bias = NormalizeOnDemonstrations(model, tokenizer, demonstrations, maxLength, settings.BatchPrompts, options.Device);
         var metrics = new Dictionary<string, double>(loop.LastMetrics) { ["bias_shift"] = -bias };
         if (valid.Count > 0) metrics["valid_accuracy"] = Accuracy(model, tokenizer, valid, maxLength, settings.BatchPrompts, options.Device);
-        // With demonstrations among the candidates, the accuracy between two model samples is the harder, separate figure.
-        if (valid.Any(c => c.Policies?.Contains(ComparisonPolicies.Demonstration) == true))
-            metrics["valid_accuracy_samples"] = SampleAccuracy(model, tokenizer, valid, maxLength, settings.BatchPrompts, options.Device);
+        // With candidates from several writers, two harder figures: between two model samples (no demonstration), and
+        // between two samples of one policy — the outputs PPO's policy chooses among.
+        if (valid.Any(c => c.Policies is not null))
+        {
+            static bool Sampled(string policy) => policy != ComparisonPolicies.Demonstration;
+            metrics["valid_accuracy_samples"] = PolicyPairAccuracy(model, tokenizer, valid, (a, b) => Sampled(a) && Sampled(b), maxLength, settings.BatchPrompts, options.Device);
+            metrics["valid_accuracy_within_policy"] = PolicyPairAccuracy(model, tokenizer, valid, (a, b) => Sampled(a) && a == b, maxLength, settings.BatchPrompts, options.Device);
+        }
         StageCheckpoint.Save(Name, "reward", model, model.Config, settings, options, total, clock.Elapsed.TotalSeconds, metrics);
         return new StageOutcome(Name, options.OutputDirectory, total, clock.Elapsed.TotalSeconds, metrics);
     }
@@ -97,8 +102,12 @@ public static class RewardModelStage
         return pairs == 0 ? double.NaN : (double)correct / pairs;
     }
 
-    /// <summary>Fraction of validation pairs of two model samples (neither one a demonstration) that the RM orders like the labeler.</summary>
-    public static double SampleAccuracy(GptRewardModel model, ITokenizer tokenizer, IReadOnlyList<Comparison> comparisons, int maxLength, int batchSize, Device device)
+    /// <summary>
+    /// Fraction of the validation pairs chosen by their two completions' policies that the RM orders like the labeler;
+    /// records without policies count no pairs.
+    /// </summary>
+    public static double PolicyPairAccuracy(GptRewardModel model, ITokenizer tokenizer, IReadOnlyList<Comparison> comparisons, Func<string, string, bool> include,
+        int maxLength, int batchSize, Device device)
     {
         var rewards = Score(model, tokenizer, comparisons.SelectMany(c => c.Completions.Select(o => (c.Prompt, o))).ToList(), maxLength, batchSize, device);
         int correct = 0, pairs = 0, offset = 0;
@@ -106,8 +115,7 @@ public static class RewardModelStage
         {
             var k = comparison.Completions.Count;
             var policies = comparison.Policies;
-            var (c, p) = RewardModelLoss.Accuracy(rewards[offset..(offset + k)], comparison.EffectiveRanks,
-                (i, j) => policies is not null && policies[i] != ComparisonPolicies.Demonstration && policies[j] != ComparisonPolicies.Demonstration);
+            var (c, p) = RewardModelLoss.Accuracy(rewards[offset..(offset + k)], comparison.EffectiveRanks, (i, j) => policies is not null && include(policies[i], policies[j]));
             correct += c;
             pairs += p;
             offset += k;

@@ -56,6 +56,7 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
         new("missing reward model", Training, """{"stage": "ppo", "reward_model": "rm-nope"}""", "reward_model", "there is no checkpoint 'rm-nope'", "model_not_found"),
         new("comparison policy without its checkpoint", Training, """{"stage": "comparisons", "hyperparameters": {"OtherPolicies": "{\"ppo-nope\": 0.25}"}}""", "hyperparameters.OtherPolicies", "no checkpoint 'ppo-nope'"),
         new("comparison policies leaving SFT nothing", Training, """{"stage": "comparisons", "hyperparameters": {"OtherPolicies": "{\"base\": 0.8}"}}""", "hyperparameters.OtherPolicies", "leave no output to the sampling model"),
+        new("comparison policy that is the sampling model", Training, """{"stage": "comparisons", "init_from": "base"}""", "hyperparameters.OtherPolicies", "this is the sampling model"),
         new("unknown hyperparameter", Training, """{"stage": "sft", "hyperparameters": {"NoSuchSetting": 1}}""", "hyperparameters.NoSuchSetting", "has no setting 'NoSuchSetting'"),
         new("hyperparameter of the wrong type", Training, """{"stage": "sft", "hyperparameters": {"Epochs": "many"}}""", "hyperparameters.Epochs", "wrong type"),
         new("hyperparameter that is an object", Training, """{"stage": "sft", "hyperparameters": {"Epochs": {"n": 1}}}""", "hyperparameters.Epochs", "expected a number, a string or a boolean"),

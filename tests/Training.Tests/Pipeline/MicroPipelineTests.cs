@@ -61,7 +61,7 @@ public sealed class MicroPipelineTests(ITestOutputHelper output)
     public void TheRewardModelBeatsSixtyPercentOnHeldOutLabelerRankings()
     {
         var metrics = FinalMetrics("rm");
-        output.WriteLine($"RM validation pairwise accuracy: {metrics["valid_accuracy"]:P1} (between model samples {metrics["valid_accuracy_samples"]:P1}), bias shift {metrics["bias_shift"]:F3}");
+        output.WriteLine($"RM validation pairwise accuracy: {metrics["valid_accuracy"]:P1} (between model samples {metrics["valid_accuracy_samples"]:P1}, between samples of one policy {metrics["valid_accuracy_within_policy"]:P1}), bias shift {metrics["bias_shift"]:F3}");
         Assert.True(metrics["valid_accuracy"] > 0.60, $"RM validation accuracy {metrics["valid_accuracy"]:P1} is not above 60%");
         Assert.True(metrics["valid_accuracy_samples"] > 0.5, $"between model samples the RM is at or below chance: {metrics["valid_accuracy_samples"]:P1}");
         Assert.True(Series("rm", "valid_accuracy").Count >= 2, "the RM validates during training, not only at the end");
