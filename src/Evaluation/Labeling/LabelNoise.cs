@@ -1,4 +1,4 @@
-using System.Text;
+using InstructGpt.Evaluation.Metrics;
 
 namespace InstructGpt.Evaluation.Labeling;
 
@@ -11,33 +11,12 @@ internal static class LabelNoise
 {
     public static double StandardNormal(long seed, string prompt, string output)
     {
-        var state = Fnv1a64(prompt) ^ RotateLeft(Fnv1a64(output), 29) ^ (ulong)seed * 0x9E3779B97F4A7C15UL;
-        var u1 = ToUnitInterval(SplitMix64(ref state));
-        var u2 = ToUnitInterval(SplitMix64(ref state));
+        var state = StableHash.Fnv1a64(prompt) ^ StableHash.RotateLeft(StableHash.Fnv1a64(output), 29) ^ (ulong)seed * 0x9E3779B97F4A7C15UL;
+        var u1 = ToUnitInterval(SplitMix64.Next(ref state));
+        var u2 = ToUnitInterval(SplitMix64.Next(ref state));
         return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
     /// <summary>Uniform in (0, 1]: never 0, so the logarithm above is finite.</summary>
     private static double ToUnitInterval(ulong bits) => ((bits >> 11) + 1) * (1.0 / (1UL << 53));
-
-    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
-
-    private static ulong SplitMix64(ref ulong x)
-    {
-        var z = x += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    private static ulong Fnv1a64(string text)
-    {
-        var hash = 0xCBF29CE484222325UL;
-        foreach (var b in Encoding.UTF8.GetBytes(text))
-        {
-            hash ^= b;
-            hash *= 0x100000001B3UL;
-        }
-        return hash;
-    }
 }

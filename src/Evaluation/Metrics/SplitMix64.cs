@@ -12,10 +12,13 @@ public sealed class SplitMix64
 
     public SplitMix64(ulong seed) => _state = seed;
 
-    public ulong NextUInt64()
+    public ulong NextUInt64() => Next(ref _state);
+
+    /// <summary>One step on a caller's own state: how other generators (the world's xoshiro256**, the labeler's noise) seed themselves.</summary>
+    public static ulong Next(ref ulong state)
     {
-        _state += GoldenGamma;
-        ulong z = _state;
+        state += GoldenGamma;
+        ulong z = state;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
         return z ^ (z >> 31);

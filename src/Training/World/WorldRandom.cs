@@ -1,4 +1,4 @@
-using System.Text;
+using InstructGpt.Evaluation.Metrics;
 
 namespace InstructGpt.Training.World;
 
@@ -15,10 +15,10 @@ public sealed class WorldRandom
     public WorldRandom(ulong seed)
     {
         var x = seed;
-        s0 = SplitMix64(ref x);
-        s1 = SplitMix64(ref x);
-        s2 = SplitMix64(ref x);
-        s3 = SplitMix64(ref x);
+        s0 = SplitMix64.Next(ref x);
+        s1 = SplitMix64.Next(ref x);
+        s2 = SplitMix64.Next(ref x);
+        s3 = SplitMix64.Next(ref x);
     }
 
     /// <summary>An independent stream for one named part of the world.</summary>
@@ -94,25 +94,8 @@ public sealed class WorldRandom
         }
     }
 
-    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+    /// <summary>FNV-1a over UTF-8 (<see cref="StableHash"/>): a stable string hash for stream names.</summary>
+    public static ulong Fnv1a64(string text) => StableHash.Fnv1a64(text);
 
-    private static ulong SplitMix64(ref ulong x)
-    {
-        var z = x += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    /// <summary>FNV-1a over UTF-8: a stable string hash (string.GetHashCode is randomized per process).</summary>
-    public static ulong Fnv1a64(string text)
-    {
-        var hash = 0xCBF29CE484222325UL;
-        foreach (var b in Encoding.UTF8.GetBytes(text))
-        {
-            hash ^= b;
-            hash *= 0x100000001B3UL;
-        }
-        return hash;
-    }
+    private static ulong RotateLeft(ulong x, int k) => StableHash.RotateLeft(x, k);
 }
