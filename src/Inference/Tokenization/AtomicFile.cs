@@ -4,7 +4,7 @@ namespace InstructGpt.Inference.Tokenization;
 /// Writes a file so that readers see either the old content or the new, never half of it: the bytes go to a temporary
 /// file in the same folder, which is then renamed over the target (a rename within one file system is atomic).
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {

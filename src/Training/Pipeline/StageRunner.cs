@@ -129,7 +129,8 @@ public static class StageRunner
                     models[samplingModel] = Checkpoint.Open(plan.InitDirectory!).LoadLanguageModel(DType.Float32, options.Device);
                     foreach (var (name, directory) in plan.PolicyDirectories)
                         models[name] = Checkpoint.Open(directory).LoadLanguageModel(DType.Float32, options.Device);
-                    var labeler = new SimulatedLabeler(new SimulatedLabelerOptions { Seed = (long)options.Seed });
+                    var labelerOptions = new SimulatedLabelerOptions { Seed = (long)options.Seed };
+                    var labeler = new SimulatedLabeler(labelerOptions);
                     var trainPrompts = data.Demonstrations(StageDatasets.Train);
                     var validPrompts = data.Demonstrations(StageDatasets.Valid);
                     var train = ComparisonStage.Run(models, samplingModel, tokenizer, trainPrompts, labeler, preset.Comparisons,
@@ -145,6 +146,10 @@ public static class StageRunner
                         ["valid_rubric_agreement"] = valid.Metrics["rubric_agreement"],
                         ["valid_rubric_agreement_samples"] = valid.Metrics["rubric_agreement_samples"],
                     };
+                    var hashes = data.Files.ToDictionary(f => Path.GetFileName(f.Value), f => Sha256(f.Value));
+                    foreach (var output in new[] { train.CheckpointDirectory, valid.CheckpointDirectory }) hashes[Path.GetFileName(output)] = Sha256(output);
+                    ComparisonRecord.Write(ComparisonRecord.PathFor(plan.Layout.Data, plan.OutputName), plan.InitDirectory!, plan.PolicyDirectories, labelerOptions,
+                        preset.Comparisons, options.Seed, hashes, metrics, train.Seconds + valid.Seconds);
                     return train with { Metrics = metrics, Seconds = train.Seconds + valid.Seconds };
                 }
                 finally

@@ -84,6 +84,15 @@ public sealed class MicroPipelineTests(ITestOutputHelper output)
         var demonstrationFirst = comparisons.Count(c => c.Policies![0] == ComparisonPolicies.Demonstration) / (double)comparisons.Count;
         output.WriteLine($"demonstration ranked first in {demonstrationFirst:P0} of {comparisons.Count} rankings");
         Assert.True(demonstrationFirst > 0.8, $"the demonstration was ranked first in only {demonstrationFirst:P0} of the rankings");
+
+        // Beside the data, the record of how it was made, in a checkpoint's instructgpt.json schema.
+        var record = CheckpointMetadata.FromJson(File.ReadAllText(Path.Combine(MicroPipelineHome.Path, "data", "comparisons.instructgpt.json")), "comparisons.instructgpt.json");
+        Assert.Equal("comparisons", record.Stage);
+        Assert.Equal(MicroPipelineHome.Checkpoint("sft"), record.Parent);
+        Assert.Equal(MicroPipelineHome.Checkpoint("base"), record.Hyperparameters["policy_checkpoints"]!["base"]!.GetValue<string>());
+        Assert.Equal(1, record.Hyperparameters["labeler"]!["seed"]!.GetValue<long>());
+        Assert.Contains("comparisons.valid.jsonl", record.DataHashes.Keys);
+        Assert.InRange(record.Metrics["rubric_agreement"], 0.5, 1);
     }
 
     [Fact]
