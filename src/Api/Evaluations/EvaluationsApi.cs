@@ -142,13 +142,13 @@ public static class EvaluationsApi
             return ApiError.BadRequest($"Invalid value for 'limit': {limit}; use an integer from 1 to {MaxListLimit}.", "limit");
         if (offset is < 0) return ApiError.BadRequest($"Invalid value for 'offset': {offset}; use an integer from 0.", "offset");
         if (await catalog.FindAsync(id) is not { } entry) return NotFound(id);
-        IReadOnlyList<InstructGpt.Evaluation.Storage.EvaluationSample> samples = entry.Run is null ? [] : await (await catalog.StoreAsync()).ListSamplesAsync(id);
-        var matching = samples.Where(s => (model is null || s.Model == model) && (judge is null || s.Judge == judge)).ToList();
-        var start = Math.Min(offset ?? 0, matching.Count);
-        var page = matching.Skip(start).Take(limit ?? DefaultListLimit).Select(s => new EvaluationSampleObject(s.Model, s.PromptId, s.Category, s.Variant,
+        var (samples, total) = entry.Run is null ? ([], 0)
+            : await (await catalog.StoreAsync()).PageSamplesAsync(id, model, judge, offset ?? 0, limit ?? DefaultListLimit);
+        var start = Math.Min(offset ?? 0, total);
+        var page = samples.Select(s => new EvaluationSampleObject(s.Model, s.PromptId, s.Category, s.Variant,
             s.SampleIndex, s.Judge, s.Prompt, s.Output, s.Likert, s.Flags, s.Reasons, s.Toxicity, s.RmScore, s.FinishReason)).ToList();
         var next = start + page.Count;
-        return TypedResults.Ok(new EvaluationSampleList("list", id, page, matching.Count, next < matching.Count, next < matching.Count ? next : null));
+        return TypedResults.Ok(new EvaluationSampleList("list", id, page, total, next < total, next < total ? next : null));
     }
 
     private static Task<Results<ContentHttpResult, ApiError>> ReportJsonAsync(EvaluationCatalog catalog, string id) =>

@@ -145,6 +145,26 @@ public sealed partial class EvaluationStore
         return rows.Select(r => new SampleKey(r.Model, r.PromptId, r.Variant, checked((int)r.SampleIndex), r.Judge)).ToHashSet();
     }
 
+    /// <summary>
+    /// One page of a run's samples, optionally of one model and one judge, in <see cref="ListSamplesAsync"/>'s order, with
+    /// how many match in all: the database does the filtering and the paging, so a large run is never read whole.
+    /// </summary>
+    public async Task<(IReadOnlyList<EvaluationSample> Page, int Total)> PageSamplesAsync(string runId, string? model, string? judge, int offset, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        const string Where = "WHERE run_id = @runId AND (@model IS NULL OR model = @model) AND (@judge IS NULL OR judge = @judge)";
+        var parameters = new { runId, model, judge, offset, limit };
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM evaluation_samples {Where}", parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<SampleRow>(new CommandDefinition(
+            $"{SampleRow.Select} {Where} ORDER BY model, prompt_id, variant, sample_index, judge LIMIT @limit OFFSET @offset",
+            parameters, cancellationToken: cancellationToken));
+        return (rows.Select(r => r.ToSample()).ToArray(), checked((int)total));
+    }
+
     /// <summary>Every sample of a run in a stable order (model, prompt, variant, sample index, judge).</summary>
     public async Task<IReadOnlyList<EvaluationSample>> ListSamplesAsync(string runId, CancellationToken cancellationToken = default)
     {

@@ -110,6 +110,31 @@ public class EvaluationStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Pages_filter_and_count_in_the_database_in_the_listing_order()
+    {
+        var store = await _database.OpenAsync();
+        await store.CreateRunAsync(TemporaryDatabase.Run());
+        foreach (var model in new[] { "ppo", "sft" })
+            foreach (var prompt in new[] { "p1", "p2", "p3" })
+                foreach (var judge in new[] { "labeler", "rm" })
+                    await store.RecordSampleAsync(TemporaryDatabase.Sample("run-1", model, prompt, 0) with { Judge = judge });
+        var all = await store.ListSamplesAsync("run-1");
+
+        var (page, total) = await store.PageSamplesAsync("run-1", null, null, offset: 5, limit: 4);
+        Assert.Equal(12, total);
+        Assert.Equal(all.Skip(5).Take(4).Select(s => s.Key), page.Select(s => s.Key));
+
+        var (rm, rmTotal) = await store.PageSamplesAsync("run-1", "sft", "rm", offset: 1, limit: 10);
+        Assert.Equal(3, rmTotal);
+        Assert.Equal(["p2", "p3"], rm.Select(s => s.PromptId));
+        Assert.All(rm, s => Assert.Equal(("sft", "rm"), (s.Model, s.Judge)));
+
+        var (past, pastTotal) = await store.PageSamplesAsync("run-1", null, null, offset: 50, limit: 10);
+        Assert.Empty(past);
+        Assert.Equal(12, pastTotal);
+    }
+
+    [Fact]
     public async Task A_resumed_run_finds_what_is_done_and_never_counts_a_sample_twice()
     {
         string[] models = ["ppo", "ppo-ptx"];
