@@ -49,6 +49,7 @@ public static class ComparisonStage
             var (k, items) = batches[b];
             var outputs = items.Select(_ => new List<(string Text, string Policy)>()).ToArray();
             var allocation = ComparisonPolicies.Allocate(k, samplingModel, settings.OtherPolicies, settings.IncludeDemonstration);
+            var encoded = items.Select(i => tokenizer.Encode(InstructionFormat.Query(chosen[i].Prompt))).ToList();
             for (var p = 0; p < allocation.Count; p++)
             {
                 var (policy, count) = allocation[p];
@@ -60,7 +61,7 @@ public static class ComparisonStage
                 var model = models.TryGetValue(policy, out var m) ? m : throw new ArgumentException($"comparisons: no model was loaded for policy '{policy}'");
                 // A prompt longer than the context allows keeps its end, as in SFT.
                 var room = model.Config.NPositions - settings.MaxTokens;
-                var queries = items.Select(i => tokenizer.Encode(InstructionFormat.Query(chosen[i].Prompt))).Select(q => (IReadOnlyList<int>)(q.Length <= room ? q : q[^room..])).ToList();
+                var queries = encoded.Select(q => (IReadOnlyList<int>)(q.Length <= room ? q : q[^room..])).ToList();
                 // The sampling model keeps the seed it always had, so a run with no other policies is unchanged.
                 var samples = generators[policy].Generate(queries, new SamplingOptions
                 {

@@ -56,8 +56,10 @@ public static class RewardModelStage
         if (valid.Any(c => c.Policies is not null))
         {
             static bool Sampled(string policy) => policy != ComparisonPolicies.Demonstration;
-            metrics["valid_accuracy_samples"] = PolicyPairAccuracy(model, tokenizer, valid, (a, b) => Sampled(a) && Sampled(b), maxLength, settings.BatchPrompts, options.Device);
-            metrics["valid_accuracy_within_policy"] = PolicyPairAccuracy(model, tokenizer, valid, (a, b) => Sampled(a) && a == b, maxLength, settings.BatchPrompts, options.Device);
+            var accuracies = PolicyPairAccuracies(model, tokenizer, valid, [(a, b) => Sampled(a) && Sampled(b), (a, b) => Sampled(a) && a == b],
+                maxLength, settings.BatchPrompts, options.Device);
+            metrics["valid_accuracy_samples"] = accuracies[0];
+            metrics["valid_accuracy_within_policy"] = accuracies[1];
         }
         StageCheckpoint.Save(Name, "reward", model, model.Config, settings, options, total, clock.Elapsed.TotalSeconds, metrics);
         return new StageOutcome(Name, options.OutputDirectory, total, clock.Elapsed.TotalSeconds, metrics);
@@ -103,24 +105,27 @@ public static class RewardModelStage
     }
 
     /// <summary>
-    /// Fraction of the validation pairs chosen by their two completions' policies that the RM orders like the labeler;
-    /// records without policies count no pairs.
+    /// For each filter, the fraction of the validation pairs it chooses by their two completions' policies that the RM
+    /// orders like the labeler (records without policies count no pairs). Every completion is scored once for all filters.
     /// </summary>
-    public static double PolicyPairAccuracy(GptRewardModel model, ITokenizer tokenizer, IReadOnlyList<Comparison> comparisons, Func<string, string, bool> include,
-        int maxLength, int batchSize, Device device)
+    public static double[] PolicyPairAccuracies(GptRewardModel model, ITokenizer tokenizer, IReadOnlyList<Comparison> comparisons,
+        IReadOnlyList<Func<string, string, bool>> filters, int maxLength, int batchSize, Device device)
     {
         var rewards = Score(model, tokenizer, comparisons.SelectMany(c => c.Completions.Select(o => (c.Prompt, o))).ToList(), maxLength, batchSize, device);
-        int correct = 0, pairs = 0, offset = 0;
-        foreach (var comparison in comparisons)
+        return filters.Select(include =>
         {
-            var k = comparison.Completions.Count;
-            var policies = comparison.Policies;
-            var (c, p) = RewardModelLoss.Accuracy(rewards[offset..(offset + k)], comparison.EffectiveRanks, (i, j) => policies is not null && include(policies[i], policies[j]));
-            correct += c;
-            pairs += p;
-            offset += k;
-        }
-        return pairs == 0 ? double.NaN : (double)correct / pairs;
+            int correct = 0, pairs = 0, offset = 0;
+            foreach (var comparison in comparisons)
+            {
+                var k = comparison.Completions.Count;
+                var policies = comparison.Policies;
+                var (c, p) = RewardModelLoss.Accuracy(rewards[offset..(offset + k)], comparison.EffectiveRanks, (i, j) => policies is not null && include(policies[i], policies[j]));
+                correct += c;
+                pairs += p;
+                offset += k;
+            }
+            return pairs == 0 ? double.NaN : (double)correct / pairs;
+        }).ToArray();
     }
 
     /// <summary>Shifts the head's bias so the demonstrations' mean reward is 0 (§3.5); returns the mean before the shift.</summary>

@@ -26,14 +26,14 @@ public sealed class WorldRandom
 
     public ulong NextUInt64()
     {
-        var result = RotateLeft(s1 * 5, 7) * 9;
+        var result = StableHash.RotateLeft(s1 * 5, 7) * 9;
         var t = s1 << 17;
         s2 ^= s0;
         s3 ^= s1;
         s1 ^= s2;
         s0 ^= s3;
         s2 ^= t;
-        s3 = RotateLeft(s3, 45);
+        s3 = StableHash.RotateLeft(s3, 45);
         return result;
     }
 
@@ -96,6 +96,4 @@ public sealed class WorldRandom
 
     /// <summary>FNV-1a over UTF-8 (<see cref="StableHash"/>): a stable string hash for stream names.</summary>
     public static ulong Fnv1a64(string text) => StableHash.Fnv1a64(text);
-
-    private static ulong RotateLeft(ulong x, int k) => StableHash.RotateLeft(x, k);
 }

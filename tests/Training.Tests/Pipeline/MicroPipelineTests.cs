@@ -108,13 +108,14 @@ public sealed class MicroPipelineTests(ITestOutputHelper output)
         IReadOnlyList<GeneratedSequence> Sample(GptLanguageModel model) =>
             new CompletionGenerator(model, tokenizer).Generate(prompts.Select(InstructionFormat.Query).ToList(),
                 new SamplingOptions { N = SamplesPerPrompt, MaxTokens = settings.MaxResponseTokens, Temperature = 1, Seed = 11 });
-        double MeanReward(IReadOnlyList<GeneratedSequence> samples) =>
-            RewardModelStage.Score(rm, tokenizer, samples.Select(s => (prompts[s.PromptIndex], s.Text)).ToList(), TrainingPresets.Micro.RewardModel.MaxLength, 32, Device.CPU).Average();
 
         var sftSamples = Sample(sft);
         var ppoSamples = Sample(ppo);
-        var before = MeanReward(sftSamples);
-        var after = MeanReward(ppoSamples);
+        // Both models' samples scored in one pass: SFT's first (a whole number of batches), then PPO's.
+        var scores = RewardModelStage.Score(rm, tokenizer, sftSamples.Concat(ppoSamples).Select(s => (prompts[s.PromptIndex], s.Text)).ToList(),
+            TrainingPresets.Micro.RewardModel.MaxLength, 32, Device.CPU);
+        var before = scores[..sftSamples.Count].Average();
+        var after = scores[sftSamples.Count..].Average();
 
         // KL(π_PPO ‖ π_SFT) estimated on PPO's own samples: Σ_t log π_PPO − log π_SFT per response, averaged.
         var contexts = ppoSamples.Select(s => (IReadOnlyList<int>)tokenizer.Encode(InstructionFormat.Query(prompts[s.PromptIndex]))).ToList();
@@ -124,9 +125,9 @@ public sealed class MicroPipelineTests(ITestOutputHelper output)
         var kl = ppoLogprobs.Select((row, i) => row.Zip(sftLogprobs[i], (p, q) => p - q).Sum()).Average();
 
         output.WriteLine($"held-out mean RM reward: SFT {before:F4}, PPO {after:F4}; KL(PPO‖SFT) {kl:F3} nats per response");
-        var all = RewardModelStage.Score(rm, tokenizer, sftSamples.Concat(ppoSamples).Select(s => (prompts[s.PromptIndex], s.Text)).ToList(), TrainingPresets.Micro.RewardModel.MaxLength, 32, Device.CPU);
-        var penalty = all.Min() - settings.MissingEosPenalty;
-        double Penalized(IReadOnlyList<GeneratedSequence> samples, int offset) => samples.Select((s, i) => s.FinishReason == FinishReason.Stop ? all[offset + i] : penalty).Average();
+        // As PPO's reward sees it, a response that never ended scores below every response scored with it.
+        var penalty = scores.Min() - settings.MissingEosPenalty;
+        double Penalized(IReadOnlyList<GeneratedSequence> samples, int offset) => samples.Select((s, i) => s.FinishReason == FinishReason.Stop ? scores[offset + i] : penalty).Average();
         output.WriteLine($"with the EOS penalty: SFT {Penalized(sftSamples, 0):F4}, PPO {Penalized(ppoSamples, sftSamples.Count):F4}; ended SFT {sftSamples.Count(s => s.FinishReason == FinishReason.Stop)}, PPO {ppoSamples.Count(s => s.FinishReason == FinishReason.Stop)} of {sftSamples.Count}");
         Assert.True(after > before, $"PPO did not raise the held-out RM reward: SFT {before:F4}, PPO {after:F4}");
         Assert.True(kl < KlBound, $"KL(PPO‖SFT) {kl:F3} nats per response exceeds {KlBound}");
