@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Installs what InstructGpt needs from Debian's packages, idempotently: it only calls apt-get
 # when a package is missing. Run as root or with sudo available.
-#   libtorch-dev          libtorch 1.13 (C++ headers, CMake files, shared libraries)
-#   libopenblas0-pthread  a threaded BLAS; without it libtorch's matmul falls back to the reference BLAS (~30x slower)
-#   cmake, g++            to build the native shim (src/Torch/native)
-#   python3-torch         the same libtorch from Python: the independent reference in tests and the peer in benchmarks
+#   python3-torch         PyTorch 1.13 from Python (/usr/bin/python3): the independent reference in tests and the peer
+#                         in benchmarks. The engine itself, TorchSharp with libtorch 2.10, comes from NuGet.
+#   libopenblas0-pthread  a threaded BLAS for that PyTorch; without it its matmul falls back to the reference BLAS
+#                         (~30x slower), which would make the benchmark peer meaninglessly slow
 #   wordnet-base          WordNet 3.0's database (/usr/share/wordnet), which the default world is built from
 #   chromium              a headless browser: the API tests check that Swagger UI renders and lists the endpoints
 # and, with npm, the node packages of tests/Inference.Tests/reference-js and tests/Api.Tests/client-js when they are missing.
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-pthread cmake g++ python3-torch)
+packages=(python3-torch libopenblas0-pthread)
 packages+=(wordnet-base)
 packages+=(chromium)
 
@@ -54,4 +54,4 @@ if ! command -v dotnet >/dev/null; then
   echo "setup: the .NET 10 SDK is required (dotnet was not found on PATH); install it from Microsoft's packages and re-run." >&2
   exit 1
 fi
-echo "setup: ok (libtorch $(dpkg-query -W -f='${Version}' libtorch-dev), $(cmake --version | head -1), dotnet $(dotnet --version), node $(node --version 2>/dev/null || echo "not found"))"
+echo "setup: ok (python3-torch $(dpkg-query -W -f='${Version}' python3-torch), dotnet $(dotnet --version), node $(node --version 2>/dev/null || echo "not found"))"

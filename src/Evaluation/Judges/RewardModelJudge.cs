@@ -3,7 +3,8 @@ using InstructGpt.Evaluation.Storage;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Evaluation.Judges;
 
@@ -12,7 +13,7 @@ namespace InstructGpt.Evaluation.Judges;
 /// score, where over-optimisation of the RM shows as the two parting ways), and of two outputs the higher score
 /// is preferred. The checkpoint is loaded on first use and freed by <see cref="Dispose"/>.
 /// </summary>
-public sealed class RewardModelJudge(string checkpointDirectory, DType dtype, Device? device) : ISampleJudge, IPairwiseJudge, IDisposable
+public sealed class RewardModelJudge(string checkpointDirectory, ScalarType dtype, Device? device) : ISampleJudge, IPairwiseJudge, IDisposable
 {
     private readonly Dictionary<(string Prompt, string Output), double> _scores = new();
     private GptRewardModel? _model;

@@ -1,7 +1,8 @@
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Evaluation.Judges;
 
@@ -31,9 +32,9 @@ public static class RewardScorer
                     mask[r * width + t] = 1;
                 }
             }
-            var device = model.transformer.wte.weight.device;
-            var rewards = model.forward(torch.tensor(ids, [rows.Length, width], device), torch.tensor(mask, [rows.Length, width], device));
-            scores.AddRange(rewards.to(DType.Float64).ToArray<double>());
+            var device = model.transformer.wte.weight!.device;
+            var rewards = model.forward(torch.tensor(ids, new long[] { rows.Length, width }, device: device), torch.tensor(mask, new long[] { rows.Length, width }, device: device));
+            scores.AddRange(rewards.to(ScalarType.Float64).data<double>().ToArray());
         }
         return scores.ToArray();
     }

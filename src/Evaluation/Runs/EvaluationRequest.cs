@@ -1,7 +1,8 @@
 using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Evaluation.Tasks;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Evaluation.Runs;
 
@@ -62,7 +63,7 @@ public sealed record EvaluationRequest
     /// <summary>Where models run; null for libtorch's default device.</summary>
     public Device? Device { get; init; }
 
-    public DType DType { get; init; } = DType.Float32;
+    public ScalarType DType { get; init; } = ScalarType.Float32;
 
     public string TaxReference => AlignmentTaxReference ?? Baseline;
 

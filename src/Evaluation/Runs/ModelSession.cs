@@ -3,7 +3,8 @@ using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Evaluation.Runs;
 
@@ -12,7 +13,7 @@ namespace InstructGpt.Evaluation.Runs;
 /// it) and freed by <see cref="Dispose"/>. Generates answers and scores held-out text; the tensor work runs
 /// synchronously inside each call, so no dispose scope outlives it.
 /// </summary>
-internal sealed class ModelSession(EvaluatedModel model, DType dtype, Device? device) : IDisposable
+internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Device? device) : IDisposable
 {
     private GptLanguageModel? _model;
     private ITokenizer? _tokenizer;

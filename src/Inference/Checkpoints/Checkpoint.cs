@@ -1,7 +1,8 @@
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
-using InstructGpt.Torch.Modules;
-using InstructGpt.Torch.Safetensors;
+using InstructGpt.Inference.Engine;
+using InstructGpt.Safetensors;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Checkpoints;
 
@@ -44,7 +45,7 @@ public sealed class Checkpoint
     }
 
     /// <param name="dropout">Overrides the config's dropout rates (e.g. SFT's residual dropout of 0.2, or 0 for PPO).</param>
-    public GptLanguageModel LoadLanguageModel(DType dtype = DType.Float32, Device? device = null, double? dropout = null)
+    public GptLanguageModel LoadLanguageModel(ScalarType dtype = ScalarType.Float32, Device? device = null, double? dropout = null)
     {
         var model = new GptLanguageModel(WithDropout(dropout));
         return Load(model, dtype, device, ignoredPrefixes: ["score.", "v_head."]);
@@ -54,7 +55,7 @@ public sealed class Checkpoint
     /// The reward model. When the checkpoint has no reward head (an SFT or base checkpoint, as the
     /// paper initialises the RM from SFT) the head is freshly initialised from <paramref name="generator"/>.
     /// </summary>
-    public GptRewardModel LoadRewardModel(DType dtype = DType.Float32, Device? device = null, Generator? generator = null, double? dropout = null)
+    public GptRewardModel LoadRewardModel(ScalarType dtype = ScalarType.Float32, Device? device = null, Generator? generator = null, double? dropout = null)
     {
         var model = new GptRewardModel(WithDropout(dropout), generator);
         var hasHead = HasTensorsWithPrefix("score.");
@@ -62,7 +63,7 @@ public sealed class Checkpoint
     }
 
     /// <summary>The value model; from an RM checkpoint its v_head starts as the RM's score head (value initialised from the RM).</summary>
-    public GptValueModel LoadValueModel(DType dtype = DType.Float32, Device? device = null, Generator? generator = null, double? dropout = null)
+    public GptValueModel LoadValueModel(ScalarType dtype = ScalarType.Float32, Device? device = null, Generator? generator = null, double? dropout = null)
     {
         var model = new GptValueModel(WithDropout(dropout), generator);
         if (HasTensorsWithPrefix("v_head."))
@@ -81,10 +82,10 @@ public sealed class Checkpoint
     /// The model comes back in evaluation mode (dropout off), as Hugging Face's from_pretrained returns it:
     /// sampling or scoring with a loaded model is deterministic, and training turns dropout on itself.
     /// </summary>
-    public T Load<T>(T model, DType dtype = DType.Float32, Device? device = null, string[]? ignoredPrefixes = null,
-        string[]? optionalPrefixes = null, IReadOnlyDictionary<string, string>? renames = null) where T : Module
+    public T Load<T>(T model, ScalarType dtype = ScalarType.Float32, Device? device = null, string[]? ignoredPrefixes = null,
+        string[]? optionalPrefixes = null, IReadOnlyDictionary<string, string>? renames = null) where T : nn.Module
     {
-        var target = device ?? torch.get_default_device();
+        var target = device ?? TorchRuntime.DefaultDevice;
         try
         {
             LoadInto(model, dtype, target, ignoredPrefixes ?? [], optionalPrefixes ?? [], renames);
@@ -98,7 +99,7 @@ public sealed class Checkpoint
         }
     }
 
-    private void LoadInto(Module model, DType dtype, Device device, string[] ignored, string[] optional, IReadOnlyDictionary<string, string>? renames)
+    private void LoadInto(nn.Module model, ScalarType dtype, Device device, string[] ignored, string[] optional, IReadOnlyDictionary<string, string>? renames)
     {
         using var file = SafetensorsFile.Open(WeightsPath);
         var expected = model.state_dict();
@@ -133,18 +134,20 @@ public sealed class Checkpoint
             }
             if (!info.Shape.SequenceEqual(tensor.shape))
                 problems.Add($"{info.Name}: shape [{string.Join(", ", info.Shape)}], expected [{string.Join(", ", tensor.shape)}]");
-            if (!info.DType.IsFloatingPoint())
+            if (!torch.is_floating_point(info.DType))
                 problems.Add($"{info.Name}: dtype {info.DType.Name()}, expected a floating type (F32, F16 or BF16)");
         }
         if (problems.Count > 0)
             throw new InvalidDataException($"{WeightsPath}: {problems.Count} problem(s) loading {model.GetType().Name}:\n  " + string.Join("\n  ", problems));
 
         model.to(device, dtype);
+        // Module.to replaces the parameters it moves or converts, so look them up again.
+        var targets = model.state_dict();
         using var noGrad = torch.no_grad();
         foreach (var (name, info) in found)
         {
             using var scope = torch.NewDisposeScope();
-            expected[name].copy_(file.Load(info.Name, dtype, device));
+            targets[name].copy_(file.Load(info.Name, dtype, device));
         }
     }
 }

@@ -1,7 +1,8 @@
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
-using InstructGpt.Torch.Modules;
-using InstructGpt.Torch.Safetensors;
+using InstructGpt.Inference.Engine;
+using InstructGpt.Safetensors;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Checkpoints;
 
@@ -12,7 +13,7 @@ namespace InstructGpt.Inference.Checkpoints;
 public static class CheckpointWriter
 {
     /// <param name="writeTokenizer">Writes vocab.json and merges.txt into the directory it is given.</param>
-    public static void Save(string directory, Module model, GptConfig config, CheckpointMetadata metadata, Action<string>? writeTokenizer)
+    public static void Save(string directory, nn.Module model, GptConfig config, CheckpointMetadata metadata, Action<string>? writeTokenizer)
     {
         var full = Path.GetFullPath(Path.TrimEndingDirectorySeparator(directory));
         var parent = Path.GetDirectoryName(full)!;
@@ -22,7 +23,7 @@ public static class CheckpointWriter
         System.IO.Directory.CreateDirectory(temporary);
         try
         {
-            var dtype = model.parameters().FirstOrDefault()?.dtype ?? DType.Float32;
+            var dtype = model.parameters().FirstOrDefault()?.dtype ?? ScalarType.Float32;
             var savedConfig = config with { TorchDtype = dtype.Name() };
             File.WriteAllText(Path.Combine(temporary, CheckpointFiles.Config), savedConfig.ToJson());
             SafetensorsWriter.Save(Path.Combine(temporary, CheckpointFiles.Weights), model.state_dict(),

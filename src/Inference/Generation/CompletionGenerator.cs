@@ -1,6 +1,7 @@
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Generation;
 
@@ -35,7 +36,7 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
                     "Please reduce your prompt or completion length.", "max_tokens");
         }
 
-        var generators = new List<InstructGpt.Torch.Generator>();
+        var generators = new List<torch.Generator>();
         try
         {
             var stops = new StopSequenceMatcher(options.Stop);
@@ -43,11 +44,11 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
             for (var p = 0; p < promptIds.Length; p++)
                 for (var s = 0; s < options.N; s++)
                 {
-                    InstructGpt.Torch.Generator? generator = null;
+                    torch.Generator? generator = null;
                     if (options.Seed is { } seed)
                     {
                         // The n samples of a request differ; the same prompt and seed repeat whatever else is in the batch.
-                        generator = new InstructGpt.Torch.Generator(unchecked(seed + (ulong)s * 0x9E3779B97F4A7C15UL), Device.CPU);
+                        generator = new torch.Generator(unchecked(seed + (ulong)s * 0x9E3779B97F4A7C15UL), torch.CPU);
                         generators.Add(generator);
                     }
                     rows.Add(new SequenceState(p, s, promptIds[p], new RowSampling(options.Temperature, options.TopK, options.TopP, generator), stops));
@@ -64,8 +65,8 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
     /// <summary>Runs prefill and the decode loop; returns the echoed prompts' token logprobs when requested.</summary>
     private Dictionary<int, (double? logprob, (int, double)[] top)[]> Run(List<SequenceState> rows, SamplingOptions options, CancellationToken cancellation)
     {
-        var device = Model.transformer.wte.weight.device;
-        var dtype = Model.transformer.wte.weight.dtype;
+        var device = Model.transformer.wte.weight!.device;
+        var dtype = Model.transformer.wte.weight!.dtype;
         var width = rows.Max(r => r.PromptIds.Length);
         var topCount = options.Logprobs ?? 0;
         var promptLogprobs = new Dictionary<int, (double?, (int, double)[])[]>();
@@ -98,7 +99,7 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
 
                 var keep = Enumerable.Range(0, active.Count).Where(k => !rows[active[k]].Finished).ToList();
                 if (keep.Count == 0) break;
-                var next = torch.tensor(keep.Select(k => sampled.Tokens[k]).ToArray(), [keep.Count, 1], device);
+                var next = torch.tensor(keep.Select(k => sampled.Tokens[k]).ToArray(), new long[] { keep.Count, 1 }, device: device);
                 if (keep.Count < active.Count) cache.SelectRows(torch.tensor(keep.Select(k => (long)k).ToArray(), device: device));
                 active = keep.Select(k => active[k]).ToList();
                 var nextLogits = Model.LastLogits(next, null, cache).MoveToOuterDisposeScope();
@@ -129,7 +130,7 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
                 mask[offset + j] = 1;
             }
         }
-        return (torch.tensor(ids, [rows.Count, width], device), torch.tensor(mask, [rows.Count, width], device));
+        return (torch.tensor(ids, new long[] { rows.Count, width }, device: device), torch.tensor(mask, new long[] { rows.Count, width }, device: device));
     }
 
     /// <summary>Log-probability of each prompt token given the ones before it (the first has none), for echo.</summary>
@@ -146,13 +147,13 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
             for (var j = 1; j < prompt.Length; j++)
             {
                 var row = logprobs[r, start + j - 1];
-                var chosen = row[prompt[j]].to(DType.Float64).item<double>();
+                var chosen = row[prompt[j]].to(ScalarType.Float64).item<double>();
                 (int, double)[] top = [];
                 if (topCount > 0)
                 {
                     var (values, ids) = row.topk(topCount);
-                    var v = values.to(DType.Float64).ToArray<double>();
-                    var i = ids.ToArray<long>();
+                    var v = values.to(ScalarType.Float64).data<double>().ToArray();
+                    var i = ids.data<long>().ToArray();
                     top = v.Select((x, k) => ((int)i[k], x)).ToArray();
                 }
                 entries[j] = (chosen, top);

@@ -1,5 +1,6 @@
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Generation;
 
@@ -17,7 +18,7 @@ public static class SequenceScorer
         if (contexts.Count != continuations.Count) throw new ArgumentException("there must be one continuation per context");
         if (temperature <= 0) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "temperature must be > 0");
         if (contexts.Any(c => c.Count == 0)) throw new ArgumentException("every context needs at least one token (for example <|endoftext|>)", nameof(contexts));
-        var device = model.transformer.wte.weight.device;
+        var device = model.transformer.wte.weight!.device;
         var rows = contexts.Count;
         var lengths = Enumerable.Range(0, rows).Select(i => contexts[i].Count + continuations[i].Count).ToArray();
         var width = lengths.Max();
@@ -35,11 +36,11 @@ public static class SequenceScorer
 
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var logits = model.forward(torch.tensor(ids, [rows, width], device), torch.tensor(mask, [rows, width], device));
+        var logits = model.forward(torch.tensor(ids, new long[] { rows, width }, device: device), torch.tensor(mask, new long[] { rows, width }, device: device));
         var logprobs = (logits.@float() / temperature).log_softmax(-1);
         // The token at position p is predicted by the logits at p − 1.
-        var targets = torch.tensor(ids, [rows, width], device).narrow(1, 1, width - 1).unsqueeze(-1);
-        var chosen = logprobs.narrow(1, 0, width - 1).gather(2, targets).squeeze(-1).to(DType.Float64).ToArray<double>();
+        var targets = torch.tensor(ids, new long[] { rows, width }, device: device).narrow(1, 1, width - 1).unsqueeze(-1);
+        var chosen = logprobs.narrow(1, 0, width - 1).gather(2, targets).squeeze(-1).to(ScalarType.Float64).data<double>().ToArray();
         var result = new double[rows][];
         for (var r = 0; r < rows; r++)
         {

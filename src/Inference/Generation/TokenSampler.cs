@@ -1,10 +1,11 @@
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Generation;
 
 /// <summary>How one row of a decode batch samples its next token.</summary>
 /// <param name="Generator">The row's own random stream (a seeded request), or null for the global one.</param>
-public sealed record RowSampling(double Temperature, int TopK, double TopP, InstructGpt.Torch.Generator? Generator);
+public sealed record RowSampling(double Temperature, int TopK, double TopP, torch.Generator? Generator);
 
 /// <summary>The outcome of one decode step for a batch: the chosen token of each row and its log-probabilities.</summary>
 public sealed record SampledStep(long[] Tokens, double[] Logprobs, (int id, double logprob)[][]? Top);
@@ -22,14 +23,14 @@ public static class TokenSampler
         using var noGrad = torch.no_grad();
         var b = (int)logits.size(0);
         var temperatures = rows.Select(r => (float)(r.Temperature > 0 ? r.Temperature : 1.0)).ToArray();
-        var scaled = logits.@float() / torch.tensor(temperatures, [b, 1], logits.device);
+        var scaled = logits.@float() / torch.tensor(temperatures, new long[] { b, 1 }, device: logits.device);
         var logprobs = scaled.log_softmax(-1);
 
         var tokens = new long[b];
         var greedy = rows.Select((r, i) => (r, i)).Where(x => x.r.Temperature == 0).Select(x => x.i).ToList();
         if (greedy.Count > 0)
         {
-            var argmax = scaled.argmax(-1).ToArray<long>();
+            var argmax = scaled.argmax(-1).data<long>().ToArray();
             foreach (var i in greedy) tokens[i] = argmax[i];
         }
 
@@ -42,7 +43,7 @@ public static class TokenSampler
             var unseeded = group.Where(x => x.r.Generator is null).Select(x => x.i).ToList();
             if (unseeded.Count == group.Count())
             {
-                var drawn = torch.multinomial(probs, 1).view(-1).ToArray<long>();
+                var drawn = torch.multinomial(probs, 1).view(-1).data<long>().ToArray();
                 for (var k = 0; k < indices.Length; k++) tokens[indices[k]] = drawn[k];
                 continue;
             }
@@ -55,13 +56,13 @@ public static class TokenSampler
             }
         }
 
-        var chosen = logprobs.gather(1, torch.tensor(tokens, [b, 1], logits.device)).view(-1).to(DType.Float64).ToArray<double>();
+        var chosen = logprobs.gather(1, torch.tensor(tokens, new long[] { b, 1 }, device: logits.device)).view(-1).to(ScalarType.Float64).data<double>().ToArray();
         (int, double)[][]? top = null;
         if (topLogprobs > 0)
         {
             var (values, ids) = logprobs.topk(Math.Min(topLogprobs, (int)logprobs.size(-1)), -1);
-            var v = values.to(DType.Float64).ToArray<double>();
-            var id = ids.ToArray<long>();
+            var v = values.to(ScalarType.Float64).data<double>().ToArray();
+            var id = ids.data<long>().ToArray();
             var k = (int)values.size(-1);
             top = Enumerable.Range(0, b).Select(r => Enumerable.Range(0, k).Select(j => ((int)id[r * k + j], v[r * k + j])).ToArray()).ToArray();
         }

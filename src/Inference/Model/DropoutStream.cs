@@ -1,4 +1,5 @@
-using InstructGpt.Torch.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Model;
 
@@ -9,11 +10,11 @@ namespace InstructGpt.Inference.Model;
 /// </summary>
 public static class DropoutStream
 {
-    public static void Use(Module model, InstructGpt.Torch.Generator? generator)
+    public static void Use(nn.Module model, Generator? generator)
     {
         foreach (var (_, module) in model.named_modules())
         {
-            if (module is Dropout dropout) dropout.generator = generator;
+            if (module is SeededDropout dropout) dropout.generator = generator;
             if (module is CausalSelfAttention attention) attention.DropoutGenerator = generator;
         }
     }

@@ -1,22 +1,24 @@
-using InstructGpt.Torch;
-using InstructGpt.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Model;
 
 /// <summary>A pre-LayerNorm transformer block: x + attn(ln_1(x)), then x + mlp(ln_2(x)).</summary>
-public sealed class GptBlock : Module
+public sealed class GptBlock : nn.Module
 {
-    public LayerNorm ln_1 { get; }
-    public CausalSelfAttention attn { get; }
-    public LayerNorm ln_2 { get; }
-    public GptMlp mlp { get; }
+    public readonly LayerNorm ln_1;
+    public readonly CausalSelfAttention attn;
+    public readonly LayerNorm ln_2;
+    public readonly GptMlp mlp;
 
-    public GptBlock(GptConfig config, Generator? generator)
+    public GptBlock(GptConfig config, Generator? generator) : base(nameof(GptBlock))
     {
-        ln_1 = register_module("ln_1", new LayerNorm(config.NEmbd, config.LayerNormEpsilon, Device.CPU));
-        attn = register_module("attn", new CausalSelfAttention(config, generator));
-        ln_2 = register_module("ln_2", new LayerNorm(config.NEmbd, config.LayerNormEpsilon, Device.CPU));
-        mlp = register_module("mlp", new GptMlp(config, generator));
+        ln_1 = nn.LayerNorm(config.NEmbd, config.LayerNormEpsilon);
+        attn = new CausalSelfAttention(config, generator);
+        ln_2 = nn.LayerNorm(config.NEmbd, config.LayerNormEpsilon);
+        mlp = new GptMlp(config, generator);
+        RegisterComponents();
     }
 
     public Tensor forward(Tensor x, Tensor? mask, KvCache? cache, int layer)

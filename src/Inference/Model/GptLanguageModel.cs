@@ -1,17 +1,20 @@
-using InstructGpt.Torch;
-using InstructGpt.Torch.Modules;
-using F = InstructGpt.Torch.torch.nn.functional;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace InstructGpt.Inference.Model;
 
 /// <summary>GPT-2 with its language-model head tied to the token embeddings (HF's GPT2LMHeadModel).</summary>
-public sealed class GptLanguageModel : Module
+public sealed class GptLanguageModel : nn.Module
 {
-    public GptModel transformer { get; }
+    public readonly GptModel transformer;
     public GptConfig Config => transformer.Config;
 
-    public GptLanguageModel(GptConfig config, Generator? generator = null) =>
-        transformer = register_module("transformer", new GptModel(config, generator));
+    public GptLanguageModel(GptConfig config, Generator? generator = null) : base(nameof(GptLanguageModel))
+    {
+        transformer = new GptModel(config, generator);
+        RegisterComponents();
+    }
 
     /// <summary>Logits [B, T, vocab] for every position.</summary>
     public Tensor forward(Tensor inputIds, Tensor? attentionMask = null, KvCache? cache = null)
@@ -21,7 +24,7 @@ public sealed class GptLanguageModel : Module
     }
 
     /// <summary>Projects hidden states onto the vocabulary with the tied embedding matrix.</summary>
-    public Tensor Logits(Tensor hidden) => F.linear(hidden, transformer.wte.weight);
+    public Tensor Logits(Tensor hidden) => F.linear(hidden, transformer.wte.weight!);
 
     /// <summary>Logits [B, vocab] of the last position only: what a decode step needs.</summary>
     public Tensor LastLogits(Tensor inputIds, Tensor? attentionMask = null, KvCache? cache = null)

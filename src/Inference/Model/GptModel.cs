@@ -1,5 +1,6 @@
-using InstructGpt.Torch;
-using InstructGpt.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Model;
 
@@ -9,23 +10,32 @@ namespace InstructGpt.Inference.Model;
 /// real tokens, and no query attends to a padding key, so a padded row gives the same hidden states as
 /// the same row unpadded.
 /// </summary>
-public sealed class GptModel : Module
+public sealed class GptModel : nn.Module
 {
     public GptConfig Config { get; }
-    public Embedding wte { get; }
-    public Embedding wpe { get; }
-    public ModuleList<GptBlock> h { get; }
-    public LayerNorm ln_f { get; }
-    private readonly Dropout drop;
+    public readonly Embedding wte;
+    public readonly Embedding wpe;
+    public readonly ModuleList<GptBlock> h;
+    public readonly LayerNorm ln_f;
+    private readonly SeededDropout drop;
 
-    public GptModel(GptConfig config, Generator? generator = null)
+    public GptModel(GptConfig config, Generator? generator = null) : base(nameof(GptModel))
     {
         Config = config.Validate();
-        wte = register_module("wte", new Embedding(config.VocabSize, config.NEmbd, config.InitializerRange, Device.CPU, generator: generator));
-        wpe = register_module("wpe", new Embedding(config.NPositions, config.NEmbd, config.InitializerRange, Device.CPU, generator: generator));
-        drop = register_module("drop", new Dropout(config.EmbdPdrop));
-        h = register_module("h", new ModuleList<GptBlock>(Enumerable.Range(0, config.NLayer).Select(_ => new GptBlock(config, generator))));
-        ln_f = register_module("ln_f", new LayerNorm(config.NEmbd, config.LayerNormEpsilon, Device.CPU));
+        wte = Embedding(config.VocabSize, config.NEmbd, config.InitializerRange, generator);
+        wpe = Embedding(config.NPositions, config.NEmbd, config.InitializerRange, generator);
+        drop = new SeededDropout(config.EmbdPdrop);
+        h = nn.ModuleList(Enumerable.Range(0, config.NLayer).Select(_ => new GptBlock(config, generator)).ToArray());
+        ln_f = nn.LayerNorm(config.NEmbd, config.LayerNormEpsilon);
+        RegisterComponents();
+    }
+
+    /// <summary>An embedding table drawn from N(0, std²) with the given generator (GPT-2's initializer_range).</summary>
+    private static Embedding Embedding(long count, long width, double std, Generator? generator)
+    {
+        var embedding = nn.Embedding(count, width);
+        using (torch.no_grad()) embedding.weight!.normal_(0, std, generator);
+        return embedding;
     }
 
     /// <param name="inputIds">[B, T] token ids.</param>
@@ -41,7 +51,7 @@ public sealed class GptModel : Module
         if (past + t > Config.NPositions)
             throw new ArgumentException($"sequence of {past + t} tokens exceeds the model's context of {Config.NPositions} positions");
 
-        var newMask = attentionMask?.@bool() ?? torch.ones([b, t], DType.Bool, device);
+        var newMask = attentionMask?.@bool() ?? torch.ones(new[] { b, t }, dtype: ScalarType.Bool, device: device);
         var pastMask = past > 0 ? cache!.KeyMask.narrow(1, 0, past) : null;
         var positions = PositionIds(newMask, pastMask);
         var mask = attentionMask is null && past == 0 ? null : AttentionMask(newMask, pastMask, t, past);
@@ -68,7 +78,7 @@ public sealed class GptModel : Module
     private static Tensor AttentionMask(Tensor newMask, Tensor? pastMask, long t, long past)
     {
         var device = newMask.device;
-        var keyValid = pastMask is null ? newMask : torch.cat([pastMask, newMask], 1);
+        var keyValid = pastMask is null ? newMask : torch.cat(new[] { pastMask, newMask }, 1);
         var queryPosition = (torch.arange(0, t, device: device) + past).unsqueeze(1);
         var keyPosition = torch.arange(0, past + t, device: device).unsqueeze(0);
         var causal = keyPosition <= queryPosition;

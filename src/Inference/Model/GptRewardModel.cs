@@ -1,5 +1,6 @@
-using InstructGpt.Torch;
-using InstructGpt.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Model;
 
@@ -7,23 +8,24 @@ namespace InstructGpt.Inference.Model;
 /// The paper's reward model: the GPT trunk with its LM head replaced by a scalar head ("score"),
 /// read at the last real token of prompt + response (InstructGPT §3.5).
 /// </summary>
-public sealed class GptRewardModel : Module
+public sealed class GptRewardModel : nn.Module
 {
-    public GptModel transformer { get; }
-    public Linear score { get; }
+    public readonly GptModel transformer;
+    public readonly Linear score;
     public GptConfig Config => transformer.Config;
 
-    public GptRewardModel(GptConfig config, Generator? generator = null)
+    public GptRewardModel(GptConfig config, Generator? generator = null) : base(nameof(GptRewardModel))
     {
-        transformer = register_module("transformer", new GptModel(config, generator));
-        score = register_module("score", ScalarHead.Create(config, generator));
+        transformer = new GptModel(config, generator);
+        score = ScalarHead.Create(config, generator);
+        RegisterComponents();
     }
 
     /// <returns>Rewards [B], one per sequence.</returns>
     public Tensor forward(Tensor inputIds, Tensor? attentionMask = null)
     {
         using var scope = torch.NewDisposeScope();
-        var mask = attentionMask ?? torch.ones(inputIds.shape, DType.Int64, inputIds.device);
+        var mask = attentionMask ?? torch.ones(inputIds.shape, dtype: ScalarType.Int64, device: inputIds.device);
         var hidden = transformer.forward(inputIds, attentionMask);
         var last = ScalarHead.LastTokenIndex(mask);
         var index = last.view(-1, 1, 1).expand(hidden.size(0), 1, hidden.size(2));

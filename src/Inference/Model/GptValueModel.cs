@@ -1,19 +1,21 @@
-using InstructGpt.Torch;
-using InstructGpt.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Model;
 
 /// <summary>PPO's value function: the GPT trunk with a per-token scalar head ("v_head"), initialised from the RM.</summary>
-public sealed class GptValueModel : Module
+public sealed class GptValueModel : nn.Module
 {
-    public GptModel transformer { get; }
-    public Linear v_head { get; }
+    public readonly GptModel transformer;
+    public readonly Linear v_head;
     public GptConfig Config => transformer.Config;
 
-    public GptValueModel(GptConfig config, Generator? generator = null)
+    public GptValueModel(GptConfig config, Generator? generator = null) : base(nameof(GptValueModel))
     {
-        transformer = register_module("transformer", new GptModel(config, generator));
-        v_head = register_module("v_head", ScalarHead.Create(config, generator));
+        transformer = new GptModel(config, generator);
+        v_head = ScalarHead.Create(config, generator);
+        RegisterComponents();
     }
 
     /// <returns>Values [B, T], one per position.</returns>

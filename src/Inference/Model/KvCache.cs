@@ -1,4 +1,5 @@
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Model;
 
@@ -13,7 +14,7 @@ public sealed class KvCache : IDisposable
     private readonly Tensor[] keys;
     private readonly Tensor[] values;
 
-    public KvCache(GptConfig config, long batch, long capacity, Device device, DType dtype)
+    public KvCache(GptConfig config, long batch, long capacity, Device device, ScalarType dtype)
     {
         if (capacity > config.NPositions)
             throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"the cache cannot exceed the model's context of {config.NPositions} positions");
@@ -23,10 +24,10 @@ public sealed class KvCache : IDisposable
         values = new Tensor[config.NLayer];
         for (var i = 0; i < config.NLayer; i++)
         {
-            keys[i] = torch.zeros([batch, config.NHead, capacity, config.HeadSize], dtype, device).DetachFromDisposeScope();
-            values[i] = torch.zeros([batch, config.NHead, capacity, config.HeadSize], dtype, device).DetachFromDisposeScope();
+            keys[i] = torch.zeros(new[] { batch, config.NHead, capacity, config.HeadSize }, dtype: dtype, device: device).DetachFromDisposeScope();
+            values[i] = torch.zeros(new[] { batch, config.NHead, capacity, config.HeadSize }, dtype: dtype, device: device).DetachFromDisposeScope();
         }
-        KeyMask = torch.zeros([batch, capacity], DType.Bool, device).DetachFromDisposeScope();
+        KeyMask = torch.zeros(new[] { batch, capacity }, dtype: ScalarType.Bool, device: device).DetachFromDisposeScope();
     }
 
     private KvCache(Tensor[] keys, Tensor[] values, Tensor keyMask, long length)
@@ -46,7 +47,7 @@ public sealed class KvCache : IDisposable
     public long Length { get; private set; }
 
     /// <summary>[batch, capacity]: true where a row's column holds a real (non-padding) token.</summary>
-    public Tensor KeyMask { get; }
+    public Tensor KeyMask { get; private set; }
 
     /// <summary>Records which of the next columns are real tokens; call once per forward, before the layers write.</summary>
     internal void AppendMask(Tensor attentionMask)
@@ -77,10 +78,10 @@ public sealed class KvCache : IDisposable
         using var scope = torch.NewDisposeScope();
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i].set_data(keys[i].index_select(0, rowIndices));
-            values[i].set_data(values[i].index_select(0, rowIndices));
+            keys[i] = Replace(keys[i], keys[i].index_select(0, rowIndices));
+            values[i] = Replace(values[i], values[i].index_select(0, rowIndices));
         }
-        KeyMask.set_data(KeyMask.index_select(0, rowIndices));
+        KeyMask = Replace(KeyMask, KeyMask.index_select(0, rowIndices));
         Batch = rowIndices.size(0);
     }
 
@@ -107,7 +108,7 @@ public sealed class KvCache : IDisposable
             keys[i] = Stack(first.keys[i], first, second.keys[i], second, rows, capacity, length);
             values[i] = Stack(first.values[i], first, second.values[i], second, rows, capacity, length);
         }
-        var mask = torch.zeros([rows, capacity], DType.Bool, first.KeyMask.device).DetachFromDisposeScope();
+        var mask = torch.zeros(new[] { rows, capacity }, dtype: ScalarType.Bool, device: first.KeyMask.device).DetachFromDisposeScope();
         CopyRightAligned(first.KeyMask, first, mask, 0, length, dim: 1);
         CopyRightAligned(second.KeyMask, second, mask, first.Batch, length, dim: 1);
         return new KvCache(keys, values, mask, length);
@@ -116,7 +117,7 @@ public sealed class KvCache : IDisposable
     private static Tensor Stack(Tensor a, KvCache first, Tensor b, KvCache second, long rows, long capacity, long length)
     {
         var shape = a.shape;
-        var result = torch.zeros([rows, shape[1], capacity, shape[3]], a.dtype, a.device).DetachFromDisposeScope();
+        var result = torch.zeros(new[] { rows, shape[1], capacity, shape[3] }, dtype: a.dtype, device: a.device).DetachFromDisposeScope();
         CopyRightAligned(a, first, result, 0, length, dim: 2);
         CopyRightAligned(b, second, result, first.Batch, length, dim: 2);
         return result;
@@ -143,7 +144,7 @@ public sealed class KvCache : IDisposable
         using var scope = torch.NewDisposeScope();
         var batch = (int)Batch;
         var length = (int)Length;
-        var mask = KeyMask.narrow(1, 0, Length).@long().cpu().ToArray<long>();
+        var mask = KeyMask.narrow(1, 0, Length).@long().cpu().data<long>().ToArray();
         var counts = new int[batch];
         for (var r = 0; r < batch; r++)
             for (var c = 0; c < length; c++)
@@ -166,7 +167,7 @@ public sealed class KvCache : IDisposable
             }
         }
         var device = KeyMask.device;
-        var rowsIndex = torch.tensor(index, [batch, compacted], device);
+        var rowsIndex = torch.tensor(index, new long[] { batch, compacted }, device: device);
         for (var i = 0; i < keys.Length; i++)
         {
             var shape = keys[i].shape;
@@ -177,10 +178,17 @@ public sealed class KvCache : IDisposable
             values[i].narrow(2, 0, compacted).copy_(v);
         }
         KeyMask.fill_(0);
-        if (compacted > 0) KeyMask.narrow(1, 0, compacted).copy_(torch.tensor(newMask, [batch, compacted], device));
+        if (compacted > 0) KeyMask.narrow(1, 0, compacted).copy_(torch.tensor(newMask, new long[] { batch, compacted }, device: device));
         var freed = Length - compacted;
         Length = compacted;
         return freed;
+    }
+
+    /// <summary>Frees a cache tensor and keeps its replacement beyond the current dispose scope.</summary>
+    private static Tensor Replace(Tensor old, Tensor replacement)
+    {
+        old.Dispose();
+        return replacement.DetachFromDisposeScope();
     }
 
     public void Dispose()

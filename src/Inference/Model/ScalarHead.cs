@@ -1,5 +1,6 @@
-using InstructGpt.Torch;
-using InstructGpt.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Model;
 
@@ -11,7 +12,7 @@ internal static class ScalarHead
 {
     public static Linear Create(GptConfig config, Generator? generator)
     {
-        var head = new Linear(config.NEmbd, 1, hasBias: true, Device.CPU, generator: generator);
+        var head = nn.Linear(config.NEmbd, 1, hasBias: true);
         using var noGrad = torch.no_grad();
         head.weight.normal_(0, 1.0 / Math.Sqrt(config.NEmbd + 1), generator);
         head.bias!.zero_();

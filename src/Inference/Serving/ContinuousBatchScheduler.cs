@@ -3,7 +3,8 @@ using System.Threading.Channels;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Serving;
 
@@ -40,7 +41,7 @@ public sealed class ContinuousBatchScheduler : IDisposable
     private readonly Thread thread;
     private readonly CancellationTokenSource stopping = new();
     private readonly Device device;
-    private readonly DType dtype;
+    private readonly ScalarType dtype;
     private int queued, active, maxBatch, disposed;
     private long steps, prefills, generated, completed, cancelled, failed, compactions;
 
@@ -51,8 +52,8 @@ public sealed class ContinuousBatchScheduler : IDisposable
         this.tokenizer = tokenizer;
         this.options = (options ?? new SchedulerOptions()).Validate();
         this.metrics = metrics;
-        device = model.transformer.wte.weight.device;
-        dtype = model.transformer.wte.weight.dtype;
+        device = model.transformer.wte.weight!.device;
+        dtype = model.transformer.wte.weight!.dtype;
         batch = new DecodeBatch(model.Config, device, dtype);
         thread = new Thread(Run) { IsBackground = true, Name = $"decode {name}" };
         thread.Start();
@@ -190,7 +191,7 @@ public sealed class ContinuousBatchScheduler : IDisposable
         var o = r.Options;
         var prompts = r.PromptIds;
         var width = prompts.Max(p => p.Length);
-        var generators = new List<InstructGpt.Torch.Generator>();
+        var generators = new List<torch.Generator>();
         try
         {
             using var scope = torch.NewDisposeScope();
@@ -215,12 +216,12 @@ public sealed class ContinuousBatchScheduler : IDisposable
                 var echoText = o.Echo ? tokenizer.Decode(prompts[p]) : "";
                 for (var s = 0; s < o.N; s++)
                 {
-                    InstructGpt.Torch.Generator? generator = null;
+                    torch.Generator? generator = null;
                     if (o.Seed is { } seed)
                     {
                         // As in CompletionGenerator: the n samples differ, and a seed repeats whatever else is in the batch.
                         // The generator lives on the model's device, where the probabilities are sampled.
-                        generator = new InstructGpt.Torch.Generator(unchecked(seed + (ulong)s * 0x9E3779B97F4A7C15UL), device);
+                        generator = new torch.Generator(unchecked(seed + (ulong)s * 0x9E3779B97F4A7C15UL), device);
                         generators.Add(generator);
                     }
                     var state = new SequenceState(p, s, prompts[p], new RowSampling(o.Temperature, o.TopK, o.TopP, generator), stops);
@@ -270,7 +271,7 @@ public sealed class ContinuousBatchScheduler : IDisposable
                 mask[offset + j] = 1;
             }
         }
-        return (torch.tensor(ids, [prompts.Length, width], device), torch.tensor(mask, [prompts.Length, width], device));
+        return (torch.tensor(ids, new long[] { prompts.Length, width }, device: device), torch.tensor(mask, new long[] { prompts.Length, width }, device: device));
     }
 
     /// <summary>Log-probability of each prompt token given the ones before it (the first has none), for echo.</summary>
@@ -290,12 +291,12 @@ public sealed class ContinuousBatchScheduler : IDisposable
                 if (j > 0)
                 {
                     var row = logprobs[r, start + j - 1];
-                    chosen = row[prompt[j]].to(DType.Float64).item<double>();
+                    chosen = row[prompt[j]].to(ScalarType.Float64).item<double>();
                     if (topCount > 0)
                     {
                         var (values, indices) = row.topk(topCount);
-                        var v = values.to(DType.Float64).ToArray<double>();
-                        var i = indices.ToArray<long>();
+                        var v = values.to(ScalarType.Float64).data<double>().ToArray();
+                        var i = indices.data<long>().ToArray();
                         top = v.Select((x, k) => new TopLogprob((int)i[k], SequenceState.TokenText(tokenizer, (int)i[k]), x)).ToList();
                     }
                 }

@@ -1,5 +1,6 @@
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Serving;
 
@@ -9,7 +10,7 @@ namespace InstructGpt.Inference.Serving;
 /// leave with <see cref="KvCache.SelectRows"/>; padding is squeezed out with <see cref="KvCache.Compact"/>.
 /// Used by the decode thread only.
 /// </summary>
-internal sealed class DecodeBatch(GptConfig config, Device device, DType dtype) : IDisposable
+internal sealed class DecodeBatch(GptConfig config, Device device, ScalarType dtype) : IDisposable
 {
     // Compacting copies the cache, so it waits until at least this many columns are wasted (and half the cache).
     private const int MinWastedColumnsToCompact = 32;
@@ -73,7 +74,7 @@ internal sealed class DecodeBatch(GptConfig config, Device device, DType dtype) 
     public void Decode(GptLanguageModel model, long[] tokens)
     {
         using var scope = torch.NewDisposeScope();
-        var next = torch.tensor(tokens, [tokens.Length, 1], device);
+        var next = torch.tensor(tokens, new long[] { tokens.Length, 1 }, device: device);
         var logits = model.LastLogits(next, null, Cache);
         Logits?.Dispose();
         Logits = logits.DetachFromDisposeScope();

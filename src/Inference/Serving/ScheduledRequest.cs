@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using InstructGpt.Inference.Generation;
+using TorchSharp;
 
 namespace InstructGpt.Inference.Serving;
 
@@ -14,7 +15,7 @@ internal sealed class ScheduledRequest
 
     private readonly Channel<SequenceDelta> deltas = Channel.CreateUnbounded<SequenceDelta>(new() { SingleReader = true, SingleWriter = true });
     private readonly TaskCompletionSource<GenerationResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<InstructGpt.Torch.Generator> generators = [];
+    private readonly List<torch.Generator> generators = [];
     private int state = Queued;
     private int unfinished;
 
@@ -46,7 +47,7 @@ internal sealed class ScheduledRequest
 
     public bool TryTransition(int from, int to) => Interlocked.CompareExchange(ref state, to, from) == from;
 
-    public void Start(ScheduledSequence[] sequences, IEnumerable<InstructGpt.Torch.Generator> owned)
+    public void Start(ScheduledSequence[] sequences, IEnumerable<torch.Generator> owned)
     {
         Sequences = sequences;
         unfinished = sequences.Length;

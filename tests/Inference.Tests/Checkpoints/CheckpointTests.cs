@@ -3,8 +3,9 @@ using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tests.Model;
 using InstructGpt.Inference.Tests.Reference;
-using InstructGpt.Torch;
-using InstructGpt.Torch.Safetensors;
+using TorchSharp;
+using static TorchSharp.torch;
+using InstructGpt.Safetensors;
 
 namespace InstructGpt.Inference.Tests.Checkpoints;
 
@@ -27,7 +28,7 @@ public sealed class CheckpointTests : IDisposable
         if (lmHead) args.Add("--lm-head");
         PythonReference.Run([.. args]);
 
-        using var model = Checkpoint.Open(dir).LoadLanguageModel(DType.Float32, Device.CPU);
+        using var model = Checkpoint.Open(dir).LoadLanguageModel(ScalarType.Float32, torch.CPU);
         AssertLogitsMatchReference(model, dir);
     }
 
@@ -50,7 +51,7 @@ public sealed class CheckpointTests : IDisposable
         model.eval();
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var logits = model.forward(torch.tensor(ids, [1, ids.Length], Device.CPU)).ToArray<float>();
+        var logits = model.forward(torch.tensor(ids, new long[] { 1, ids.Length }, device: torch.CPU)).data<float>().ToArray();
         Assert.Equal(expected.Length, logits.Length);
         var maxDiff = expected.Zip(logits, (e, a) => Math.Abs(e - a)).Max();
         Assert.True(maxDiff <= 1e-4, $"max abs logit difference {maxDiff}");
@@ -64,7 +65,7 @@ public sealed class CheckpointTests : IDisposable
         CheckpointWriter.Save(dir, model, model.Config, new CheckpointMetadata { Stage = "sft", Steps = 12 }, null);
         var checkpoint = Checkpoint.Open(dir);
         Assert.Equal("sft", checkpoint.Metadata!.Stage);
-        using var loaded = checkpoint.LoadLanguageModel(DType.Float32, Device.CPU);
+        using var loaded = checkpoint.LoadLanguageModel(ScalarType.Float32, torch.CPU);
         var before = model.state_dict();
         foreach (var (name, tensor) in loaded.state_dict())
             Assert.Equal(Bytes(before[name]), Bytes(tensor));
@@ -82,14 +83,14 @@ public sealed class CheckpointTests : IDisposable
         var dir = Path.Combine(root, "with-dropout");
         CheckpointWriter.Save(dir, model, model.Config with { ResidPdrop = 0.5, EmbdPdrop = 0.5, AttnPdrop = 0.5 }, new CheckpointMetadata { Stage = "sft" }, null);
         var checkpoint = Checkpoint.Open(dir);
-        using var language = checkpoint.LoadLanguageModel(DType.Float32, Device.CPU);
-        using var reward = checkpoint.LoadRewardModel(DType.Float32, Device.CPU);
-        using var value = checkpoint.LoadValueModel(DType.Float32, Device.CPU);
+        using var language = checkpoint.LoadLanguageModel(ScalarType.Float32, torch.CPU);
+        using var reward = checkpoint.LoadRewardModel(ScalarType.Float32, torch.CPU);
+        using var value = checkpoint.LoadValueModel(ScalarType.Float32, torch.CPU);
         Assert.False(language.training);
         Assert.False(reward.training);
         Assert.False(value.training);
         using var scope = torch.NewDisposeScope();
-        var ids = torch.tensor(new long[] { 1, 2, 3, 4, 5, 6 }, [1, 6], device: Device.CPU);
+        var ids = torch.tensor(new long[] { 1, 2, 3, 4, 5, 6 }, [1, 6], device: torch.CPU);
         Assert.Equal(Bytes(language.forward(ids)), Bytes(language.forward(ids)));
     }
 
@@ -111,8 +112,8 @@ public sealed class CheckpointTests : IDisposable
         using var model = TestModels.Language(seed: 4);
         var dir = Path.Combine(root, "bf16");
         CheckpointWriter.Save(dir, model, model.Config, new CheckpointMetadata(), null);
-        using var loaded = Checkpoint.Open(dir).LoadLanguageModel(DType.BFloat16, Device.CPU);
-        Assert.All(loaded.parameters(), p => Assert.Equal(DType.BFloat16, p.dtype));
+        using var loaded = Checkpoint.Open(dir).LoadLanguageModel(ScalarType.BFloat16, torch.CPU);
+        Assert.All(loaded.parameters(), p => Assert.Equal(ScalarType.BFloat16, p.dtype));
     }
 
     [Fact]
@@ -124,11 +125,11 @@ public sealed class CheckpointTests : IDisposable
         using var scope = torch.NewDisposeScope();
         var tensors = model.state_dict().Where(kv => kv.Key != "transformer.h.1.mlp.c_fc.bias" && kv.Key != "transformer.ln_f.weight")
             .ToDictionary(kv => kv.Key, kv => kv.Value);
-        tensors["transformer.h.0.attn.c_attn.weight"] = torch.zeros([96, 32], device: Device.CPU); // transposed: nn.Linear layout
-        tensors["transformer.h.9.attn.c_attn.weight"] = torch.zeros([2], device: Device.CPU);
+        tensors["transformer.h.0.attn.c_attn.weight"] = torch.zeros(new long[] { 96, 32 }, device: torch.CPU); // transposed: nn.Linear layout
+        tensors["transformer.h.9.attn.c_attn.weight"] = torch.zeros(new long[] { 2 }, device: torch.CPU);
         SafetensorsWriter.Save(Path.Combine(dir, CheckpointFiles.Weights), tensors);
 
-        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Open(dir).LoadLanguageModel(DType.Float32, Device.CPU));
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Open(dir).LoadLanguageModel(ScalarType.Float32, torch.CPU));
         Assert.Contains("transformer.h.1.mlp.c_fc.bias: missing", error.Message);
         Assert.Contains("transformer.ln_f.weight: missing", error.Message);
         Assert.Contains("transformer.h.0.attn.c_attn.weight: shape [96, 32], expected [32, 96]", error.Message);
@@ -152,20 +153,15 @@ public sealed class CheckpointTests : IDisposable
         using var lm = TestModels.Language(seed: 6);
         var lmDir = Path.Combine(root, "lm");
         CheckpointWriter.Save(lmDir, lm, lm.Config, new CheckpointMetadata { Stage = "sft" }, null);
-        using var generator = new InstructGpt.Torch.Generator(1);
-        using var rm = Checkpoint.Open(lmDir).LoadRewardModel(DType.Float32, Device.CPU, generator);
+        using var generator = new torch.Generator(1);
+        using var rm = Checkpoint.Open(lmDir).LoadRewardModel(ScalarType.Float32, torch.CPU, generator);
         Assert.Equal(Bytes(lm.transformer.wte.weight), Bytes(rm.transformer.wte.weight));
         var rmDir = Path.Combine(root, "rm");
         CheckpointWriter.Save(rmDir, rm, rm.Config, new CheckpointMetadata { Stage = "rm", Head = "reward" }, null);
-        using var value = Checkpoint.Open(rmDir).LoadValueModel(DType.Float32, Device.CPU);
+        using var value = Checkpoint.Open(rmDir).LoadValueModel(ScalarType.Float32, torch.CPU);
         Assert.Equal(Bytes(rm.score.weight), Bytes(value.v_head.weight));
         Assert.Equal(Bytes(rm.score.bias!), Bytes(value.v_head.bias!));
     }
 
-    private static byte[] Bytes(Tensor t)
-    {
-        var bytes = new byte[t.numel() * t.element_size()];
-        t.CopyBytesTo(bytes);
-        return bytes;
-    }
+    private static byte[] Bytes(Tensor? t) => t!.contiguous().cpu().bytes.ToArray();
 }

@@ -1,5 +1,6 @@
 using InstructGpt.Inference.Generation;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Tests.Generation;
 
@@ -9,8 +10,8 @@ public class TokenSamplerTests
     private static float[] Truncated(int topK, double topP)
     {
         using var scope = torch.NewDisposeScope();
-        var logits = torch.tensor(new float[] { 1, 2, 3, 4, 5 }, [1, 5], Device.CPU);
-        return TokenSampler.Truncate(logits, topK, topP).ToArray<float>();
+        var logits = torch.tensor(new float[] { 1, 2, 3, 4, 5 }, new long[] { 1, 5 }, device: torch.CPU);
+        return TokenSampler.Truncate(logits, topK, topP).data<float>().ToArray();
     }
 
     [Fact]
@@ -32,8 +33,8 @@ public class TokenSamplerTests
     public void SamplingFollowsTheDistribution()
     {
         using var scope = torch.NewDisposeScope();
-        using var generator = new InstructGpt.Torch.Generator(42);
-        var logits = torch.tensor(new float[] { 0, (float)Math.Log(3) }, [1, 2], Device.CPU); // p = [0.25, 0.75]
+        using var generator = new torch.Generator(42);
+        var logits = torch.tensor(new float[] { 0, (float)Math.Log(3) }, new long[] { 1, 2 }, device: torch.CPU); // p = [0.25, 0.75]
         var ones = 0;
         const int draws = 4000;
         for (var i = 0; i < draws; i++)

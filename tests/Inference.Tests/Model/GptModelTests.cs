@@ -1,5 +1,6 @@
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Tests.Model;
 
@@ -19,7 +20,7 @@ public class GptModelTests
                 ids[i * width + width - rows[i].Length + j] = rows[i][j];
                 mask[i * width + width - rows[i].Length + j] = 1;
             }
-        return (torch.tensor(ids, [rows.Length, width], Device.CPU), torch.tensor(mask, [rows.Length, width], Device.CPU));
+        return (torch.tensor(ids, new long[] { rows.Length, width }, device: torch.CPU), torch.tensor(mask, new long[] { rows.Length, width }, device: torch.CPU));
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public class GptModelTests
         var batched = model.forward(ids, mask);
         for (var i = 0; i < Prompts.Length; i++)
         {
-            var alone = model.forward(torch.tensor(Prompts[i], [1, Prompts[i].Length], Device.CPU));
+            var alone = model.forward(torch.tensor(Prompts[i], new long[] { 1, Prompts[i].Length }, device: torch.CPU));
             var row = batched[i, (^Prompts[i].Length)..];
             var diff = (row - alone[0]).abs().max().item<float>();
             Assert.True(diff <= 1e-5, $"row {i}: max abs diff {diff}");
@@ -46,7 +47,7 @@ public class GptModelTests
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var (ids, mask) = LeftPadded(Prompts);
-        using var cache = new KvCache(model.Config, Prompts.Length, 40, Device.CPU, DType.Float32);
+        using var cache = new KvCache(model.Config, Prompts.Length, 40, torch.CPU, ScalarType.Float32);
         var logits = model.LastLogits(ids, mask, cache);
         var sequence = ids;
         var fullMask = mask;
@@ -57,7 +58,7 @@ public class GptModelTests
             var diff = (logits - full).abs().max().item<float>();
             Assert.True(diff <= 1e-4, $"step {step}: max abs diff {diff}");
             var next = logits.argmax(-1, keepdim: true);
-            var ones = torch.ones([Prompts.Length, 1], DType.Int64, Device.CPU);
+            var ones = torch.ones(new long[] { Prompts.Length, 1 }, dtype: ScalarType.Int64, device: torch.CPU);
             logits = model.LastLogits(next, ones, cache).MoveToOuterDisposeScope();
             sequence = torch.cat([sequence, next], 1).MoveToOuterDisposeScope();
             fullMask = torch.cat([fullMask, ones], 1).MoveToOuterDisposeScope();

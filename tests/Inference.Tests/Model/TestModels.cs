@@ -1,5 +1,6 @@
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Tests.Model;
 

@@ -1,8 +1,10 @@
 using System.IO.MemoryMappedFiles;
 using System.Text;
 using System.Text.Json;
+using TorchSharp;
+using static TorchSharp.torch;
 
-namespace InstructGpt.Torch.Safetensors;
+namespace InstructGpt.Safetensors;
 
 /// <summary>
 /// Reads a .safetensors file (https://github.com/huggingface/safetensors, "Format"): an 8-byte
@@ -165,7 +167,7 @@ public sealed class SafetensorsFile : IDisposable
     public IEnumerable<SafetensorsTensorInfo> Infos => Names.Select(n => tensors[n]);
 
     /// <summary>Copies one tensor out of the file, optionally converting it to <paramref name="dtype"/> and moving it to <paramref name="device"/>.</summary>
-    public unsafe Tensor Load(string name, DType? dtype = null, Device? device = null)
+    public unsafe Tensor Load(string name, ScalarType? dtype = null, Device? device = null)
     {
         var info = GetInfo(name);
         byte* basePointer = null;
@@ -174,13 +176,12 @@ public sealed class SafetensorsFile : IDisposable
         try
         {
             var source = basePointer + view.PointerOffset + dataStart + info.Begin;
-            Tensor loaded;
-            fixed (long* shape = info.Shape)
-                loaded = Tensor.From(Interop.NativeMethods.igt_tensor_from_host(source, info.ByteLength, shape, info.Shape.Length, (int)info.DType, 0, -1));
-            var target = device ?? Device.CPU;
+            var loaded = torch.empty(info.Shape, info.DType, torch.CPU);
+            CopyInto(loaded, source, info.ByteLength);
+            var target = device ?? torch.CPU;
             var targetType = dtype ?? info.DType;
-            if (target == Device.CPU && targetType == info.DType) return loaded;
-            using (loaded) return loaded.to(target, targetType);
+            if (target.type == DeviceType.CPU && targetType == info.DType) return loaded;
+            using (loaded) return loaded.to(targetType, target);
         }
         finally
         {
@@ -188,8 +189,30 @@ public sealed class SafetensorsFile : IDisposable
         }
     }
 
-    /// <summary>Every tensor, by name. The caller owns the tensors.</summary>
-    public Dictionary<string, Tensor> LoadAll(DType? dtype = null, Device? device = null) =>
+    /// <summary>
+    /// Copies the mapped bytes into a new contiguous CPU tensor. TorchSharp exposes a tensor's memory as a span of at
+    /// most 2 GiB, so a larger tensor is filled through views of its flattened form, one chunk at a time.
+    /// </summary>
+    private static unsafe void CopyInto(Tensor destination, byte* source, long byteLength)
+    {
+        if (byteLength == 0) return;
+        if (byteLength <= int.MaxValue)
+        {
+            new ReadOnlySpan<byte>(source, (int)byteLength).CopyTo(destination.bytes);
+            return;
+        }
+        var elementSize = destination.ElementSize;
+        var perChunk = (1L << 30) / elementSize;
+        using var flat = destination.view(-1);
+        for (long start = 0; start < flat.shape[0]; start += perChunk)
+        {
+            var count = Math.Min(perChunk, flat.shape[0] - start);
+            using var chunk = flat.narrow(0, start, count);
+            new ReadOnlySpan<byte>(source + start * elementSize, (int)(count * elementSize)).CopyTo(chunk.bytes);
+        }
+    }
+
+    public Dictionary<string, Tensor> LoadAll(ScalarType? dtype = null, Device? device = null) =>
         Names.ToDictionary(n => n, n => Load(n, dtype, device));
 
     public void Dispose()

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using TorchSharp;
+using static TorchSharp.torch;
 
-namespace InstructGpt.Torch.Safetensors;
+namespace InstructGpt.Safetensors;
 
 /// <summary>
 /// Writes .safetensors files. The layout follows the reference implementation: tensors ordered by
@@ -43,7 +45,7 @@ public static class SafetensorsWriter
         }
     }
 
-    private static byte[] BuildHeader(IEnumerable<(string name, DType dtype, long[] shape, long numel)> entries, IReadOnlyDictionary<string, string>? metadata)
+    private static byte[] BuildHeader(IEnumerable<(string name, ScalarType dtype, long[] shape, long numel)> entries, IReadOnlyDictionary<string, string>? metadata)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -83,19 +85,15 @@ public static class SafetensorsWriter
     }
 
     /// <summary>Streams a tensor's bytes; a CPU contiguous tensor is written straight from its memory, others via one contiguous copy.</summary>
-    private static unsafe void WriteData(Stream stream, Tensor tensor)
+    private static void WriteData(Stream stream, Tensor tensor)
     {
-        var bytes = tensor.numel() * tensor.element_size();
-        if (bytes == 0) return;
+        if (tensor.numel() == 0) return;
         using var scope = torch.NewDisposeScope();
-        var host = tensor.device == Device.CPU && tensor.is_contiguous() ? tensor : tensor.detach().to(Device.CPU).contiguous();
-        var pointer = (byte*)host.DataPointer();
-        for (long written = 0; written < bytes;)
-        {
-            var chunk = (int)Math.Min(bytes - written, 1 << 30);
-            stream.Write(new ReadOnlySpan<byte>(pointer + written, chunk));
-            written += chunk;
-        }
-        GC.KeepAlive(host);
+        var host = tensor.device_type == DeviceType.CPU && tensor.is_contiguous() ? tensor : tensor.detach().cpu().contiguous();
+        // TorchSharp exposes a tensor's memory as a span of at most 2 GiB: write a larger tensor in chunks of its flat view.
+        var flat = host.view(-1);
+        var perChunk = (1L << 30) / host.ElementSize;
+        for (long start = 0; start < flat.shape[0]; start += perChunk)
+            stream.Write(flat.narrow(0, start, Math.Min(perChunk, flat.shape[0] - start)).bytes);
     }
 }

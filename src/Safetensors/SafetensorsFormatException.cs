@@ -1,4 +1,4 @@
-namespace InstructGpt.Torch.Safetensors;
+namespace InstructGpt.Safetensors;
 
 /// <summary>A safetensors file that does not follow the format; the message names the file and the problem.</summary>
 public sealed class SafetensorsFormatException(string path, string problem)

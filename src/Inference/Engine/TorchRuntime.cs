@@ -1,0 +1,83 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace InstructGpt.Inference.Engine;
+
+/// <summary>
+/// Process-wide engine settings, applied once before libtorch does any work: OpenMP's wait policy, the intra-op
+/// thread count, and the default device. Hosts call <see cref="Initialize"/> first thing; this assembly's module
+/// initializer calls it too, so any use of the model classes gets the same settings.
+/// </summary>
+public static class TorchRuntime
+{
+    /// <summary>Overrides libtorch's intra-op thread count (default: one per core, measured best here; docs/benchmarks.md).</summary>
+    public const string ThreadsEnvironmentVariable = "INSTRUCTGPT_NUM_THREADS";
+
+    /// <summary>Overrides the default device: "cpu", "cuda" or "cuda:N".</summary>
+    public const string DeviceEnvironmentVariable = "INSTRUCTGPT_DEVICE";
+
+    private static int initialized;
+    private static Device? defaultDevice;
+
+    // A backstop for code that reaches the models without a host's Initialize call: libgomp reads the wait policy
+    // once, when libtorch loads, so it must be set before the first tensor (CA2255 warns against initializers in
+    // libraries; this one only sets an unset environment variable).
+#pragma warning disable CA2255
+    [ModuleInitializer]
+    internal static void InitializeOnLoad() => PrepareOpenMp();
+#pragma warning restore CA2255
+
+    /// <summary>Applies the settings once; later calls do nothing.</summary>
+    public static void Initialize()
+    {
+        if (Interlocked.Exchange(ref initialized, 1) == 1) return;
+        PrepareOpenMp();
+        var configured = Environment.GetEnvironmentVariable(ThreadsEnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(configured)) return;
+        if (!int.TryParse(configured, out var threads) || threads < 1)
+            throw new InvalidOperationException($"{ThreadsEnvironmentVariable} must be a positive integer, got '{configured}'");
+        torch.set_num_threads(threads);
+    }
+
+    /// <summary>
+    /// Where models and tensors go when no device is named: INSTRUCTGPT_DEVICE if set, otherwise cuda:0 when CUDA is
+    /// available, otherwise the CPU.
+    /// </summary>
+    public static Device DefaultDevice
+    {
+        get
+        {
+            Initialize();
+            return defaultDevice ??= ChooseDefaultDevice();
+        }
+        set => defaultDevice = value;
+    }
+
+    /// <summary>TorchSharp's version and the libtorch it binds, e.g. "TorchSharp 0.107.0, libtorch 2.10.0".</summary>
+    public static string Description =>
+        $"TorchSharp {typeof(torch).Assembly.GetName().Version?.ToString(3)}, libtorch {torch.__version__}";
+
+    private static Device ChooseDefaultDevice()
+    {
+        var configured = Environment.GetEnvironmentVariable(DeviceEnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(configured)) return TorchDevices.Parse(configured);
+        return torch.cuda.is_available() ? torch.device(DeviceType.CUDA, 0) : torch.CPU;
+    }
+
+    /// <summary>
+    /// libgomp spins its idle threads by default ("active" waiting). On a 2-core machine the spinning threads
+    /// compete with the decode loop: batched decode measured 4–6× slower. libgomp reads the variable when it loads,
+    /// so it is set before TorchSharp loads libtorch, and only when the user has not chosen a policy.
+    /// </summary>
+    private static void PrepareOpenMp()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is not null) return;
+        Environment.SetEnvironmentVariable("OMP_WAIT_POLICY", "passive");
+        setenv("OMP_WAIT_POLICY", "passive", 0); // the native environment, which libgomp reads
+    }
+
+    [DllImport("libc", EntryPoint = "setenv")]
+    private static extern int setenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+}
