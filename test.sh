@@ -9,6 +9,11 @@ scripts/setup.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet build InstructGpt.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
+# The Dockerfile's build stage runs scripts/publish.sh; run it here too (CPU backend) and check the Dockerfile's
+# paths, scripts, entry point and health route against that publish, since no Docker engine can build the image here.
+scripts/publish.sh --backend cpu --out artifacts/publish
+scripts/check-dockerfile.sh artifacts/publish
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

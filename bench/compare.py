@@ -25,13 +25,12 @@ GOALS = {
             "≤ 1.00× PyTorch", lambda r: r <= 1.00),
 }
 LAYERS = [
-    ("transition", "P/Invoke transition alone (a native call that does nothing)"),
-    ("shim_raw", "+ libtorch's add and the shim (raw function pointers, no C# objects)"),
-    ("safehandle_args", "+ SafeHandle arguments (AddRef/Release around the call)"),
-    ("safehandle_result", "+ SafeHandle result (one finalizable object per tensor, then Dispose)"),
-    ("binding_using", "the binding: `using (a.add(b)) {}`"),
-    ("binding_scope", "the binding: `a.add(b)`, dispose scope per 1,000 ops (the benchmarked case)"),
-    ("binding_scope_no_grad", "same under `torch.no_grad()`"),
+    ("transition", "P/Invoke transition alone (a native call that does almost nothing)"),
+    ("native_raw", "+ libtorch's add and TorchSharp's native wrapper (raw function pointers, no C# objects)"),
+    ("torchsharp_using_alpha", "+ TorchSharp's Tensor object: `using (a.add(b, one)) {}`, alpha reused"),
+    ("torchsharp_using", "+ a native alpha Scalar per call: `using (a.add(b)) {}`"),
+    ("torchsharp_scope", "`a.add(b)`, dispose scope per 1,000 ops (the benchmarked case)"),
+    ("torchsharp_scope_no_grad", "same under `torch.no_grad()`"),
 ]
 
 
@@ -142,7 +141,7 @@ def main():
     rows = [(label, get("csharp", f"add_breakdown.{name}")) for name, label in LAYERS]
     if any(v for _, v in rows):
         print()
-        print("Where one C# `a.add(b)` goes (ns/op; rows 2–4 add one layer each):")
+        print("Where one C# `a.add(b)` goes (ns/op; rows 2–4 add one layer each to the row above):")
         print()
         print("| Layer | ns/op |")
         print("|---|---:|")

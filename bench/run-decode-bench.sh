@@ -20,7 +20,7 @@ THREADS=${THREADS:-2}
 # docs/benchmarks.md). Passive waiting is the default here, for both; OMP_WAIT_POLICY=default keeps libgomp's own.
 OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive}
 if [[ "$OMP_WAIT_POLICY" == default ]]; then unset OMP_WAIT_POLICY; else export OMP_WAIT_POLICY; fi
-PY=/usr/bin/python3 # Debian's python3-torch: libtorch 1.13, the same library ours binds
+PY=/usr/bin/python3 # Debian's python3-torch (libtorch 1.13); ours runs TorchSharp's libtorch 2.10
 OUT_DIR=${OUT_DIR:-${TMPDIR:-/tmp}/decode-bench-$(date +%Y%m%d-%H%M%S)}
 
 # The plan: PRESET:BATCH:MODE:NEW:REPEATS. Prompts of 16 tokens. Every shape gets one short warm-up first.
@@ -45,7 +45,7 @@ dotnet build bench/Inference.Bench/InstructGpt.Inference.Bench.csproj -c Release
 
 cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 load=$(cut -d' ' -f1 /proc/loadavg)
-echo "== machine: $(nproc) cores, $cpu; libtorch $(dpkg-query -W -f='${Version}' libtorch-dev 2>/dev/null || echo '?'); threads $THREADS; OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-(libgomp default)} OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-(default)}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== machine: $(nproc) cores, $cpu; ours: TorchSharp's libtorch (version on ours' banner), peer: libtorch $(dpkg-query -W -f='${Version}' libtorch-dev 2>/dev/null || echo '?'); threads $THREADS; OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-(libgomp default)} OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-(default)}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 if awk -v l="$load" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
   echo "   WARNING: the machine is busy (load $load on $(nproc) cores): other processes take CPU time from both, and with"
   echo "   $THREADS intra-op threads every parallel op can wait for a descheduled thread; figures will be low and noisy"

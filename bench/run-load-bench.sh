@@ -30,7 +30,7 @@ for project in src/Api/InstructGpt.Api.csproj bench/Api.Bench/InstructGpt.Api.Be
 done
 
 cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
-echo "== machine: $(nproc) cores, $cpu; $(free -g | awk '/^Mem:/ {print $2 " GiB"}') memory; libtorch $(dpkg-query -W -f='${Version}' libtorch-dev 2>/dev/null || echo '?'); $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "== machine: $(nproc) cores, $cpu; $(free -g | awk '/^Mem:/ {print $2 " GiB"}') memory; engine: TorchSharp with the libtorch its packages ship; $(date -u +%Y-%m-%dT%H:%MZ)"
 load=$(cut -d' ' -f1 /proc/loadavg)
 if awk -v l="$load" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
   echo "   WARNING: the machine is busy (load $load on $(nproc) cores); the server, the clients and other processes share the"

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Foundation benchmarks of src/Torch, in one command:
+# Foundation benchmarks of the tensor engine (TorchSharp over libtorch 2.10), in one command:
 #
 #   bench/run-torch-bench.sh [--rounds N] [--quick] [--no-build] [--max-attempts N] [--quiet-wait S]
 #
-# Builds the C# bench (dotnet build -c Release, which also builds the libtorch shim) and the
-# libtorch C++ driver (CMake, into the git-ignored bench/native/build), then runs our C# bench,
-# the PyTorch peer (/usr/bin/python3, Debian's python3-torch: the same libtorch 1.13) and the C++
-# driver case by case in interleaved rounds, and prints the comparison table (bench/compare.py).
+# Builds the C# bench (dotnet build -c Release) and the libtorch C++ driver (CMake against Debian's
+# libtorch-dev, into the git-ignored bench/native/build), then runs our C# bench, the PyTorch peer
+# (/usr/bin/python3, Debian's python3-torch) and the C++ driver case by case in interleaved rounds,
+# and prints the comparison table (bench/compare.py). Ours runs the libtorch 2.10 that TorchSharp's
+# packages ship; both peers run Debian's libtorch 1.13 (the C++ driver needs headers, which only
+# Debian's libtorch-dev provides here), so the ratios compare two libtorch versions too.
 #
 #   --rounds N        rounds, default 3. A round runs each case in C#, Python and C++ back to back
 #                     (in rotating order); compare.py pools the samples of all rounds into
@@ -38,7 +40,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=0; shift ;;
     --max-attempts) attempts="$2"; shift 2 ;;
     --quiet-wait) quiet_wait="$2"; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$root/bench/$(basename "${BASH_SOURCE[0]}")" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$root/bench/$(basename "${BASH_SOURCE[0]}")" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -74,8 +76,8 @@ run() {
 
 {
   echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(uname -r)"
-  echo "# libtorch: $(dpkg-query -W -f='${Package} ${Version}' libtorch-dev 2>/dev/null || echo unknown)," \
-       "BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo unknown)"
+  echo "# ours: TorchSharp's libtorch 2.10 (see the csharp line below); peers: $(dpkg-query -W -f='${Package} ${Version}' libtorch-dev 2>/dev/null || echo 'libtorch-dev unknown')," \
+       "BLAS (peers): $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo unknown)"
   echo "# dotnet $(dotnet --version), $("$python" --version 2>&1), rounds=$rounds, repeats-scale=$scale, max-attempts=$attempts, quiet-wait=${quiet_wait}s"
 } | tee "$results"
 

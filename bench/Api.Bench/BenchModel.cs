@@ -1,7 +1,7 @@
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Api.Bench;
 

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using InstructGpt.Inference.Bench;
+using InstructGpt.Inference.Engine;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
-using InstructGpt.Torch.Safetensors;
+using InstructGpt.Safetensors;
+using TorchSharp;
+using static TorchSharp.torch;
 
 // Greedy decode throughput of randomly initialised GPT-2 presets on the CPU, with and without the KV cache.
 // bench/peers/decode_peer.py is the same benchmark in plain PyTorch and prints the same lines;
@@ -14,14 +16,17 @@ using InstructGpt.Torch.Safetensors;
 // usage: InstructGpt.Inference.Bench [--runs PRESET:BATCH:MODE:NEW:REPEATS,...] [--generator PRESET:BATCH:NEW:REPEATS]
 //                                    [--threads N] [--prompt N] [--seed N] [--export DIR] [--serve]
 //   MODE is kv (preallocated KvCache, one token per step) or recompute (no cache: the whole sequence each step).
+//   --threads N sets libtorch's intra-op threads (torch.set_num_threads; default 2).
 //   --serve reads commands from stdin, one per line, and ends each answer with a line "DONE":
 //     run PRESET:BATCH:MODE:NEW:REPEATS | generator PRESET:BATCH:NEW:REPEATS | export DIR
 //   so that a driver can alternate ours and the peer run by run on a shared machine.
 
 var options = BenchOptions.Parse(args);
+// As the project's hosts do (OpenMP's passive wait unless OMP_WAIT_POLICY is set), then the bench's own thread count.
+TorchRuntime.Initialize();
 torch.set_num_threads(options.Threads);
-Console.WriteLine($"# ours: libtorch {torch.version}, intra-op threads {torch.get_num_threads()}, interop threads {torch.get_num_interop_threads()}, " +
-                  $"fused attention {torch.has_fused_attention}, .NET {Environment.Version}, " +
+Console.WriteLine($"# ours: {TorchRuntime.Description}, intra-op threads {torch.get_num_threads()}, interop threads {torch.get_num_interop_threads()}, " +
+                  $"attention: libtorch's scaled_dot_product_attention, .NET {Environment.Version}, " +
                   $"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"} " +
                   $"OPENBLAS_NUM_THREADS={Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "(unset)"}");
 var bench = new DecodeBench(options);
@@ -137,7 +142,7 @@ namespace InstructGpt.Inference.Bench
                 model = new GptLanguageModel(config, generator);
                 model.eval();
                 models[preset] = model;
-                Console.WriteLine($"# built {preset}: {model.parameter_count() / 1e6:F1}M parameters in {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s");
+                Console.WriteLine($"# built {preset}: {model.parameters().Sum(p => p.numel()) / 1e6:F1}M parameters in {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s");
             }
             return model;
         }
@@ -215,8 +220,8 @@ namespace InstructGpt.Inference.Bench
             var generated = new long[batch, newTokens];
 
             using var noGrad = torch.no_grad();
-            using var prompt = torch.tensor(ids, [batch, promptLength], Device.CPU);
-            using var cache = mode == DecodeMode.Kv ? new KvCache(config, batch, promptLength + newTokens, Device.CPU, DType.Float32) : null;
+            using var prompt = torch.tensor(ids, [batch, promptLength], device: torch.CPU);
+            using var cache = mode == DecodeMode.Kv ? new KvCache(config, batch, promptLength + newTokens, torch.CPU, ScalarType.Float32) : null;
             var sequence = prompt; // recompute: the growing sequence
 
             var start = Stopwatch.GetTimestamp();
@@ -227,16 +232,17 @@ namespace InstructGpt.Inference.Bench
             {
                 for (var step = 0; step < newTokens; step++)
                 {
+                    // One dispose scope per step: everything the step makes is freed at its end, except the logits kept for the next.
                     using var scope = torch.NewDisposeScope();
                     var next = logits.argmax(-1);
-                    var host = next.ToArray<long>();
+                    var host = next.data<long>().ToArray();
                     for (var b = 0; b < batch; b++) generated[b, step] = host[b];
                     if (step == newTokens - 1) break;
                     Tensor nextLogits;
                     if (cache is not null) nextLogits = model.LastLogits(next.view(batch, 1), null, cache);
                     else
                     {
-                        var longer = torch.cat([sequence, next.view(batch, 1)], 1).DetachFromDisposeScope();
+                        var longer = torch.cat(new[] { sequence, next.view(batch, 1) }, 1).DetachFromDisposeScope();
                         if (!ReferenceEquals(sequence, prompt)) sequence.Dispose();
                         sequence = longer;
                         nextLogits = model.LastLogits(sequence, null, null);
@@ -294,7 +300,7 @@ namespace InstructGpt.Inference.Bench
             using (var scope = torch.NewDisposeScope())
             {
                 var ids = Enumerable.Range(0, batch).SelectMany(b => PromptRow(b, promptLength, model.Config.VocabSize)).Select(i => (long)i).ToArray();
-                prefillLogits = model.LastLogits(torch.tensor(ids, [batch, promptLength], Device.CPU)).ToArray<float>();
+                prefillLogits = model.LastLogits(torch.tensor(ids, [batch, promptLength], device: torch.CPU)).data<float>().ToArray();
             }
             var json = JsonSerializer.Serialize(new Dictionary<string, object>
             {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace InstructGpt.Torch.Bench;
+namespace InstructGpt.Bench.Torch;
 
 /// <summary>
 /// Times one case: a few warm-up calls, then <c>repeats</c> timed samples, each the value one call

@@ -1,4 +1,4 @@
-// Foundation benchmarks for InstructGpt.Torch. The same cases, with the same sizes and the same
+// Foundation benchmarks of the tensor engine (TorchSharp over libtorch 2.10). The same cases, with the same sizes and the same
 // output format, are in bench/peers/torch_peer.py (PyTorch) and bench/native (libtorch C++), so
 // bench/compare.py can line them up; bench/run-torch-bench.sh runs them all.
 //
@@ -8,10 +8,11 @@
 // n=... others=... attempts=... samples=..." line per case (see Measure.cs), plus comments ('#').
 using System.Diagnostics;
 using System.Globalization;
-using InstructGpt.Torch;
-using InstructGpt.Torch.Bench;
-using InstructGpt.Torch.Modules;
-using F = InstructGpt.Torch.torch.nn.functional;
+using InstructGpt.Bench.Torch;
+using InstructGpt.Inference.Engine;
+using TorchSharp;
+using TorchSharp.Modules;
+using F = TorchSharp.torch.nn.functional;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 const string Usage = "usage: Torch.Bench [all|add|matmul|mlp|threads|add-breakdown]... [--repeats-scale X] [--max-attempts N] [--quiet-wait SECONDS]";
@@ -45,10 +46,13 @@ for (var i = 0; i < args.Length; i++)
 if (cases.Count == 0) cases = ["all"];
 cases = cases.SelectMany(c => c == "all" ? ["add", "matmul", "mlp", "threads"] : new[] { c }).Distinct().ToList();
 
-torch.set_default_device(Device.CPU);
+// As the project's hosts do: OpenMP's passive wait set before libtorch loads, INSTRUCTGPT_NUM_THREADS if given.
+TorchRuntime.Initialize();
+torch.set_default_device(torch.CPU);
 var defaultThreads = torch.get_num_threads();
-Console.WriteLine($"# csharp: InstructGpt.Torch over libtorch {torch.version}, .NET {Environment.Version}, " +
-                  $"torch.get_num_threads()={defaultThreads}, Environment.ProcessorCount={Environment.ProcessorCount}");
+Console.WriteLine($"# csharp: {TorchRuntime.Description}, .NET {Environment.Version}, " +
+                  $"torch.get_num_threads()={defaultThreads}, Environment.ProcessorCount={Environment.ProcessorCount}, " +
+                  $"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}");
 
 int Repeats(int n) => Math.Max(3, (int)Math.Round(n * scale));
 
@@ -87,8 +91,8 @@ internal static class Cases
     public static void Add(int repeats, int threads)
     {
         const int ops = 100_000, perScope = 1_000;
-        using var a = torch.randn([16]);
-        using var b = torch.randn([16]);
+        using var a = torch.randn(16);
+        using var b = torch.randn(16);
         // Two warm-up passes: JIT tiers, libtorch's allocator and dispatcher caches.
         Measure.Run("add", threads, "ns/op", repeats, warmup: 2, () =>
         {
@@ -107,8 +111,8 @@ internal static class Cases
     {
         const int n = 1024;
         const double flops = 2.0 * n * n * n;
-        using var a = torch.randn([n, n]);
-        using var b = torch.randn([n, n]);
+        using var a = torch.randn(n, n);
+        using var b = torch.randn(n, n);
         // Warm-up: the first ~10 products here run ~15% slower (OpenBLAS's threads and the
         // allocator settling), so 20 untimed ones come first, as in the Python and C++ peers.
         Measure.Run(name, threads, "GFLOP/s", repeats, warmup: 20, () =>
@@ -128,9 +132,9 @@ internal static class Cases
     {
         const int batch = 8, tokens = 256, width = 384, hidden = 4 * width;
         torch.manual_seed(1234);
-        using var fc = new Linear(width, hidden);
-        using var proj = new Linear(hidden, width);
-        using var x = torch.randn([batch, tokens, width], requires_grad: true);
+        using var fc = torch.nn.Linear(width, hidden);
+        using var proj = torch.nn.Linear(hidden, width);
+        using var x = torch.randn(new long[] { batch, tokens, width }, requires_grad: true);
         Measure.Run(name, threads, "ms/iter", repeats, warmup: 5, () =>
         {
             var sw = Stopwatch.StartNew();
@@ -139,7 +143,7 @@ internal static class Cases
                 fc.zero_grad();
                 proj.zero_grad();
                 x.grad = null;
-                var y = proj.forward(F.gelu(fc.forward(x), "tanh"));
+                var y = proj.forward(F.gelu(fc.forward(x), GELU.Approximate.tanh));
                 y.sum().backward();
             }
             return sw.Elapsed.TotalMilliseconds;

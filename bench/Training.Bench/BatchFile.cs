@@ -1,6 +1,7 @@
 using System.Globalization;
-using InstructGpt.Torch;
-using InstructGpt.Torch.Safetensors;
+using InstructGpt.Safetensors;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Bench;
 

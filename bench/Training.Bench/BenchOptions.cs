@@ -2,13 +2,15 @@ using System.Globalization;
 
 namespace InstructGpt.Training.Bench;
 
-/// <summary>The command line: prepare|serve --home DIR [--workload NAME] [--batches N] [--seed N].</summary>
+/// <summary>The command line: prepare|serve --home DIR [--workload NAME] [--batches N] [--seed N], or threads.</summary>
 internal sealed record BenchOptions(string Command, string Home, string Workload, int Batches, ulong Seed)
 {
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("prepare" or "serve"))
-            throw new ArgumentException("the first argument must be 'prepare' or 'serve' (see the comment at the top of Program.cs)");
+        if (args.Length == 0 || args[0] is not ("prepare" or "serve" or "threads"))
+            throw new ArgumentException("the first argument must be 'prepare', 'serve' or 'threads' (see the comment at the top of Program.cs)");
+        if (args[0] == "threads")
+            return args.Length == 1 ? new BenchOptions("threads", "", "", 0, 0) : throw new ArgumentException("'threads' takes no arguments");
         string? home = null, workload = null;
         var batches = 41;
         ulong seed = 1;

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
 using InstructGpt.Training.Objectives;
+using InstructGpt.Training.Runs;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Bench;
 
@@ -19,7 +21,7 @@ internal static class PhaseProfile
         var samples = Phases.ToDictionary(p => p, _ => new List<double>());
         var model = workload.Model;
         // OptimizationLoop draws dropout from the run's own generator, which also selects the explicit attention path.
-        using var dropout = new Generator(workload.Seed ^ 0xD80F0E7UL);
+        using var dropout = new Generator(workload.Seed ^ 0xD80F0E7UL, model.parameters().First().device);
         DropoutStream.Use(model, dropout);
         model.train();
         try
@@ -28,7 +30,7 @@ internal static class PhaseProfile
             {
                 var marks = new long[Phases.Length + 1];
                 marks[0] = Stopwatch.GetTimestamp();
-                workload.Optimizer.lr = workload.Schedule.At(step);
+                workload.Optimizer.SetLearningRate(workload.Schedule.At(step));
                 using (var scope = torch.NewDisposeScope())
                 {
                     var batch = workload.Batch(step);
@@ -36,15 +38,15 @@ internal static class PhaseProfile
                     var logits = model.forward(batch.Ids);
                     marks[2] = Stopwatch.GetTimestamp();
                     var loss = LanguageModelLoss.Compute(logits, batch.Labels);
-                    _ = loss.item<double>();
+                    _ = loss.ToDouble();
                     marks[3] = Stopwatch.GetTimestamp();
                     loss.backward();
                     marks[4] = Stopwatch.GetTimestamp();
-                    _ = torch.clip_grad_norm_(model.parameters(), workload.GradientClip);
+                    _ = torch.nn.utils.clip_grad_norm_(model.parameters(), workload.GradientClip);
                     marks[5] = Stopwatch.GetTimestamp();
                     workload.Optimizer.step();
                     marks[6] = Stopwatch.GetTimestamp();
-                    workload.Optimizer.zero_grad();
+                    workload.Optimizer.ClearGradients(); // OptimizationLoop's: gradients set to none, as the peer's zero_grad(set_to_none=True)
                     marks[7] = Stopwatch.GetTimestamp();
                 }
                 marks[8] = Stopwatch.GetTimestamp();

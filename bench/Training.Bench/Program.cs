@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using InstructGpt.Torch;
+using InstructGpt.Inference.Engine;
 using InstructGpt.Training.Bench;
+using TorchSharp;
 
 // Training tokens/s of the tiny preset's pretraining and SFT steps, through the real training code (OptimizationLoop,
 // OptimizerFactory, LanguageModelLoss, TokenBlocks / DemonstrationBatches, GptLanguageModel) on the real default world.
@@ -15,10 +16,20 @@ using InstructGpt.Training.Bench;
 //          each answer ending with a line "DONE":
 //            ready | warmup N | round N | profile N | stats | quit
 //          so that a driver can alternate ours and the peer round by round on a shared machine.
+//        InstructGpt.Training.Bench threads
+//          prints the intra-op thread count ours runs with (INSTRUCTGPT_NUM_THREADS, else libtorch's default), so the
+//          driver can give the peer the same.
 
 try
 {
     var options = BenchOptions.Parse(args);
+    // As the project's hosts do: OpenMP's passive wait (unless OMP_WAIT_POLICY is set) and INSTRUCTGPT_NUM_THREADS.
+    TorchRuntime.Initialize();
+    if (options.Command == "threads")
+    {
+        Console.WriteLine(torch.get_num_threads());
+        return 0;
+    }
     var home = new BenchHome(options.Home);
     if (options.Command == "prepare") Prepare(home, options);
     else Serve(home, options);
@@ -46,13 +57,13 @@ static void Prepare(BenchHome home, BenchOptions options)
 static void Serve(BenchHome home, BenchOptions options)
 {
     string Env(string name) => Environment.GetEnvironmentVariable(name) ?? "(unset)";
-    Console.WriteLine($"# ours: libtorch {torch.version}, intra-op threads {torch.get_num_threads()}, interop threads {torch.get_num_interop_threads()}, " +
+    Console.WriteLine($"# ours: {TorchRuntime.Description}, intra-op threads {torch.get_num_threads()}, interop threads {torch.get_num_interop_threads()}, " +
                       $".NET {Environment.Version}, INSTRUCTGPT_NUM_THREADS={Env("INSTRUCTGPT_NUM_THREADS")} OMP_WAIT_POLICY={Env("OMP_WAIT_POLICY")} " +
                       $"OPENBLAS_NUM_THREADS={Env("OPENBLAS_NUM_THREADS")}");
     var clock = Stopwatch.StartNew();
     using var workload = Workload.Create(options.Workload, home, options.Seed);
     var batches = BatchFile.Verify(workload, home.BatchesFile(workload.Name));
-    Console.WriteLine($"# ours {workload.Name}: {workload.Model.parameter_count() / 1e6:F2}M parameters, batch {workload.BatchSize}, " +
+    Console.WriteLine($"# ours {workload.Name}: {workload.Model.parameters().Sum(p => p.numel()) / 1e6:F2}M parameters, batch {workload.BatchSize}, " +
                       $"built in {clock.Elapsed.TotalSeconds:F1} s; batches 0-{batches - 1} are the ones in {home.BatchesFile(workload.Name)}");
     int Steps(string[] parts)
     {

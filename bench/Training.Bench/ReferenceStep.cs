@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using InstructGpt.Torch;
-using InstructGpt.Torch.Safetensors;
+using InstructGpt.Safetensors;
 using InstructGpt.Training.Objectives;
+using InstructGpt.Training.Runs;
+using TorchSharp;
 
 namespace InstructGpt.Training.Bench;
 
@@ -28,14 +29,14 @@ internal static class ReferenceStep
         {
             var batch = workload.Batch(0);
             var loss = LanguageModelLoss.Compute(model.forward(batch.Ids), batch.Labels);
-            lossBefore = loss.item<double>();
+            lossBefore = loss.ToDouble();
             loss.backward();
-            norm = torch.clip_grad_norm_(model.parameters(), workload.GradientClip);
-            workload.Optimizer.lr = workload.PeakLearningRate;
+            norm = torch.nn.utils.clip_grad_norm_(model.parameters(), workload.GradientClip);
+            workload.Optimizer.SetLearningRate(workload.PeakLearningRate);
             workload.Optimizer.step();
-            workload.Optimizer.zero_grad();
+            workload.Optimizer.ClearGradients();
             using var noGrad = torch.no_grad();
-            lossAfter = LanguageModelLoss.Compute(model.forward(batch.Ids), batch.Labels).item<double>();
+            lossAfter = LanguageModelLoss.Compute(model.forward(batch.Ids), batch.Labels).ToDouble();
         }
         var reference = new JsonObject
         {

@@ -1,11 +1,12 @@
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
-using InstructGpt.Torch.Optim;
 using InstructGpt.Training.Batching;
 using InstructGpt.Training.Objectives;
 using InstructGpt.Training.Pipeline;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Schedules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Bench;
 
@@ -59,7 +60,7 @@ internal sealed class Workload(string name, GptLanguageModel model, AdamW optimi
             new CosineSchedule(settings.LearningRate, total, settings.WarmupSteps, settings.FinalLearningRateFraction), settings.GradientClip,
             settings.BatchSize, blocks.Count, indices =>
             {
-                var ids = blocks.Batch(indices, Device.CPU);
+                var ids = blocks.Batch(indices, torch.CPU);
                 return new TrainingBatch(ids, ids, indices.Count * (long)blockSize);
             }, seed) { WeightDecay = settings.WeightDecay };
     }
@@ -86,7 +87,7 @@ internal sealed class Workload(string name, GptLanguageModel model, AdamW optimi
             new CosineSchedule(settings.LearningRate, total, 0, settings.FinalLearningRateFraction), settings.GradientClip,
             settings.BatchSize, batches.Count, indices =>
             {
-                var (ids, labels) = batches.Batch(indices, Device.CPU);
+                var (ids, labels) = batches.Batch(indices, torch.CPU);
                 return new TrainingBatch(ids, labels, batches.CompletionTokens(indices));
             }, seed) { WeightDecay = settings.WeightDecay };
     }

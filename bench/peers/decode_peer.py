@@ -3,8 +3,8 @@
 
 The model is written from the GPT-2 architecture, not from our C# code: learned position embeddings, pre-LN
 blocks, fused qkv Conv1D weights stored [in, out] (y = x @ W + b, via addmm), GELU with the tanh approximation,
-final LayerNorm, LM head tied to the token embeddings. Attention is softmax(QK^T/sqrt(d))V written out, as in
-our shim on libtorch 1.13, which has no fused scaled_dot_product_attention.
+final LayerNorm, LM head tied to the token embeddings. Attention is softmax(QK^T/sqrt(d))V written out:
+python3-torch 1.13 has no fused scaled_dot_product_attention (ours, on TorchSharp's libtorch 2.10, calls it).
 
 KV cache: preallocated [B, H, capacity, D] per layer with one shared write position, like our KvCache. Each
 decode step copies the new key/value column into the buffer and attends to the narrowed view [:, :, :end];

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """PyTorch peer of bench/Torch.Bench: the same cases, sizes, measurement and output format.
 
-Run with Debian's interpreter, which has python3-torch (the same libtorch 1.13 as the shim):
+Run with Debian's interpreter, which has python3-torch (libtorch 1.13; ours runs TorchSharp's libtorch 2.10):
 
     /usr/bin/python3 bench/peers/torch_peer.py [all|add|matmul|mlp|threads]... [--repeats-scale X] [--max-attempts N] [--quiet-wait SECONDS]
 

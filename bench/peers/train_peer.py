@@ -19,7 +19,8 @@ usage: train_peer.py --home DIR --workload pretrain|sft [--serve] [--op-profile 
   Before anything else it loads ours' initial weights and checks the same function: loss, gradient norm and the loss
   after one clipped AdamW step on batch 0 in eval mode must match ours' reference.json. With --serve it then answers
   commands read from stdin (ready | warmup N | round N | profile N | stats | quit), each answer ending with DONE.
-Run it with Debian's /usr/bin/python3 (python3-torch 1.13), with 1 intra-op thread like ours' default.
+Run it with Debian's /usr/bin/python3 (python3-torch 1.13), with ours' intra-op thread count (bench/run-train-bench.sh
+passes it as --threads).
 """
 import argparse, json, math, os, resource, statistics, struct, sys, time
 import torch

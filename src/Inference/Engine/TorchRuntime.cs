@@ -76,7 +76,11 @@ public static class TorchRuntime
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is not null) return;
         Environment.SetEnvironmentVariable("OMP_WAIT_POLICY", "passive");
         setenv("OMP_WAIT_POLICY", "passive", 0); // the native environment, which libgomp reads
+        SetPassiveWaitPolicy = true;
     }
+
+    /// <summary>Whether this process found OMP_WAIT_POLICY unset and set it to passive.</summary>
+    public static bool SetPassiveWaitPolicy { get; private set; }
 
     [DllImport("libc", EntryPoint = "setenv")]
     private static extern int setenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);

@@ -27,7 +27,8 @@ public sealed class CausalSelfAttention : nn.Module
     public Generator? DropoutGenerator { get; set; }
 
     /// <param name="x">[B, T, C]</param>
-    /// <param name="mask">[B, 1, T, Tk] boolean, true where attention is allowed; null means plain causal.</param>
+    /// <param name="mask">[B, 1, T, Tk] boolean, true where attention is allowed; null means plain causal (T tokens
+    /// from position 0), or, for one token (T = 1), that it may see every cached key.</param>
     public Tensor forward(Tensor x, Tensor? mask, KvCache? cache, int layer)
     {
         using var scope = torch.NewDisposeScope();
@@ -40,7 +41,7 @@ public sealed class CausalSelfAttention : nn.Module
         var dropout = training ? config.AttnPdrop : 0.0;
         var y = dropout > 0 && DropoutGenerator is not null
             ? ExplicitAttention(q, k, v, mask, dropout)
-            : F.scaled_dot_product_attention(q, k, v, mask, dropout, is_casual: mask is null);
+            : F.scaled_dot_product_attention(q, k, v, mask, dropout, is_casual: mask is null && t > 1);
         y = y.transpose(1, 2).reshape(b, t, config.NEmbd);
         return resid_dropout.forward(c_proj.forward(y)).MoveToOuterDisposeScope();
     }
@@ -49,7 +50,8 @@ public sealed class CausalSelfAttention : nn.Module
     private Tensor ExplicitAttention(Tensor q, Tensor k, Tensor v, Tensor? mask, double dropout)
     {
         var scores = q.matmul(k.transpose(-2, -1)) * (1.0 / Math.Sqrt(config.HeadSize));
-        var allowed = mask ?? torch.ones(new[] { q.size(-2), k.size(-2) }, dtype: ScalarType.Bool, device: q.device).tril();
+        // Without a mask the queries are the last q.size(-2) positions of k.size(-2): causal, aligned at the bottom right.
+        var allowed = mask ?? torch.ones(new[] { q.size(-2), k.size(-2) }, dtype: ScalarType.Bool, device: q.device).tril(k.size(-2) - q.size(-2));
         var weights = scores.masked_fill(allowed.logical_not(), double.NegativeInfinity).softmax(-1);
         return SeededDropout.Apply(weights, dropout, DropoutGenerator).matmul(v);
     }

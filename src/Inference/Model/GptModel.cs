@@ -51,12 +51,25 @@ public sealed class GptModel : nn.Module
         if (past + t > Config.NPositions)
             throw new ArgumentException($"sequence of {past + t} tokens exceeds the model's context of {Config.NPositions} positions");
 
-        var newMask = attentionMask?.@bool() ?? torch.ones(new[] { b, t }, dtype: ScalarType.Bool, device: device);
-        var pastMask = past > 0 ? cache!.KeyMask.narrow(1, 0, past) : null;
-        var positions = PositionIds(newMask, pastMask);
-        var mask = attentionMask is null && past == 0 ? null : AttentionMask(newMask, pastMask, t, past);
-
-        cache?.AppendMask(newMask);
+        Tensor positions;
+        Tensor? mask;
+        if (attentionMask is null && (past == 0 || cache!.IsDense))
+        {
+            // No padding anywhere (the common decode step): positions continue from the cache, and attention needs no
+            // mask — plain causal for a prompt, nothing for one new token, which may see every cached key. This skips
+            // building a [B, 1, T, past + T] mask per step, so attention can take libtorch's fused kernel.
+            positions = torch.arange(past, past + t, dtype: ScalarType.Int64, device: device).unsqueeze(0).expand(b, t);
+            mask = past == 0 || t == 1 ? null : AttentionMask(torch.ones(new[] { b, t }, dtype: ScalarType.Bool, device: device), cache!.KeyMask.narrow(1, 0, past), t, past);
+            cache?.AppendMask(null, t);
+        }
+        else
+        {
+            var newMask = attentionMask?.@bool() ?? torch.ones(new[] { b, t }, dtype: ScalarType.Bool, device: device);
+            var pastMask = past > 0 ? cache!.KeyMask.narrow(1, 0, past) : null;
+            positions = PositionIds(newMask, pastMask);
+            mask = AttentionMask(newMask, pastMask, t, past);
+            cache?.AppendMask(newMask, t);
+        }
         var x = drop.forward(wte.forward(inputIds) + wpe.forward(positions));
         for (var i = 0; i < h.Count; i++) x = h[i].forward(x, mask, cache, i);
         cache?.Advance(t);

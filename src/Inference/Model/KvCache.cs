@@ -49,14 +49,31 @@ public sealed class KvCache : IDisposable
     /// <summary>[batch, capacity]: true where a row's column holds a real (non-padding) token.</summary>
     public Tensor KeyMask { get; private set; }
 
-    /// <summary>Records which of the next columns are real tokens; call once per forward, before the layers write.</summary>
-    internal void AppendMask(Tensor attentionMask)
+    /// <summary>
+    /// Whether every written column of every row is a real token (no padding): then a forward pass over the cache
+    /// needs no attention mask. False once padded columns are written, rows of different lengths are joined, or the
+    /// cache is compacted; conservative, never wrong.
+    /// </summary>
+    public bool IsDense { get; private set; } = true;
+
+    /// <summary>
+    /// Records which of the next columns are real tokens (null: all of them); call once per forward, before the layers
+    /// write.
+    /// </summary>
+    internal void AppendMask(Tensor? attentionMask, long steps)
     {
-        var steps = attentionMask.size(1);
         if (Length + steps > Capacity)
             throw new InvalidOperationException($"the KV cache holds {Capacity} positions; {Length} are used and {steps} more were requested");
         using var scope = torch.NewDisposeScope();
-        KeyMask[.., (int)Length..(int)(Length + steps)] = attentionMask.@bool();
+        var columns = KeyMask.narrow(1, Length, steps);
+        if (attentionMask is null)
+        {
+            columns.fill_(true);
+            return;
+        }
+        var real = attentionMask.@bool();
+        columns.copy_(real);
+        if (IsDense && !real.all().item<bool>()) IsDense = false;
     }
 
     /// <summary>Writes this step's keys and values for one layer; returns views over everything cached so far.</summary>
@@ -111,7 +128,9 @@ public sealed class KvCache : IDisposable
         var mask = torch.zeros(new[] { rows, capacity }, dtype: ScalarType.Bool, device: first.KeyMask.device).DetachFromDisposeScope();
         CopyRightAligned(first.KeyMask, first, mask, 0, length, dim: 1);
         CopyRightAligned(second.KeyMask, second, mask, first.Batch, length, dim: 1);
-        return new KvCache(keys, values, mask, length);
+        // Rows shorter than the joined length are right-aligned behind padding.
+        var dense = (first.Batch == 0 || first.IsDense && first.Length == length) && (second.Batch == 0 || second.IsDense && second.Length == length);
+        return new KvCache(keys, values, mask, length) { IsDense = dense };
     }
 
     private static Tensor Stack(Tensor a, KvCache first, Tensor b, KvCache second, long rows, long capacity, long length)
@@ -181,6 +200,7 @@ public sealed class KvCache : IDisposable
         if (compacted > 0) KeyMask.narrow(1, 0, compacted).copy_(torch.tensor(newMask, new long[] { batch, compacted }, device: device));
         var freed = Length - compacted;
         Length = compacted;
+        IsDense = counts.All(c => c == compacted);
         return freed;
     }
 

@@ -1,8 +1,9 @@
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.Objectives;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Batching;
 
@@ -52,6 +53,6 @@ public sealed class DemonstrationBatches
                 labels[offset + prompt.Length + j] = completion[j];
             }
         }
-        return (torch.tensor(ids, [indices.Count, width], device), torch.tensor(labels, [indices.Count, width], device));
+        return (torch.tensor(ids, new long[] { indices.Count, width }, device: device), torch.tensor(labels, new long[] { indices.Count, width }, device: device));
     }
 }

@@ -1,6 +1,7 @@
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Batching;
 
@@ -29,6 +30,6 @@ public static class SequenceBatch
                 ids[r * width + j] = sequences[r][j];
                 mask[r * width + j] = 1;
             }
-        return (torch.tensor(ids, [sequences.Count, width], device), torch.tensor(mask, [sequences.Count, width], device));
+        return (torch.tensor(ids, new long[] { sequences.Count, width }, device: device), torch.tensor(mask, new long[] { sequences.Count, width }, device: device));
     }
 }

@@ -1,5 +1,6 @@
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Batching;
 
@@ -38,6 +39,6 @@ public sealed class TokenBlocks
             if (indices[r] < 0 || indices[r] >= Count) throw new ArgumentOutOfRangeException(nameof(indices), indices[r], $"block index must be in [0, {Count - 1}]");
             for (var j = 0; j < BlockSize; j++) ids[r * BlockSize + j] = tokens[indices[r] * BlockSize + j];
         }
-        return torch.tensor(ids, [indices.Count, BlockSize], device);
+        return torch.tensor(ids, new long[] { indices.Count, BlockSize }, device: device);
     }
 }

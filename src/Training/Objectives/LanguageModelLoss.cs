@@ -1,5 +1,6 @@
-using InstructGpt.Torch;
-using F = InstructGpt.Torch.torch.nn.functional;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace InstructGpt.Training.Objectives;
 

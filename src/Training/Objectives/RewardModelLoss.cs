@@ -1,5 +1,6 @@
-using InstructGpt.Torch;
-using F = InstructGpt.Torch.torch.nn.functional;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace InstructGpt.Training.Objectives;
 
@@ -27,7 +28,7 @@ public static class RewardModelLoss
                     losers.Add(j);
                 }
         using var scope = torch.NewDisposeScope();
-        if (winners.Count == 0) return (torch.zeros([], rewards.dtype, rewards.device).MoveToOuterDisposeScope(), 0);
+        if (winners.Count == 0) return (torch.zeros(Array.Empty<long>(), dtype: rewards.dtype, device: rewards.device).MoveToOuterDisposeScope(), 0);
         var w = rewards.index_select(0, torch.tensor(winners.ToArray(), device: rewards.device));
         var l = rewards.index_select(0, torch.tensor(losers.ToArray(), device: rewards.device));
         return ((-F.logsigmoid(w - l)).mean().MoveToOuterDisposeScope(), winners.Count);

@@ -1,5 +1,6 @@
-using InstructGpt.Torch;
 using InstructGpt.Training.Runs;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Pipeline;
 
@@ -10,7 +11,7 @@ public sealed record PipelineOptions
     /// <summary>The home directory: data/, tokenizer/, checkpoints/ and runs/ go below it.</summary>
     public required string OutputDirectory { get; init; }
     public ulong Seed { get; init; } = 1;
-    public Device Device { get; init; } = Device.CPU;
+    public Device Device { get; init; } = torch.CPU;
     /// <summary>Start from this checkpoint (e.g. a Hugging Face GPT-2) instead of pretraining; its tokenizer is used.</summary>
     public string? InitFrom { get; init; }
     /// <summary>Stages to run, in pipeline order; null runs all. Finished stages (their checkpoint exists) are skipped.</summary>

@@ -1,5 +1,6 @@
-using InstructGpt.Torch;
 using InstructGpt.Training.Runs;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Pipeline;
 
@@ -26,7 +27,7 @@ public sealed record StageRunOptions
     /// <summary>The checkpoint name to publish (comparisons: the data file prefix). Default: the stage's own (base, sft, rm, ppo, ppo-ptx; comparisons).</summary>
     public string? OutputName { get; init; }
     public ulong Seed { get; init; } = 1;
-    public Device Device { get; init; } = Device.CPU;
+    public Device Device { get; init; } = torch.CPU;
     public int CheckpointEvery { get; init; } = 25;
     /// <summary>
     /// Continue from the run directory's saved state when the last run there was cut short. A run whose checkpoint was

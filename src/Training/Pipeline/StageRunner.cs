@@ -3,10 +3,11 @@ using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Stages;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Pipeline;
 
@@ -103,18 +104,18 @@ public static class StageRunner
             case PipelineStages.Pretrain:
             {
                 Log(plan.InitDirectory is null ? "pretraining a new base model" : $"continuing pretraining from {plan.InitDirectory}");
-                using var generator = new InstructGpt.Torch.Generator(options.Seed);
+                using var generator = new torch.Generator(options.Seed);
                 var config = preset.Model with { VocabSize = tokenizer.VocabSize, EosTokenId = tokenizer.EndOfTextId, BosTokenId = tokenizer.EndOfTextId };
                 using var model = plan.InitDirectory is null ? new GptLanguageModel(config, generator)
-                    : Checkpoint.Open(plan.InitDirectory).LoadLanguageModel(DType.Float32, options.Device);
+                    : Checkpoint.Open(plan.InitDirectory).LoadLanguageModel(ScalarType.Float32, options.Device);
                 return PretrainStage.Run(model, tokenizer, data.Texts(StageDatasets.Train), data.Texts(StageDatasets.Valid), preset.Pretrain, For(PipelineStages.Pretrain));
             }
             case PipelineStages.Sft:
             {
                 Log($"supervised fine-tuning from {plan.InitDirectory}");
                 var checkpoint = Checkpoint.Open(plan.InitDirectory!);
-                using var model = checkpoint.Load(new GptLanguageModel(checkpoint.Config with { ResidPdrop = preset.Sft.ResidualDropout }), DType.Float32, options.Device);
-                using var reward = plan.RewardDirectory is null ? null : Checkpoint.Open(plan.RewardDirectory).LoadRewardModel(DType.Float32, options.Device, dropout: 0);
+                using var model = checkpoint.Load(new GptLanguageModel(checkpoint.Config with { ResidPdrop = preset.Sft.ResidualDropout }), ScalarType.Float32, options.Device);
+                using var reward = plan.RewardDirectory is null ? null : Checkpoint.Open(plan.RewardDirectory).LoadRewardModel(ScalarType.Float32, options.Device, dropout: 0);
                 var scorer = reward is null ? null : SftRewardScore.For(reward, tokenizer, data.Demonstrations(StageDatasets.Valid), preset.Sft, options.Device);
                 return SftStage.Run(model, tokenizer, data.Demonstrations(StageDatasets.Train), data.Demonstrations(StageDatasets.Valid), preset.Sft, For(PipelineStages.Sft), scorer);
             }
@@ -126,9 +127,9 @@ public static class StageRunner
                 var models = new Dictionary<string, GptLanguageModel>();
                 try
                 {
-                    models[samplingModel] = Checkpoint.Open(plan.InitDirectory!).LoadLanguageModel(DType.Float32, options.Device);
+                    models[samplingModel] = Checkpoint.Open(plan.InitDirectory!).LoadLanguageModel(ScalarType.Float32, options.Device);
                     foreach (var (name, directory) in plan.PolicyDirectories)
-                        models[name] = Checkpoint.Open(directory).LoadLanguageModel(DType.Float32, options.Device);
+                        models[name] = Checkpoint.Open(directory).LoadLanguageModel(ScalarType.Float32, options.Device);
                     var labelerOptions = new SimulatedLabelerOptions { Seed = (long)options.Seed };
                     var labeler = new SimulatedLabeler(labelerOptions);
                     var trainPrompts = data.Demonstrations(StageDatasets.Train);
@@ -160,8 +161,8 @@ public static class StageRunner
             case PipelineStages.RewardModel:
             {
                 Log($"training the reward model from {plan.InitDirectory}");
-                using var generator = new InstructGpt.Torch.Generator(options.Seed + 2);
-                using var rm = Checkpoint.Open(plan.InitDirectory!).LoadRewardModel(DType.Float32, options.Device, generator);
+                using var generator = new torch.Generator(options.Seed + 2);
+                using var rm = Checkpoint.Open(plan.InitDirectory!).LoadRewardModel(ScalarType.Float32, options.Device, generator);
                 return RewardModelStage.Run(rm, tokenizer, data.Comparisons(StageDatasets.Train), data.Comparisons(StageDatasets.Valid),
                     data.Demonstrations(StageDatasets.Demonstrations), preset.RewardModel, For(PipelineStages.RewardModel));
             }

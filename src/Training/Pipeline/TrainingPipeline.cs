@@ -3,11 +3,12 @@ using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Stages;
 using InstructGpt.Training.World;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Pipeline;
 

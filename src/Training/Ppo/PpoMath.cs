@@ -1,4 +1,5 @@
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Ppo;
 
@@ -39,10 +40,10 @@ public static class PpoMath
         var r = rewards * m;
         var steps = values.size(1);
         var columns = new Tensor[steps];
-        var lastAdvantage = torch.zeros([values.size(0)], values.dtype, values.device);
+        var lastAdvantage = torch.zeros(new long[] { values.size(0) }, dtype: values.dtype, device: values.device);
         for (var t = steps - 1; t >= 0; t--)
         {
-            var nextValue = t + 1 < steps ? v.select(1, t + 1) : torch.zeros([values.size(0)], values.dtype, values.device);
+            var nextValue = t + 1 < steps ? v.select(1, t + 1) : torch.zeros(new long[] { values.size(0) }, dtype: values.dtype, device: values.device);
             var delta = r.select(1, t) + gamma * nextValue - v.select(1, t);
             lastAdvantage = delta + gamma * lambda * lastAdvantage;
             columns[t] = lastAdvantage;
@@ -63,7 +64,7 @@ public static class PpoMath
         var loss = MaskedStatistics.Mean(unclipped.maximum(clipped), mask);
         var clipFraction = MaskedStatistics.Mean(clipped.gt(unclipped).to(logprobs.dtype), mask);
         var approxKl = 0.5 * MaskedStatistics.Mean(logRatio.square(), mask);
-        return new PolicyLossResult(loss.MoveToOuterDisposeScope(), clipFraction.item<double>(), approxKl.item<double>());
+        return new PolicyLossResult(loss.MoveToOuterDisposeScope(), clipFraction.ToDouble(), approxKl.ToDouble());
     }
 
     /// <summary>The value loss with the prediction clipped to ±clip around the rollout's values: ½·max((V−R)², (V_clip−R)²).</summary>
@@ -75,7 +76,7 @@ public static class PpoMath
         var clipped = (clippedValues - returns).square();
         var loss = 0.5 * MaskedStatistics.Mean(unclipped.maximum(clipped), mask);
         var clipFraction = MaskedStatistics.Mean(clipped.gt(unclipped).to(values.dtype), mask);
-        return new ValueLossResult(loss.MoveToOuterDisposeScope(), clipFraction.item<double>());
+        return new ValueLossResult(loss.MoveToOuterDisposeScope(), clipFraction.ToDouble());
     }
 
     /// <summary>Mean entropy of the policy's next-token distributions over response tokens.</summary>
@@ -84,15 +85,15 @@ public static class PpoMath
         using var scope = torch.NewDisposeScope();
         var logp = logits.@float().log_softmax(-1);
         var entropy = -(logp.exp() * logp).sum(-1);
-        return MaskedStatistics.Mean(entropy, mask).item<double>();
+        return MaskedStatistics.Mean(entropy, mask).ToDouble();
     }
 
     /// <summary>1 − Var(returns − values) / Var(returns): how much of the return the value head explains.</summary>
     public static double ExplainedVariance(Tensor values, Tensor returns, Tensor mask)
     {
         using var scope = torch.NewDisposeScope();
-        var returnsVariance = MaskedStatistics.Variance(returns, mask).item<double>();
-        var residualVariance = MaskedStatistics.Variance(returns - values, mask).item<double>();
+        var returnsVariance = MaskedStatistics.Variance(returns, mask).ToDouble();
+        var residualVariance = MaskedStatistics.Variance(returns - values, mask).ToDouble();
         return returnsVariance == 0 ? double.NaN : 1 - residualVariance / returnsVariance;
     }
 }

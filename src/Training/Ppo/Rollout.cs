@@ -1,4 +1,5 @@
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Ppo;
 
@@ -16,7 +17,7 @@ public sealed record Rollout(IReadOnlyList<int[]> Queries, long[,] Responses, in
     {
         var flat = new long[Responses.Length];
         Buffer.BlockCopy(Responses, 0, flat, 0, flat.Length * sizeof(long));
-        return torch.tensor(flat, [BatchSize, ResponseWidth], device);
+        return torch.tensor(flat, new long[] { BatchSize, ResponseWidth }, device: device);
     }
 
     public Tensor ResponseMask(Device device)
@@ -24,7 +25,7 @@ public sealed record Rollout(IReadOnlyList<int[]> Queries, long[,] Responses, in
         var mask = new float[Responses.Length];
         for (var b = 0; b < BatchSize; b++)
             for (var t = 0; t < ResponseLengths[b]; t++) mask[b * ResponseWidth + t] = 1;
-        return torch.tensor(mask, [BatchSize, ResponseWidth], device);
+        return torch.tensor(mask, new long[] { BatchSize, ResponseWidth }, device: device);
     }
 
     /// <summary>The valid response tokens of row b (including EOS when present).</summary>

@@ -1,6 +1,7 @@
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Ppo;
 
@@ -12,10 +13,10 @@ namespace InstructGpt.Training.Ppo;
 public static class RolloutSampler
 {
     public static Rollout Sample(GptLanguageModel policy, IReadOnlyList<int[]> queries, int maxResponseTokens, double temperature,
-        int eosId, int padId, InstructGpt.Torch.Generator generator)
+        int eosId, int padId, torch.Generator generator)
     {
-        var device = policy.transformer.wte.weight.device;
-        var dtype = policy.transformer.wte.weight.dtype;
+        var device = policy.transformer.wte.weight!.device;
+        var dtype = policy.transformer.wte.weight!.dtype;
         var b = queries.Count;
         var width = queries.Max(q => q.Length);
         var responses = new long[b, maxResponseTokens];
@@ -37,7 +38,7 @@ public static class RolloutSampler
             }
         Tensor logits;
         using (var scope = torch.NewDisposeScope())
-            logits = policy.LastLogits(torch.tensor(ids, [b, width], device), torch.tensor(mask, [b, width], device), cache).DetachFromDisposeScope();
+            logits = policy.LastLogits(torch.tensor(ids, new long[] { b, width }, device: device), torch.tensor(mask, new long[] { b, width }, device: device), cache).DetachFromDisposeScope();
         try
         {
             for (var t = 0; t < maxResponseTokens; t++)
@@ -54,7 +55,7 @@ public static class RolloutSampler
                     if (step.Tokens[i] == eosId) ended[i] = true;
                 }
                 if (ended.All(e => e) || t == maxResponseTokens - 1) break;
-                var nextLogits = policy.LastLogits(torch.tensor(next, [b, 1], device), null, cache).DetachFromDisposeScope();
+                var nextLogits = policy.LastLogits(torch.tensor(next, new long[] { b, 1 }, device: device), null, cache).DetachFromDisposeScope();
                 logits.Dispose();
                 logits = nextLogits;
             }

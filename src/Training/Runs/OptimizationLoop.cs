@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using InstructGpt.Torch;
-using InstructGpt.Torch.Modules;
-using InstructGpt.Torch.Optim;
-using InstructGpt.Torch.Safetensors;
+using InstructGpt.Safetensors;
 using InstructGpt.Training.Schedules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Runs;
 
@@ -13,7 +13,7 @@ namespace InstructGpt.Training.Runs;
 /// backward, gradient clipping, AdamW step, per-step metrics, progress, periodic validation that keeps
 /// the best weights, resumable state every N steps, cancellation, and a hard stop on NaN/Inf.
 /// </summary>
-public sealed class OptimizationLoop(string stage, Module model, AdamW optimizer, CosineSchedule schedule, StageOptions options)
+public sealed class OptimizationLoop(string stage, nn.Module model, AdamW optimizer, CosineSchedule schedule, StageOptions options)
 {
     private const string BestWeightsFile = "best.safetensors";
 
@@ -30,10 +30,10 @@ public sealed class OptimizationLoop(string stage, Module model, AdamW optimizer
     /// <summary>Runs steps until <paramref name="totalSteps"/>; returns the number of steps done in all (including before a resume).</summary>
     public long Run(long totalSteps, Func<long, StepResult> step)
     {
-        var modules = new Dictionary<string, Module> { ["model"] = model };
+        var modules = new Dictionary<string, nn.Module> { ["model"] = model };
         var optimizers = new Dictionary<string, AdamW> { ["model"] = optimizer };
         // Dropout draws from the run's own stream, saved with the state, so resuming repeats the masks.
-        using var dropout = new Generator(options.Seed ^ 0xD80F0E7UL, model.parameters()[0].device);
+        using var dropout = new Generator(options.Seed ^ 0xD80F0E7UL, model.parameters().First().device);
         InstructGpt.Inference.Model.DropoutStream.Use(model, dropout);
         try
         {
@@ -45,7 +45,7 @@ public sealed class OptimizationLoop(string stage, Module model, AdamW optimizer
         }
     }
 
-    private long RunSteps(long totalSteps, Func<long, StepResult> step, Dictionary<string, Module> modules, Dictionary<string, AdamW> optimizers,
+    private long RunSteps(long totalSteps, Func<long, StepResult> step, Dictionary<string, nn.Module> modules, Dictionary<string, AdamW> optimizers,
         Dictionary<string, Generator> generators)
     {
         var runDirectory = options.RunPath;
@@ -74,25 +74,25 @@ public sealed class OptimizationLoop(string stage, Module model, AdamW optimizer
                 options.Cancellation.ThrowIfCancellationRequested();
             }
             model.train();
-            optimizer.lr = schedule.At(s);
+            optimizer.SetLearningRate(schedule.At(s));
             double loss;
             long tokens;
             var metrics = new Dictionary<string, double>();
             using (var scope = torch.NewDisposeScope())
             {
                 var result = step(s);
-                loss = result.Loss.item<double>();
+                loss = result.Loss.ToDouble();
                 if (!double.IsFinite(loss))
                     throw new TrainingDivergedException(stage, s, "loss", loss, TrainingState.TryLoad(runDirectory) is null ? null : TrainingState.PathIn(runDirectory));
                 result.Loss.backward();
-                var norm = torch.clip_grad_norm_(model.parameters(), GradientClip);
+                var norm = torch.nn.utils.clip_grad_norm_(model.parameters(), GradientClip);
                 if (!double.IsFinite(norm))
                     throw new TrainingDivergedException(stage, s, "gradient norm", norm, TrainingState.TryLoad(runDirectory) is null ? null : TrainingState.PathIn(runDirectory));
                 optimizer.step();
-                optimizer.zero_grad();
+                optimizer.ClearGradients();
                 tokens = result.Tokens;
                 metrics["loss"] = loss;
-                metrics["lr"] = optimizer.lr;
+                metrics["lr"] = optimizer.LearningRate();
                 metrics["grad_norm"] = norm;
                 foreach (var (k, v) in result.Metrics ?? new Dictionary<string, double>()) metrics[k] = v;
             }
@@ -129,10 +129,10 @@ public sealed class OptimizationLoop(string stage, Module model, AdamW optimizer
         if (!File.Exists(path)) return;
         using var file = SafetensorsFile.Open(path);
         using var scope = torch.NewDisposeScope();
-        model.load_state_dict(file.LoadAll(device: model.parameters()[0].device));
+        model.load_state_dict(file.LoadAll(device: model.parameters().First().device));
     }
 
-    private void Save(string runDirectory, long step, Dictionary<string, Module> modules, Dictionary<string, AdamW> optimizers, Dictionary<string, Generator> generators)
+    private void Save(string runDirectory, long step, Dictionary<string, nn.Module> modules, Dictionary<string, AdamW> optimizers, Dictionary<string, Generator> generators)
     {
         var extra = new JsonObject { ["best_step"] = BestStep };
         if (BestValidation is { } best) extra["best_validation"] = best;

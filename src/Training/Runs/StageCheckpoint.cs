@@ -2,14 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch.Modules;
+using TorchSharp;
 
 namespace InstructGpt.Training.Runs;
 
 /// <summary>Writes a stage's result as a checkpoint whose instructgpt.json records its full configuration.</summary>
 public static class StageCheckpoint
 {
-    public static void Save(string stage, string head, Module model, GptConfig config, object settings, StageOptions options,
+    public static void Save(string stage, string head, torch.nn.Module model, GptConfig config, object settings, StageOptions options,
         long steps, double seconds, IReadOnlyDictionary<string, double> metrics)
     {
         var hyperparameters = JsonSerializer.SerializeToNode(settings, settings.GetType())!.AsObject();

@@ -1,4 +1,5 @@
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Runs;
 
@@ -10,7 +11,7 @@ public sealed record StageOptions
     /// <summary>Where the resumable state and metrics.jsonl go; default: OutputDirectory + ".run".</summary>
     public string? RunDirectory { get; init; }
     public ulong Seed { get; init; } = 1;
-    public Device Device { get; init; } = Device.CPU;
+    public Device Device { get; init; } = torch.CPU;
     /// <summary>Save resumable state every this many optimizer steps (and at the end).</summary>
     public int CheckpointEvery { get; init; } = 50;
     /// <summary>Continue from the run directory's saved state when there is one.</summary>

@@ -1,4 +1,5 @@
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Runs;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using InstructGpt.Torch;
-using InstructGpt.Torch.Modules;
-using InstructGpt.Torch.Optim;
-using InstructGpt.Torch.Safetensors;
+using InstructGpt.Safetensors;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Runs;
 
@@ -28,7 +28,7 @@ public sealed class TrainingState
 
     public static string PathIn(string runDirectory) => Path.Combine(runDirectory, StateDirectory);
 
-    public static void Save(string runDirectory, long step, IReadOnlyDictionary<string, Module> modules,
+    public static void Save(string runDirectory, long step, IReadOnlyDictionary<string, nn.Module> modules,
         IReadOnlyDictionary<string, AdamW> optimizers, IReadOnlyDictionary<string, Generator> generators, JsonObject extra)
     {
         System.IO.Directory.CreateDirectory(runDirectory);
@@ -40,11 +40,10 @@ public sealed class TrainingState
             foreach (var (name, module) in modules)
                 SafetensorsWriter.Save(Path.Combine(temporary, $"{name}.safetensors"), module.state_dict());
             foreach (var (name, optimizer) in optimizers)
-                optimizer.save_state(Path.Combine(temporary, $"{name}.optimizer.safetensors"));
+                AdamWState.Save(optimizer, Path.Combine(temporary, $"{name}.optimizer.safetensors"));
             using (var scope = torch.NewDisposeScope())
             {
-                using var global = Generator.Default();
-                var rng = new Dictionary<string, Tensor> { [GlobalGenerator] = global.get_state() };
+                var rng = new Dictionary<string, Tensor> { [GlobalGenerator] = torch.random.get_rng_state() };
                 foreach (var (name, generator) in generators) rng[name] = generator.get_state();
                 SafetensorsWriter.Save(Path.Combine(temporary, RngFile), rng);
             }
@@ -74,22 +73,21 @@ public sealed class TrainingState
     }
 
     /// <summary>Puts the saved weights, optimizer moments and generator states back.</summary>
-    public void Restore(IReadOnlyDictionary<string, Module> modules, IReadOnlyDictionary<string, AdamW> optimizers, IReadOnlyDictionary<string, Generator> generators)
+    public void Restore(IReadOnlyDictionary<string, nn.Module> modules, IReadOnlyDictionary<string, AdamW> optimizers, IReadOnlyDictionary<string, Generator> generators)
     {
         foreach (var (name, module) in modules)
         {
             using var file = SafetensorsFile.Open(Path.Combine(Directory, $"{name}.safetensors"));
             using var scope = torch.NewDisposeScope();
-            var device = module.parameters().FirstOrDefault()?.device ?? Device.CPU;
+            var device = module.parameters().FirstOrDefault()?.device ?? torch.CPU;
             module.load_state_dict(file.LoadAll(device: device));
         }
         foreach (var (name, optimizer) in optimizers)
-            optimizer.load_state(Path.Combine(Directory, $"{name}.optimizer.safetensors"));
+            AdamWState.Load(optimizer, Path.Combine(Directory, $"{name}.optimizer.safetensors"));
         using var rng = SafetensorsFile.Open(Path.Combine(Directory, RngFile));
         using (var scope = torch.NewDisposeScope())
         {
-            using var global = Generator.Default();
-            global.set_state(rng.Load(GlobalGenerator));
+            torch.random.set_rng_state(rng.Load(GlobalGenerator));
             foreach (var (name, generator) in generators) generator.set_state(rng.Load(name));
         }
     }

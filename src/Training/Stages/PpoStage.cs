@@ -3,14 +3,14 @@ using System.Text.Json.Nodes;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
-using InstructGpt.Torch.Modules;
-using InstructGpt.Torch.Optim;
 using InstructGpt.Training.Batching;
 using InstructGpt.Training.Objectives;
 using InstructGpt.Training.Ppo;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Schedules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Stages;
 
@@ -28,7 +28,7 @@ public static class PpoStage
         Validate(settings, prompts, pretrainingTexts);
         var clock = Stopwatch.StartNew();
         var device = options.Device;
-        foreach (var m in new Module[] { models.Policy, models.Value, models.Reference, models.Reward })
+        foreach (var m in new nn.Module[] { models.Policy, models.Value, models.Reference, models.Reward })
         {
             m.to(device);
             m.eval(); // dropout off in every model during PPO
@@ -41,12 +41,12 @@ public static class PpoStage
         using var policyOptimizer = OptimizerFactory.Create(models.Policy, settings.LearningRate, 0);
         using var valueOptimizer = OptimizerFactory.Create(models.Value, settings.ValueLearningRate, 0);
         var schedule = CosineSchedule.Constant(settings.LearningRate, settings.WarmupIterations, settings.WarmupStartFraction);
-        using var rolloutGenerator = new InstructGpt.Torch.Generator(options.Seed, device);
+        using var rolloutGenerator = new torch.Generator(options.Seed, device);
         var kl = new AdaptiveKlController(settings.KlCoefficient, settings.AdaptiveKlTarget ?? 1, settings.AdaptiveKlHorizon);
 
-        var modules = new Dictionary<string, Module> { ["policy"] = models.Policy, ["value"] = models.Value };
+        var modules = new Dictionary<string, nn.Module> { ["policy"] = models.Policy, ["value"] = models.Value };
         var optimizers = new Dictionary<string, AdamW> { ["policy"] = policyOptimizer, ["value"] = valueOptimizer };
-        var generators = new Dictionary<string, InstructGpt.Torch.Generator> { ["rollout"] = rolloutGenerator };
+        var generators = new Dictionary<string, torch.Generator> { ["rollout"] = rolloutGenerator };
         var start = 0L;
         var saved = options.Resume ? TrainingState.TryLoad(options.RunPath) : null;
         if (saved is not null)
@@ -68,8 +68,8 @@ public static class PpoStage
                 options.Cancellation.ThrowIfCancellationRequested();
             }
             var lr = schedule.At(iteration);
-            policyOptimizer.lr = lr;
-            valueOptimizer.lr = settings.ValueLearningRate * lr / settings.LearningRate;
+            policyOptimizer.SetLearningRate(lr);
+            valueOptimizer.SetLearningRate(settings.ValueLearningRate * lr / settings.LearningRate);
             var batch = DataOrder.Batch(queries.Count, settings.BatchSize, options.Seed, iteration).Select(i => queries[i]).ToList();
             var metrics = Iteration(stage, iteration, models, tokenizer, batch, ptx, settings, options, rolloutGenerator, kl.Coefficient, policyOptimizer, valueOptimizer);
             metrics["kl_coefficient"] = kl.Coefficient;
@@ -91,7 +91,7 @@ public static class PpoStage
     }
 
     private static Dictionary<string, double> Iteration(string stage, long iteration, PpoModels models, ITokenizer tokenizer, List<int[]> batch,
-        TokenBlocks? ptx, PpoSettings settings, StageOptions options, InstructGpt.Torch.Generator generator, double beta,
+        TokenBlocks? ptx, PpoSettings settings, StageOptions options, torch.Generator generator, double beta,
         AdamW policyOptimizer, AdamW valueOptimizer)
     {
         var device = options.Device;
@@ -107,7 +107,7 @@ public static class PpoStage
         var scored = rollout.Queries.Select((q, b) => q.Concat(rollout.Response(b)).ToArray()).ToList();
         var (rmIds, rmMask) = SequenceBatch.RightPadded(scored, pad, device);
         double[] rawScores;
-        using (torch.no_grad()) rawScores = models.Reward.forward(rmIds, rmMask).to(DType.Float64).ToArray<double>();
+        using (torch.no_grad()) rawScores = models.Reward.forward(rmIds, rmMask).to(ScalarType.Float64, torch.CPU).data<double>().ToArray();
         var penaltyScore = rawScores.Min() - settings.MissingEosPenalty;
         var scores = rawScores.Select((s, b) => rollout.EndedWithEos[b] ? s : penaltyScore).ToArray();
 
@@ -156,22 +156,22 @@ public static class PpoStage
                     var blocks = ptx.Batch(DataOrder.Batch(ptx.Count, Math.Min(settings.PtxBatchSize, ptx.Count), options.Seed + 1, step), device);
                     var lmLoss = LanguageModelLoss.Compute(models.Policy.forward(blocks), blocks);
                     policyLoss = policyLoss + settings.PtxCoefficient * lmLoss;
-                    sums["ptx_loss"] += lmLoss.item<double>();
+                    sums["ptx_loss"] += lmLoss.ToDouble();
                 }
-                var policyValue = policy.Loss.item<double>();
-                var valueValue = value.Loss.item<double>();
-                if (!double.IsFinite(policyValue) || !double.IsFinite(valueValue) || !double.IsFinite(policyLoss.item<double>()))
+                var policyValue = policy.Loss.ToDouble();
+                var valueValue = value.Loss.ToDouble();
+                if (!double.IsFinite(policyValue) || !double.IsFinite(valueValue) || !double.IsFinite(policyLoss.ToDouble()))
                     throw new TrainingDivergedException(stage, iteration, "PPO loss", double.IsFinite(policyValue) ? valueValue : policyValue,
                         TrainingState.TryLoad(options.RunPath) is null ? null : TrainingState.PathIn(options.RunPath));
 
                 policyLoss.backward();
                 value.Loss.backward();
-                torch.clip_grad_norm_(models.Policy.parameters(), settings.GradientClip);
-                torch.clip_grad_norm_(models.Value.parameters(), settings.GradientClip);
+                torch.nn.utils.clip_grad_norm_(models.Policy.parameters(), settings.GradientClip);
+                torch.nn.utils.clip_grad_norm_(models.Value.parameters(), settings.GradientClip);
                 policyOptimizer.step();
                 valueOptimizer.step();
-                policyOptimizer.zero_grad();
-                valueOptimizer.zero_grad();
+                policyOptimizer.ClearGradients();
+                valueOptimizer.ClearGradients();
 
                 sums["policy_loss"] += policyValue;
                 sums["value_loss"] += valueValue;
@@ -187,7 +187,7 @@ public static class PpoStage
         metrics["reward_mean"] = scores.Average();
         metrics["reward_std"] = StandardDeviation(scores);
         metrics["rm_score_mean"] = rawScores.Average();
-        metrics["kl"] = klPerToken.sum(1).mean().item<double>();
+        metrics["kl"] = klPerToken.sum(1).mean().ToDouble();
         metrics["explained_variance"] = PpoMath.ExplainedVariance(oldValues, returns, mask);
         metrics["response_length"] = rollout.ResponseLengths.Average();
         metrics["eos_fraction"] = rollout.EndedWithEos.Count(e => e) / (double)batch.Count;
@@ -219,7 +219,7 @@ public static class PpoStage
                 attention[b * total + width + t] = 1;
             }
         }
-        return (torch.tensor(ids, [rollout.BatchSize, total], device), torch.tensor(attention, [rollout.BatchSize, total], device), width);
+        return (torch.tensor(ids, new long[] { rollout.BatchSize, total }, device: device), torch.tensor(attention, new long[] { rollout.BatchSize, total }, device: device), width);
     }
 
     /// <summary>Logits that predict each response token (positions queryWidth−1 …), divided by the sampling temperature.</summary>
@@ -236,8 +236,8 @@ public static class PpoStage
     private static Tensor ResponseValues(GptValueModel model, Tensor ids, Tensor attention, int queryWidth, long responseWidth) =>
         model.forward(ids, attention).narrow(1, queryWidth - 1, responseWidth);
 
-    private static void Save(string runDirectory, long step, Dictionary<string, Module> modules, Dictionary<string, AdamW> optimizers,
-        Dictionary<string, InstructGpt.Torch.Generator> generators, AdaptiveKlController kl) =>
+    private static void Save(string runDirectory, long step, Dictionary<string, nn.Module> modules, Dictionary<string, AdamW> optimizers,
+        Dictionary<string, torch.Generator> generators, AdaptiveKlController kl) =>
         TrainingState.Save(runDirectory, step, modules, optimizers, generators, new JsonObject { ["kl_coefficient"] = kl.Coefficient });
 
     private static int[] Truncate(int[] query, int max) => query.Length <= max ? query : query[^max..];

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
 using InstructGpt.Training.Batching;
 using InstructGpt.Training.Objectives;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Schedules;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Stages;
 
@@ -62,7 +63,7 @@ public static class PretrainStage
             using var scope = torch.NewDisposeScope();
             var indices = Enumerable.Range(start, Math.Min(batchSize, blocks.Count - start)).ToArray();
             var ids = blocks.Batch(indices, device);
-            var loss = LanguageModelLoss.Compute(model.forward(ids), ids).item<double>();
+            var loss = LanguageModelLoss.Compute(model.forward(ids), ids).ToDouble();
             total += loss * indices.Length;
             count += indices.Length;
         }

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
 using InstructGpt.Training.Batching;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.Objectives;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Schedules;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Stages;
 
@@ -71,7 +72,7 @@ public static class RewardModelStage
         var sequences = batch.SelectMany(c => c.Completions.Select(o => SequenceBatch.Encode(tokenizer, c.Prompt, o, maxLength))).ToList();
         var (ids, mask) = SequenceBatch.RightPadded(sequences, tokenizer.EndOfTextId, device);
         var rewards = model.forward(ids, mask);
-        var values = rewards.detach().to(DType.Float64).ToArray<double>();
+        var values = rewards.detach().to(ScalarType.Float64, torch.CPU).data<double>().ToArray();
         var losses = new List<Tensor>();
         int correct = 0, pairs = 0, offset = 0;
         foreach (var comparison in batch)
@@ -135,7 +136,7 @@ public static class RewardModelStage
         var scores = Score(model, tokenizer, demonstrations.Select(d => (d.Prompt, d.Completion)).ToList(), maxLength, batchSize, device);
         var mean = scores.Average();
         using var noGrad = torch.no_grad();
-        model.score.bias!.sub_(torch.full([1], mean, model.score.bias.dtype, model.score.bias.device));
+        model.score.bias!.sub_(torch.full(new long[] { 1 }, mean, dtype: model.score.bias.dtype, device: model.score.bias.device));
         return mean;
     }
 
@@ -149,7 +150,7 @@ public static class RewardModelStage
             using var scope = torch.NewDisposeScope();
             var sequences = pairs.Skip(start).Take(batchSize).Select(p => SequenceBatch.Encode(tokenizer, p.prompt, p.completion, maxLength)).ToList();
             var (ids, mask) = SequenceBatch.RightPadded(sequences, tokenizer.EndOfTextId, device);
-            result.AddRange(model.forward(ids, mask).to(DType.Float64).ToArray<double>());
+            result.AddRange(model.forward(ids, mask).to(ScalarType.Float64, torch.CPU).data<double>().ToArray());
         }
         return result.ToArray();
     }

@@ -1,8 +1,9 @@
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
 using InstructGpt.Training.Data;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Stages;
 

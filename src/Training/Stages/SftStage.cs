@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
 using InstructGpt.Training.Batching;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.Objectives;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Schedules;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Stages;
 
@@ -72,7 +73,7 @@ public static class SftStage
             var indices = Enumerable.Range(start, Math.Min(batchSize, batches.Count - start)).ToArray();
             var (ids, labels) = batches.Batch(indices, device);
             var count = batches.CompletionTokens(indices);
-            total += LanguageModelLoss.Compute(model.forward(ids), labels).item<double>() * count;
+            total += LanguageModelLoss.Compute(model.forward(ids), labels).ToDouble() * count;
             tokens += count;
         }
         return total / Math.Max(1, tokens);

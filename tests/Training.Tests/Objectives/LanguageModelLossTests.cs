@@ -1,5 +1,6 @@
-using InstructGpt.Torch;
 using InstructGpt.Training.Objectives;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Tests.Objectives;
 
@@ -9,17 +10,17 @@ public class LanguageModelLossTests
     public void SftLossIgnoresPromptTokens()
     {
         using var scope = torch.NewDisposeScope();
-        using var generator = new InstructGpt.Torch.Generator(3);
-        var logits = torch.randn([1, 6, 5], DType.Float64, Device.CPU, generator: generator).requires_grad_();
-        var completion = torch.tensor(new long[] { 0, 0, 0, 1, 1, 1 }, [1, 6], Device.CPU);
+        using var generator = new torch.Generator(3);
+        var logits = torch.randn(new long[] { 1, 6, 5 }, dtype: ScalarType.Float64, device: torch.CPU, generator: generator).requires_grad_();
+        var completion = torch.tensor(new long[] { 0, 0, 0, 1, 1, 1 }, new long[] { 1, 6 }, device: torch.CPU);
 
         (double loss, double[] grad) Run(long[] ids)
         {
             logits.grad = null;
-            var labels = LanguageModelLoss.CompletionLabels(torch.tensor(ids, [1, 6], Device.CPU), completion);
+            var labels = LanguageModelLoss.CompletionLabels(torch.tensor(ids, new long[] { 1, 6 }, device: torch.CPU), completion);
             var loss = LanguageModelLoss.Compute(logits, labels);
             loss.backward();
-            return (loss.item<double>(), logits.grad!.ToArray<double>());
+            return (loss.item<double>(), logits.grad!.data<double>().ToArray());
         }
 
         var first = Run([1, 2, 3, 4, 0, 2]);
@@ -35,8 +36,8 @@ public class LanguageModelLossTests
     {
         using var scope = torch.NewDisposeScope();
         // Uniform logits over 4 tokens: every trained token costs ln 4, whatever the targets.
-        var logits = torch.zeros([2, 3, 4], DType.Float64, Device.CPU);
-        var labels = torch.tensor(new long[] { 9, 1, -100, 9, 2, 3 }, [2, 3], Device.CPU);
+        var logits = torch.zeros(new long[] { 2, 3, 4 }, dtype: ScalarType.Float64, device: torch.CPU);
+        var labels = torch.tensor(new long[] { 9, 1, -100, 9, 2, 3 }, new long[] { 2, 3 }, device: torch.CPU);
         Assert.Equal(Math.Log(4), LanguageModelLoss.Compute(logits, labels).item<double>(), 12);
     }
 }

@@ -1,5 +1,6 @@
-using InstructGpt.Torch;
 using InstructGpt.Training.Objectives;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Tests.Objectives;
 
@@ -11,7 +12,7 @@ public class RewardModelLossTests
         using var scope = torch.NewDisposeScope();
         // Rewards [1.0, 0.5, −0.2, 0.3] ranked best to worst: the C(4,2) = 6 differences r_w − r_l are
         // 0.5, 1.2, 0.7, 0.7, 0.2, −0.5, and −log σ(d) = log(1 + e^−d) averages to 0.519324567141792.
-        var rewards = torch.tensor(new[] { 1.0, 0.5, -0.2, 0.3 }, device: Device.CPU);
+        var rewards = torch.tensor(new[] { 1.0, 0.5, -0.2, 0.3 }, device: torch.CPU);
         var (loss, pairs) = RewardModelLoss.Pairwise(rewards, [1, 2, 3, 4]);
         Assert.Equal(6, pairs);
         Assert.Equal(0.519324567141792, loss.item<double>(), 12);
@@ -22,7 +23,7 @@ public class RewardModelLossTests
     {
         using var scope = torch.NewDisposeScope();
         // Ranks [1, 2, 2]: pairs (0,1) and (0,2) only; d = 1 and 2 → (log(1+e^−1) + log(1+e^−2)) / 2.
-        var rewards = torch.tensor(new[] { 2.0, 1.0, 0.0 }, device: Device.CPU);
+        var rewards = torch.tensor(new[] { 2.0, 1.0, 0.0 }, device: torch.CPU);
         var (loss, pairs) = RewardModelLoss.Pairwise(rewards, [1, 2, 2]);
         Assert.Equal(2, pairs);
         Assert.Equal((Math.Log(1 + Math.Exp(-1)) + Math.Log(1 + Math.Exp(-2))) / 2, loss.item<double>(), 12);
@@ -32,10 +33,10 @@ public class RewardModelLossTests
     public void GradientPushesWinnersUpAndLosersDown()
     {
         using var scope = torch.NewDisposeScope();
-        var rewards = torch.tensor(new[] { 0.0, 0.0 }, device: Device.CPU, requires_grad: true);
+        var rewards = torch.tensor(new[] { 0.0, 0.0 }, device: torch.CPU, requires_grad: true);
         RewardModelLoss.Pairwise(rewards, [1, 2]).loss.backward();
         // d/dr_w of log(1 + e^−(r_w − r_l)) at 0 is −σ(0) = −0.5.
-        Assert.Equal([-0.5, 0.5], rewards.grad!.ToArray<double>());
+        Assert.Equal([-0.5, 0.5], rewards.grad!.data<double>().ToArray());
     }
 
     [Fact]

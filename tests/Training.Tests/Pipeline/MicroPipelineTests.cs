@@ -4,13 +4,14 @@ using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
 using InstructGpt.Tests.Shared;
-using InstructGpt.Torch;
 using InstructGpt.Training.Batching;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.Pipeline;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Stages;
+using TorchSharp;
 using Xunit.Abstractions;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Tests.Pipeline;
 
@@ -100,9 +101,9 @@ public sealed class MicroPipelineTests(ITestOutputHelper output)
     {
         var tokenizer = BpeTokenizer.Load(Path.Combine(MicroPipelineHome.Path, "tokenizer"));
         var prompts = PromptDataset.Read(Path.Combine(MicroPipelineHome.Path, "data", "ppo.valid.jsonl")).Take(HeldOutPrompts).Select(p => p.Prompt).ToList();
-        using var sft = Checkpoint.Open(MicroPipelineHome.Checkpoint("sft")).LoadLanguageModel(DType.Float32, Device.CPU);
-        using var ppo = Checkpoint.Open(MicroPipelineHome.Checkpoint("ppo")).LoadLanguageModel(DType.Float32, Device.CPU);
-        using var rm = Checkpoint.Open(MicroPipelineHome.Checkpoint("rm")).LoadRewardModel(DType.Float32, Device.CPU);
+        using var sft = Checkpoint.Open(MicroPipelineHome.Checkpoint("sft")).LoadLanguageModel(ScalarType.Float32, torch.CPU);
+        using var ppo = Checkpoint.Open(MicroPipelineHome.Checkpoint("ppo")).LoadLanguageModel(ScalarType.Float32, torch.CPU);
+        using var rm = Checkpoint.Open(MicroPipelineHome.Checkpoint("rm")).LoadRewardModel(ScalarType.Float32, torch.CPU);
         var settings = TrainingPresets.Micro.Ppo;
 
         IReadOnlyList<GeneratedSequence> Sample(GptLanguageModel model) =>
@@ -113,7 +114,7 @@ public sealed class MicroPipelineTests(ITestOutputHelper output)
         var ppoSamples = Sample(ppo);
         // Both models' samples scored in one pass: SFT's first (a whole number of batches), then PPO's.
         var scores = RewardModelStage.Score(rm, tokenizer, sftSamples.Concat(ppoSamples).Select(s => (prompts[s.PromptIndex], s.Text)).ToList(),
-            TrainingPresets.Micro.RewardModel.MaxLength, 32, Device.CPU);
+            TrainingPresets.Micro.RewardModel.MaxLength, 32, torch.CPU);
         var before = scores[..sftSamples.Count].Average();
         var after = scores[sftSamples.Count..].Average();
 
@@ -140,8 +141,8 @@ public sealed class MicroPipelineTests(ITestOutputHelper output)
         var texts = TextDataset.Read(Path.Combine(MicroPipelineHome.Path, "data", "pretrain.valid.jsonl")).Select(r => r.Text).ToList();
         double Perplexity(string checkpoint)
         {
-            using var model = Checkpoint.Open(MicroPipelineHome.Checkpoint(checkpoint)).LoadLanguageModel(DType.Float32, Device.CPU);
-            return PretrainStage.Perplexity(model, new TokenBlocks(texts, tokenizer, TrainingPresets.Micro.Pretrain.BlockSize), 16, Device.CPU);
+            using var model = Checkpoint.Open(MicroPipelineHome.Checkpoint(checkpoint)).LoadLanguageModel(ScalarType.Float32, torch.CPU);
+            return PretrainStage.Perplexity(model, new TokenBlocks(texts, tokenizer, TrainingPresets.Micro.Pretrain.BlockSize), 16, torch.CPU);
         }
         var ppo = Math.Log(Perplexity("ppo"));
         var ptx = Math.Log(Perplexity("ppo-ptx"));

@@ -1,12 +1,13 @@
-using InstructGpt.Torch;
 using InstructGpt.Training.Ppo;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Tests.Ppo;
 
 /// <summary>Expected values are worked out by hand (plain arithmetic, shown in comments), not by our code.</summary>
 public class PpoMathTests
 {
-    private static Tensor Row(params double[] values) => torch.tensor(values, [1, values.Length], Device.CPU);
+    private static Tensor Row(params double[] values) => torch.tensor(values, new long[] { 1, values.Length }, device: torch.CPU);
 
     [Fact]
     public void GaeOnAFiveStepTrajectory()
@@ -16,8 +17,8 @@ public class PpoMathTests
         // δ3 = 0 + 0.5 − 0.4 = 0.1, A3 = 0.1 + 0.95·0.5 = 0.575; δ2 = 0.05 + 0.4 − 0.3 = 0.15, A2 = 0.15 + 0.95·0.575 = 0.69625;
         // δ1 = −0.1 + 0.3 − 0.2 = 0, A1 = 0.95·0.69625 = 0.6614375; δ0 = 0 + 0.2 − 0.1 = 0.1, A0 = 0.1 + 0.95·0.6614375 = 0.728365625.
         var (advantages, returns) = PpoMath.ComputeAdvantages(Row(0.1, 0.2, 0.3, 0.4, 0.5), Row(0.0, -0.1, 0.05, 0.0, 1.0), Row(1, 1, 1, 1, 1), 1.0, 0.95);
-        Assert.Equal([0.728365625, 0.6614375, 0.69625, 0.575, 0.5], advantages.ToArray<double>().Select(x => Math.Round(x, 12)));
-        Assert.Equal([0.828365625, 0.8614375, 0.99625, 0.975, 1.0], returns.ToArray<double>().Select(x => Math.Round(x, 12)));
+        Assert.Equal([0.728365625, 0.6614375, 0.69625, 0.575, 0.5], advantages.data<double>().ToArray().Select(x => Math.Round(x, 12)));
+        Assert.Equal([0.828365625, 0.8614375, 0.99625, 0.975, 1.0], returns.data<double>().ToArray().Select(x => Math.Round(x, 12)));
     }
 
     [Fact]
@@ -26,7 +27,7 @@ public class PpoMathTests
         using var scope = torch.NewDisposeScope();
         // Two real steps then padding with junk values: A1 = 1 − 0.5 = 0.5 (V past the end is 0), A0 = (0 + 0.5 − 0.2) + 0.95·0.5 = 0.775.
         var (advantages, _) = PpoMath.ComputeAdvantages(Row(0.2, 0.5, 9, 9), Row(0, 1, 7, 7), Row(1, 1, 0, 0), 1.0, 0.95);
-        Assert.Equal([0.775, 0.5, 0, 0], advantages.ToArray<double>().Select(x => Math.Round(x, 12)));
+        Assert.Equal([0.775, 0.5, 0, 0], advantages.data<double>().ToArray().Select(x => Math.Round(x, 12)));
     }
 
     [Fact]
@@ -59,12 +60,12 @@ public class PpoMathTests
         using var scope = torch.NewDisposeScope();
         // β = 0.02. Row 0: KL = [0.5, −0.2, 0.1, (pad)] → −β·KL = [−0.01, 0.004, −0.002, 0] and the score 2.0 lands on the last real token.
         // Row 1: KL = [0.3, 0, 0, 0] with one real token → [−0.006 + (−1.0), 0, 0, 0].
-        var logprobs = torch.tensor(new[] { -1.0, -2.0, -0.5, -3.0, -0.7, -1.0, -1.0, -1.0 }, [2, 4], Device.CPU);
-        var reference = torch.tensor(new[] { -1.5, -1.8, -0.6, -9.0, -1.0, -5.0, -5.0, -5.0 }, [2, 4], Device.CPU);
-        var mask = torch.tensor(new[] { 1.0, 1, 1, 0, 1, 0, 0, 0 }, [2, 4], Device.CPU);
-        var (rewards, kl) = PpoMath.KlShapedRewards(logprobs, reference, torch.tensor(new[] { 2.0, -1.0 }, device: Device.CPU), mask, 0.02);
-        Assert.Equal([-0.01, 0.004, 1.998, 0, -1.006, 0, 0, 0], rewards.ToArray<double>().Select(x => Math.Round(x, 12)));
-        Assert.Equal([0.5, -0.2, 0.1, 0, 0.3, 0, 0, 0], kl.ToArray<double>().Select(x => Math.Round(x, 12)));
+        var logprobs = torch.tensor(new[] { -1.0, -2.0, -0.5, -3.0, -0.7, -1.0, -1.0, -1.0 }, new long[] { 2, 4 }, device: torch.CPU);
+        var reference = torch.tensor(new[] { -1.5, -1.8, -0.6, -9.0, -1.0, -5.0, -5.0, -5.0 }, new long[] { 2, 4 }, device: torch.CPU);
+        var mask = torch.tensor(new[] { 1.0, 1, 1, 0, 1, 0, 0, 0 }, new long[] { 2, 4 }, device: torch.CPU);
+        var (rewards, kl) = PpoMath.KlShapedRewards(logprobs, reference, torch.tensor(new[] { 2.0, -1.0 }, device: torch.CPU), mask, 0.02);
+        Assert.Equal([-0.01, 0.004, 1.998, 0, -1.006, 0, 0, 0], rewards.data<double>().ToArray().Select(x => Math.Round(x, 12)));
+        Assert.Equal([0.5, -0.2, 0.1, 0, 0.3, 0, 0, 0], kl.data<double>().ToArray().Select(x => Math.Round(x, 12)));
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public class PpoMathTests
     {
         using var scope = torch.NewDisposeScope();
         // Masked values 1, 2, 3: mean 2, unbiased variance 1 → −1, 0, 1; the padded 100 is excluded from the statistics.
-        var whitened = MaskedStatistics.Whiten(Row(1, 2, 3, 100), Row(1, 1, 1, 0)).ToArray<double>();
+        var whitened = MaskedStatistics.Whiten(Row(1, 2, 3, 100), Row(1, 1, 1, 0)).data<double>().ToArray();
         Assert.Equal(-1, whitened[0], 6);
         Assert.Equal(0, whitened[1], 6);
         Assert.Equal(1, whitened[2], 6);

@@ -1,7 +1,8 @@
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Stages;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Tests.Stages;
 
@@ -16,8 +17,8 @@ public sealed class DivergenceTests : IDisposable
 
     private StageOutcome Sft(double learningRate, int checkpointEvery)
     {
-        var options = new StageOptions { OutputDirectory = Path.Combine(root, "sft"), Seed = 2, Device = Device.CPU, CheckpointEvery = checkpointEvery, Resume = false };
-        using var generator = new InstructGpt.Torch.Generator(3);
+        var options = new StageOptions { OutputDirectory = Path.Combine(root, "sft"), Seed = 2, Device = torch.CPU, CheckpointEvery = checkpointEvery, Resume = false };
+        using var generator = new torch.Generator(3);
         using var model = new GptLanguageModel(Micro, generator);
         return SftStage.Run(model, tokenizer, SyntheticTask.Demonstrations(64, 0), SyntheticTask.Demonstrations(16, 1),
             new SftSettings { Epochs = 2, BatchSize = 8, LearningRate = learningRate, ValidateEvery = 100 }, options);

@@ -1,8 +1,9 @@
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Stages;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Tests.Stages;
 
@@ -29,10 +30,10 @@ public sealed class ResumeTests : IDisposable
         using var source = new CancellationTokenSource();
         var options = new StageOptions
         {
-            OutputDirectory = Path.Combine(root, name), Seed = 9, Device = Device.CPU, CheckpointEvery = 4,
+            OutputDirectory = Path.Combine(root, name), Seed = 9, Device = torch.CPU, CheckpointEvery = 4,
             Progress = stopAfter is { } n ? new StopAfter(n, source) : null, Cancellation = source.Token,
         };
-        using var generator = new InstructGpt.Torch.Generator(3);
+        using var generator = new torch.Generator(3);
         torch.manual_seed(1234); // dropout's stream; a resumed run must restore it from the saved state
         using var model = new GptLanguageModel(Micro, generator);
         return SftStage.Run(model, tokenizer, SyntheticTask.Demonstrations(96, 0), SyntheticTask.Demonstrations(16, 1),
@@ -61,7 +62,7 @@ public sealed class ResumeTests : IDisposable
         using var source = new CancellationTokenSource();
         var options = new StageOptions
         {
-            OutputDirectory = Path.Combine(root, name), Seed = 4, Device = Device.CPU, CheckpointEvery = 2,
+            OutputDirectory = Path.Combine(root, name), Seed = 4, Device = torch.CPU, CheckpointEvery = 2,
             Progress = stopAfter is { } n ? new StopAfter(n, source) : null, Cancellation = source.Token,
         };
         var s = Checkpoint.Open(sft);
@@ -76,8 +77,8 @@ public sealed class ResumeTests : IDisposable
     public void PpoResumedAfterCancellationMatchesAnUninterruptedRun()
     {
         Sft("sft", null);
-        using (var generator = new InstructGpt.Torch.Generator(5))
-        using (var rm = Checkpoint.Open(Path.Combine(root, "sft")).LoadRewardModel(DType.Float32, Device.CPU, generator))
+        using (var generator = new torch.Generator(5))
+        using (var rm = Checkpoint.Open(Path.Combine(root, "sft")).LoadRewardModel(ScalarType.Float32, torch.CPU, generator))
             RewardModelStage.Run(rm, tokenizer, SyntheticTask.Comparisons(32, 2), [], [], new RewardModelSettings { BatchPrompts = 8, LearningRate = 1e-3 },
                 new StageOptions { OutputDirectory = Path.Combine(root, "rm"), Seed = 2 });
         var sft = Path.Combine(root, "sft");

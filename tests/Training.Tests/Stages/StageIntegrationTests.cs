@@ -1,9 +1,10 @@
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Stages;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Training.Tests.Stages;
 
@@ -16,13 +17,13 @@ public sealed class StageIntegrationTests : IDisposable
 
     public void Dispose() { if (Environment.GetEnvironmentVariable("IGT_KEEP_TEST_DIR") is null) Directory.Delete(root, recursive: true); }
 
-    private StageOptions Options(string name) => new() { OutputDirectory = Path.Combine(root, name), Seed = 5, Device = Device.CPU, CheckpointEvery = 1000 };
+    private StageOptions Options(string name) => new() { OutputDirectory = Path.Combine(root, name), Seed = 5, Device = torch.CPU, CheckpointEvery = 1000 };
 
     [Fact]
     public void SftThenRmThenPpoImproveTheirObjectives()
     {
         // SFT from a random init.
-        using var generator = new InstructGpt.Torch.Generator(1);
+        using var generator = new torch.Generator(1);
         using (var model = new GptLanguageModel(Micro with { ResidPdrop = 0.0, EmbdPdrop = 0, AttnPdrop = 0 }, generator))
         {
             var sft = SftStage.Run(model, tokenizer, SyntheticTask.Demonstrations(200, 0), SyntheticTask.Demonstrations(40, 1),
@@ -33,7 +34,7 @@ public sealed class StageIntegrationTests : IDisposable
 
         // RM from SFT.
         var sftCheckpoint = Checkpoint.Open(Path.Combine(root, "sft"));
-        using (var rm = sftCheckpoint.LoadRewardModel(DType.Float32, Device.CPU, generator))
+        using (var rm = sftCheckpoint.LoadRewardModel(ScalarType.Float32, torch.CPU, generator))
         {
             var outcome = RewardModelStage.Run(rm, tokenizer, SyntheticTask.Comparisons(256, 2), SyntheticTask.Comparisons(64, 3), SyntheticTask.Demonstrations(40, 4),
                 new RewardModelSettings { BatchPrompts = 16, LearningRate = 1e-3, Epochs = 2, ValidateEvery = 8 }, Options("rm"));
@@ -44,8 +45,8 @@ public sealed class StageIntegrationTests : IDisposable
         var rmCheckpoint = Checkpoint.Open(Path.Combine(root, "rm"));
         var heldOut = SyntheticTask.Prompts(32, 9);
         double before;
-        using (var sftModel = sftCheckpoint.LoadLanguageModel(DType.Float32, Device.CPU))
-        using (var reward = rmCheckpoint.LoadRewardModel(DType.Float32, Device.CPU))
+        using (var sftModel = sftCheckpoint.LoadLanguageModel(ScalarType.Float32, torch.CPU))
+        using (var reward = rmCheckpoint.LoadRewardModel(ScalarType.Float32, torch.CPU))
             before = MeanReward(sftModel, reward, heldOut);
         var models = new PpoModels(sftCheckpoint.LoadLanguageModel(dropout: 0), rmCheckpoint.LoadValueModel(dropout: 0),
             sftCheckpoint.LoadLanguageModel(dropout: 0), rmCheckpoint.LoadRewardModel(dropout: 0));
@@ -64,7 +65,7 @@ public sealed class StageIntegrationTests : IDisposable
     private double MeanReward(GptLanguageModel policy, GptRewardModel reward, IReadOnlyList<string> prompts)
     {
         var samples = new CompletionGenerator(policy, tokenizer).Generate(prompts.Select(InstructionFormat.Query).ToList(), new SamplingOptions { MaxTokens = 8, Temperature = 1, Seed = 3, N = 4 });
-        var scores = RewardModelStage.Score(reward, tokenizer, samples.Select(s => (prompts[s.PromptIndex], s.Text)).ToList(), 48, 32, Device.CPU);
+        var scores = RewardModelStage.Score(reward, tokenizer, samples.Select(s => (prompts[s.PromptIndex], s.Text)).ToList(), 48, 32, torch.CPU);
         return scores.Average();
     }
 }

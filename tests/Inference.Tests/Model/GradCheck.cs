@@ -1,9 +1,12 @@
-namespace InstructGpt.Torch.Tests;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace InstructGpt.Inference.Tests.Model;
 
 /// <summary>One input of a gradient check: float64 values, a shape, and whether to check its gradient.</summary>
 public sealed record GradInput(double[] Data, long[] Shape, bool Check = true)
 {
-    public static GradInput Random(int seed, params long[] shape) => new(TestData.Normal(seed, shape), shape);
+    public static GradInput Random(int seed, params long[] shape) => new(GradTestData.Normal(seed, shape), shape);
 
     /// <summary>An input whose gradient is not checked (e.g. the other operand of a binary op).</summary>
     public static GradInput Fixed(double[] data, params long[] shape) => new(data, shape, false);
@@ -13,7 +16,7 @@ public sealed record GradInput(double[] Data, long[] Shape, bool Check = true)
 /// A small gradcheck: compares libtorch's autograd gradient of L(x) = Σ f(x)·R, for a fixed random
 /// R drawn in C#, with central finite differences (L(x+εeᵢ) − L(x−εeᵢ)) / 2ε computed in float64.
 /// The projection onto R and the sums are done in C# doubles, so the reference does not depend on
-/// our reductions or on autograd at all; only the forward op itself is shared.
+/// libtorch's reductions or on autograd at all; only the forward op itself is shared.
 /// </summary>
 public static class GradCheck
 {
@@ -39,8 +42,8 @@ public static class GradCheck
         {
             var tensors = inputs.Select(i => torch.tensor(i.Data, i.Shape, requires_grad: i.Check)).ToArray();
             var output = f(tensors);
-            Assert.Equal(DType.Float64, output.dtype);
-            projection = TestData.Normal(projectionSeed, output.shape);
+            Assert.Equal(ScalarType.Float64, output.dtype);
+            projection = GradTestData.Normal(projectionSeed, output.shape);
             var r = torch.tensor(projection, output.shape);
             var loss = (output * r).sum();
             loss.backward();
@@ -49,7 +52,7 @@ public static class GradCheck
             {
                 if (!inputs[i].Check) continue;
                 var g = tensors[i].grad;
-                analytic[i] = g is null ? new double[inputs[i].Data.Length] : g.ToArray<double>();
+                analytic[i] = g is null ? new double[inputs[i].Data.Length] : Values(g);
             }
         }
 
@@ -78,6 +81,9 @@ public static class GradCheck
         Assert.True(anyNonZero, "every finite-difference gradient is ~0: the check would be vacuous");
     }
 
+    /// <summary>A CPU float64 tensor's elements in row-major order (flattened first: TorchSharp's accessor rejects empty multi-dimensional tensors).</summary>
+    public static double[] Values(Tensor t) => t.reshape(-1).data<double>().ToArray();
+
     /// <summary>Σ f(x)·R with element j of input i shifted by delta, the sum taken in C#.</summary>
     private static double Evaluate(Func<Tensor[], Tensor> f, GradInput[] inputs, int which, int element, double delta, double[] projection)
     {
@@ -94,7 +100,7 @@ public static class GradCheck
             }
             tensors[i] = torch.tensor(data, inputs[i].Shape);
         }
-        var output = f(tensors).ToArray<double>();
+        var output = Values(f(tensors));
         Assert.Equal(projection.Length, output.Length);
         var sum = 0.0;
         for (var k = 0; k < output.Length; k++) sum += output[k] * projection[k];
@@ -103,7 +109,7 @@ public static class GradCheck
 }
 
 /// <summary>Deterministic test data from System.Random (independent of libtorch's generators).</summary>
-public static class TestData
+public static class GradTestData
 {
     public static double[] Normal(int seed, params long[] shape)
     {

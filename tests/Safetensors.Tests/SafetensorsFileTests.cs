@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
-using InstructGpt.Torch.Safetensors;
+using TorchSharp;
+using static TorchSharp.torch;
 
-namespace InstructGpt.Torch.Tests;
+namespace InstructGpt.Safetensors.Tests;
 
 /// <summary>Reading safetensors files assembled byte by byte from the spec, and rejecting broken ones.</summary>
 public sealed class SafetensorsFileTests : IDisposable
@@ -70,36 +71,36 @@ public sealed class SafetensorsFileTests : IDisposable
         Assert.Equal(3.25, scalar.item<double>());
 
         var w = file.Load("w");
-        Assert.Equal(DType.Float32, w.dtype);
+        Assert.Equal(ScalarType.Float32, w.dtype);
         Assert.Equal([2L, 3], w.shape);
-        Assert.Equal(W, w.ToArray<float>());
-        Assert.True(float.IsNegative(w.ToArray<float>()[5]), "-0.0 must keep its sign");
+        Assert.Equal(W, w.data<float>().ToArray());
+        Assert.True(float.IsNegative(w.data<float>().ToArray()[5]), "-0.0 must keep its sign");
 
         var ids = file.Load("ids");
-        Assert.Equal(DType.Int64, ids.dtype);
-        Assert.Equal(Ids, ids.ToArray<long>());
+        Assert.Equal(ScalarType.Int64, ids.dtype);
+        Assert.Equal(Ids, ids.data<long>().ToArray());
 
         var i32 = file.Load("i32");
         Assert.Equal([1L, 1], i32.shape);
-        Assert.Equal(new[] { -7 }, i32.ToArray<int>());
+        Assert.Equal(new[] { -7 }, i32.data<int>().ToArray());
 
         var h = file.Load("h");
-        Assert.Equal(DType.Float16, h.dtype);
-        Assert.Equal(new[] { (Half)1.0, (Half)(-2.5) }, h.ToArray<Half>());
+        Assert.Equal(ScalarType.Float16, h.dtype);
+        Assert.Equal(new[] { (Half)1.0, (Half)(-2.5) }, h.data<Half>().ToArray());
 
         var b = file.Load("b");
-        Assert.Equal(DType.BFloat16, b.dtype);
+        Assert.Equal(ScalarType.BFloat16, b.dtype);
         Assert.Equal([2L, 1], b.shape);
-        Assert.Equal(new float[] { 1, -3 }, b.to(DType.Float32).ToArray<float>());
+        Assert.Equal(new float[] { 1, -3 }, b.to(ScalarType.Float32).data<float>().ToArray());
 
         var mask = file.Load("mask");
-        Assert.Equal(DType.Bool, mask.dtype);
-        Assert.Equal(new[] { true, false, true }, mask.ToArray<bool>());
+        Assert.Equal(ScalarType.Bool, mask.dtype);
+        Assert.Equal(new[] { true, false, true }, mask.data<bool>().ToArray());
 
-        Assert.Equal(new byte[] { 0, 255 }, file.Load("u").ToArray<byte>());
+        Assert.Equal(new byte[] { 0, 255 }, file.Load("u").data<byte>().ToArray());
 
         var info = file.GetInfo("ids");
-        Assert.Equal(DType.Int64, info.DType);
+        Assert.Equal(ScalarType.Int64, info.DType);
         Assert.Equal(32, info.Begin);
         Assert.Equal(56, info.End);
     }
@@ -110,11 +111,11 @@ public sealed class SafetensorsFileTests : IDisposable
         var path = Write("convert.safetensors", HandMadeFile(out _));
         using var file = SafetensorsFile.Open(path);
         using var scope = torch.NewDisposeScope();
-        var w = file.Load("w", DType.Float64);
-        Assert.Equal(DType.Float64, w.dtype);
-        Assert.Equal(W.Select(x => (double)x).ToArray(), w.ToArray<double>());
-        var h = file.Load("h", DType.Float32);
-        Assert.Equal(new float[] { 1, -2.5f }, h.ToArray<float>());
+        var w = file.Load("w", ScalarType.Float64);
+        Assert.Equal(ScalarType.Float64, w.dtype);
+        Assert.Equal(W.Select(x => (double)x).ToArray(), w.data<double>().ToArray());
+        var h = file.Load("h", ScalarType.Float32);
+        Assert.Equal(new float[] { 1, -2.5f }, h.data<float>().ToArray());
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class SafetensorsFileTests : IDisposable
         try
         {
             Assert.Equal(8, all.Count);
-            Assert.Equal(Ids, all["ids"].ToArray<long>());
+            Assert.Equal(Ids, all["ids"].data<long>().ToArray());
         }
         finally
         {

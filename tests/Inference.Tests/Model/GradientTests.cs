@@ -1,10 +1,13 @@
-using F = InstructGpt.Torch.torch.nn.functional;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
-namespace InstructGpt.Torch.Tests;
+namespace InstructGpt.Inference.Tests.Model;
 
 /// <summary>
-/// Autograd gradients of every op a GPT uses against central finite differences in float64,
-/// within gradcheck's tolerances (atol 1e-5, rtol 1e-3). See <see cref="GradCheck"/>.
+/// Autograd gradients of every op our GPT and its losses use, as TorchSharp calls libtorch, against central finite
+/// differences in float64, within gradcheck's tolerances (atol 1e-5, rtol 1e-3). See <see cref="GradCheck"/>.
 /// </summary>
 public class GradientTests
 {
@@ -39,7 +42,7 @@ public class GradientTests
     [Fact]
     public void LayerNormWithWeightAndBias()
     {
-        var weight = TestData.Normal(8, 5).Select(w => 1 + 0.5 * w).ToArray();
+        var weight = GradTestData.Normal(8, 5).Select(w => 1 + 0.5 * w).ToArray();
         GradCheck.Check(t => F.layer_norm(t[0], [5], t[1], t[2]),
             GradInput.Random(7, 3, 5), new GradInput(weight, [5]), GradInput.Random(9, 5));
     }
@@ -50,12 +53,12 @@ public class GradientTests
             GradInput.Random(10, 2, 2, 3), GradInput.Random(11, 2, 3), GradInput.Random(12, 2, 3));
 
     [Theory]
-    [InlineData("none")]
-    [InlineData("tanh")]
-    public void Gelu(string approximate)
+    [InlineData(GELU.Approximate.none)]
+    [InlineData(GELU.Approximate.tanh)]
+    public void Gelu(GELU.Approximate approximate)
     {
         // Spread over [-4, 4] so both tails and the bend are exercised.
-        var x = TestData.Uniform(13, -4, 4, 24);
+        var x = GradTestData.Uniform(13, -4, 4, 24);
         GradCheck.Check(t => F.gelu(t[0], approximate), new GradInput(x, [4, 6]));
     }
 
@@ -63,8 +66,8 @@ public class GradientTests
     public void GeluTanhMatchesGpt2Formula()
     {
         using var scope = torch.NewDisposeScope();
-        var x = TestData.Uniform(14, -5, 5, 50);
-        var actual = F.gelu(torch.tensor(x), "tanh").ToArray<double>();
+        var x = GradTestData.Uniform(14, -5, 5, 50);
+        var actual = GradCheck.Values(F.gelu(torch.tensor(x), GELU.Approximate.tanh));
         for (var i = 0; i < x.Length; i++)
         {
             var expected = 0.5 * x[i] * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (x[i] + 0.044715 * x[i] * x[i] * x[i])));
@@ -76,8 +79,8 @@ public class GradientTests
     public void GeluExactMatchesErfFormula()
     {
         using var scope = torch.NewDisposeScope();
-        var x = TestData.Uniform(15, -5, 5, 50);
-        var actual = F.gelu(torch.tensor(x)).ToArray<double>();
+        var x = GradTestData.Uniform(15, -5, 5, 50);
+        var actual = GradCheck.Values(F.gelu(torch.tensor(x)));
         for (var i = 0; i < x.Length; i++)
             Assert.Equal(0.5 * x[i] * (1 + Erf(x[i] / Math.Sqrt(2))), actual[i], 1e-9);
     }
@@ -95,8 +98,32 @@ public class GradientTests
     }
 
     [Fact]
+    public void LogSigmoid() =>
+        // The reward model's pairwise loss, −logσ(w − l): wide inputs reach the saturated tails.
+        GradCheck.Check(t => F.logsigmoid(t[0]), new GradInput(GradTestData.Uniform(50, -12, 12, 15), [3, 5]));
+
+    [Fact]
+    public void LogSigmoidMatchesItsFormulaWithoutOverflow()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = new[] { -800.0, -30, -1, 0, 0.5, 30, 800 };
+        var actual = GradCheck.Values(F.logsigmoid(torch.tensor(x)));
+        for (var i = 0; i < x.Length; i++)
+        {
+            // log σ(x) = −log(1 + e^−x), written so that neither exponential overflows.
+            var expected = x[i] >= 0 ? -Math.Log(1 + Math.Exp(-x[i])) : x[i] - Math.Log(1 + Math.Exp(x[i]));
+            Assert.Equal(expected, actual[i], 1e-12);
+        }
+    }
+
+    [Fact]
     public void EmbeddingWithRepeatedIndices() =>
-        GradCheck.Check(t => F.embedding(torch.tensor(new long[] { 0, 2, 2, 5, 1, 2 }, [2, 3]), t[0]),
+        // nn.Embedding as the model's wte/wpe use it, over the checked weight (from_pretrained shares the tensor).
+        GradCheck.Check(t =>
+            {
+                using var embedding = nn.Embedding_from_pretrained(t[0], freeze: false);
+                return embedding.forward(torch.tensor(new long[] { 0, 2, 2, 5, 1, 2 }, [2, 3]));
+            },
             GradInput.Random(16, 6, 4));
 
     [Fact]
@@ -104,9 +131,10 @@ public class GradientTests
     {
         // Hand-computed: d/dW of Σ embedding(idx, W) is the count of each row in idx.
         using var scope = torch.NewDisposeScope();
-        var weight = torch.zeros([4, 3], DType.Float64, requires_grad: true);
-        F.embedding(torch.tensor(new long[] { 1, 3, 1, 1 }), weight).sum().backward();
-        Assert.Equal(new double[] { 0, 0, 0, 3, 3, 3, 0, 0, 0, 1, 1, 1 }, weight.grad!.ToArray<double>());
+        using var embedding = nn.Embedding(4, 3, dtype: ScalarType.Float64);
+        using (torch.no_grad()) embedding.weight!.zero_();
+        embedding.forward(torch.tensor(new long[] { 1, 3, 1, 1 })).sum().backward();
+        Assert.Equal(new double[] { 0, 0, 0, 3, 3, 3, 0, 0, 0, 1, 1, 1 }, GradCheck.Values(embedding.weight!.grad!));
     }
 
     [Fact]
@@ -118,10 +146,10 @@ public class GradientTests
         GradCheck.Check(t => F.cross_entropy(t[0], torch.tensor(new long[] { 1, -100, 4, -100, 3 })), GradInput.Random(18, 5, 5));
 
     [Theory]
-    [InlineData(torch.nn.Reduction.Mean)]
-    [InlineData(torch.nn.Reduction.Sum)]
-    [InlineData(torch.nn.Reduction.None)]
-    public void CrossEntropyWithCustomIgnoreIndex(torch.nn.Reduction reduction) =>
+    [InlineData(nn.Reduction.Mean)]
+    [InlineData(nn.Reduction.Sum)]
+    [InlineData(nn.Reduction.None)]
+    public void CrossEntropyWithCustomIgnoreIndex(nn.Reduction reduction) =>
         GradCheck.Check(t => F.cross_entropy(t[0], torch.tensor(new long[] { 1, 2, 4, 2, 0 }), ignore_index: 2, reduction: reduction),
             GradInput.Random(19, 5, 5));
 
@@ -135,7 +163,7 @@ public class GradientTests
     public void CrossEntropyValueAndGradientMatchHandComputation()
     {
         // loss = mean over non-ignored rows of −log softmax(x)[target]; dloss/dx = (softmax − onehot)/count.
-        var logits = TestData.Normal(21, 4, 3);
+        var logits = GradTestData.Normal(21, 4, 3);
         long[] target = [2, -100, 0, 1];
         using var scope = torch.NewDisposeScope();
         var x = torch.tensor(logits, [4, 3], requires_grad: true);
@@ -155,7 +183,7 @@ public class GradientTests
                 expectedGrad[row * 3 + c] = (Math.Exp(logits[row * 3 + c] - max) / z - (c == target[row] ? 1 : 0)) / counted;
         }
         Assert.Equal(expectedLoss, loss.item<double>(), 1e-12);
-        var grad = x.grad!.ToArray<double>();
+        var grad = GradCheck.Values(x.grad!);
         for (var i = 0; i < 12; i++) Assert.Equal(expectedGrad[i], grad[i], 1e-12);
         Assert.Equal(new double[] { 0, 0, 0 }, grad[3..6]);
     }
@@ -171,9 +199,9 @@ public class GradientTests
     public void MaskedFillZeroesTheGradientWhereFilled()
     {
         using var scope = torch.NewDisposeScope();
-        var x = torch.ones([2, 2], DType.Float64, requires_grad: true);
+        var x = torch.ones(2, 2, dtype: ScalarType.Float64, requires_grad: true);
         x.masked_fill(torch.tensor(new[] { true, false, false, true }, [2, 2]), double.NegativeInfinity).exp().sum().backward();
-        var grad = x.grad!.ToArray<double>();
+        var grad = GradCheck.Values(x.grad!);
         Assert.Equal(0.0, grad[0]);
         Assert.Equal(Math.E, grad[1], 1e-15);
         Assert.Equal(Math.E, grad[2], 1e-15);
@@ -183,7 +211,7 @@ public class GradientTests
     [Fact]
     public void MaskedFillWithCausalMaskBroadcast() =>
         // A [T, T] mask broadcast over [B, T, T] scores, as in attention.
-        GradCheck.Check(t => t[0].masked_fill(torch.ones([3, 3], DType.Bool).triu(1), double.NegativeInfinity).softmax(-1),
+        GradCheck.Check(t => t[0].masked_fill(torch.ones(3, 3, dtype: ScalarType.Bool).triu(1), double.NegativeInfinity).softmax(-1),
             GradInput.Random(23, 2, 3, 3));
 
     [Fact]
@@ -204,7 +232,8 @@ public class GradientTests
 
     [Fact]
     public void Addmm() =>
-        GradCheck.Check(t => F.addmm(t[0], t[1], t[2]), GradInput.Random(31, 3), GradInput.Random(32, 2, 4), GradInput.Random(33, 4, 3));
+        // Conv1D's bias + x·W.
+        GradCheck.Check(t => torch.addmm(t[0], t[1], t[2], beta: 1, alpha: 1), GradInput.Random(31, 3), GradInput.Random(32, 2, 4), GradInput.Random(33, 4, 3));
 
     [Fact]
     public void Tanh() => GradCheck.Check(t => t[0].tanh(), GradInput.Random(34, 3, 4));
@@ -213,34 +242,34 @@ public class GradientTests
     public void Exp() => GradCheck.Check(t => t[0].exp(), GradInput.Random(35, 3, 4));
 
     [Fact]
-    public void Log() => GradCheck.Check(t => t[0].log(), new GradInput(TestData.Uniform(36, 0.5, 3, 12), [3, 4]));
+    public void Log() => GradCheck.Check(t => t[0].log(), new GradInput(GradTestData.Uniform(36, 0.5, 3, 12), [3, 4]));
 
     [Fact]
     public void SumAndMean() =>
-        GradCheck.Check(t => torch.stack([t[0].sum(), t[0].mean(), t[0].sum(1).mean(), t[0].mean(0, keepdim: true).sum()]),
+        GradCheck.Check(t => torch.stack([t[0].sum(), t[0].mean(), t[0].sum(1).mean(), t[0].mean([0], keepdim: true).sum()]),
             GradInput.Random(37, 3, 4));
 
     [Fact]
     public void ArithmeticAndBroadcasting() =>
         GradCheck.Check(t => (t[0] * t[1] - t[0] / (t[1].square() + 1) + t[1].pow(3) * 0.5).sqrt().add(1),
-            new GradInput(TestData.Uniform(38, 1, 2, 12), [3, 4]), new GradInput(TestData.Uniform(39, 1, 2, 4), [4]));
+            new GradInput(GradTestData.Uniform(38, 1, 2, 12), [3, 4]), new GradInput(GradTestData.Uniform(39, 1, 2, 4), [4]));
 
     [Fact]
     public void ScaledDotProductAttentionCausal() =>
-        GradCheck.Check(t => F.scaled_dot_product_attention(t[0], t[1], t[2], is_causal: true),
+        GradCheck.Check(t => F.scaled_dot_product_attention(t[0], t[1], t[2], is_casual: true),
             GradInput.Random(40, 1, 2, 4, 3), GradInput.Random(41, 1, 2, 4, 3), GradInput.Random(42, 1, 2, 4, 3));
 
     [Fact]
     public void ScaledDotProductAttentionCausalMatchesHandWrittenAttention()
     {
         using var scope = torch.NewDisposeScope();
-        var q = torch.tensor(TestData.Normal(43, 2, 5, 4), [2, 5, 4]);
-        var k = torch.tensor(TestData.Normal(44, 2, 5, 4), [2, 5, 4]);
-        var v = torch.tensor(TestData.Normal(45, 2, 5, 4), [2, 5, 4]);
-        var actual = F.scaled_dot_product_attention(q, k, v, is_causal: true).ToArray<double>();
-        var qa = q.ToArray<double>();
-        var ka = k.ToArray<double>();
-        var va = v.ToArray<double>();
+        var q = torch.tensor(GradTestData.Normal(43, 2, 5, 4), [2, 5, 4]);
+        var k = torch.tensor(GradTestData.Normal(44, 2, 5, 4), [2, 5, 4]);
+        var v = torch.tensor(GradTestData.Normal(45, 2, 5, 4), [2, 5, 4]);
+        var actual = GradCheck.Values(F.scaled_dot_product_attention(q, k, v, is_casual: true));
+        var qa = GradCheck.Values(q);
+        var ka = GradCheck.Values(k);
+        var va = GradCheck.Values(v);
         for (var b = 0; b < 2; b++)
             for (var i = 0; i < 5; i++)
             {
@@ -268,6 +297,17 @@ public class GradientTests
         var allowed = new[] { true, true, false, true, false, true, true, true, true };
         GradCheck.Check(t => F.scaled_dot_product_attention(t[0], t[1], t[2], torch.tensor(allowed, [3, 3])),
             GradInput.Random(46, 2, 3, 2), GradInput.Random(47, 2, 3, 2), GradInput.Random(48, 2, 3, 2));
+    }
+
+    [Fact]
+    public void ScaledDotProductAttentionWithPerRowMaskBroadcastOverHeads()
+    {
+        // The model's padded-batch form: q, k, v [B, H, T, D] and a [B, 1, T, T] boolean mask (causal and, in row 1,
+        // a left-padded first position), broadcast over the heads.
+        bool[] causal = [true, false, false, true, true, false, true, true, true];
+        bool[] padded = [true, false, false, false, true, false, false, true, true];
+        GradCheck.Check(t => F.scaled_dot_product_attention(t[0], t[1], t[2], torch.tensor([.. causal, .. padded], [2, 1, 3, 3])),
+            GradInput.Random(51, 2, 2, 3, 2), GradInput.Random(52, 2, 2, 3, 2), GradInput.Random(53, 2, 2, 3, 2));
     }
 
     [Fact]

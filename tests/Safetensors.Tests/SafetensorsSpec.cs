@@ -2,11 +2,11 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 
-namespace InstructGpt.Torch.Tests;
+namespace InstructGpt.Safetensors.Tests;
 
 /// <summary>
 /// The safetensors format written and parsed by hand from the public spec
-/// (https://github.com/huggingface/safetensors#format), independently of src/Torch/Safetensors:
+/// (https://github.com/huggingface/safetensors#format), independently of src/Safetensors:
 /// 8 bytes of little-endian u64 N, N bytes of UTF-8 JSON (may be space-padded), then the data.
 /// </summary>
 public static class SafetensorsSpec
