@@ -11,6 +11,10 @@ using InstructGpt.Api.Metrics;
 using InstructGpt.Api.Models;
 using InstructGpt.Api.OpenApi;
 using InstructGpt.Api.Serving;
+using InstructGpt.Inference.Engine;
+
+// Before anything touches libtorch: OpenMP's wait policy is read when libtorch loads, and INSTRUCTGPT_NUM_THREADS applies.
+TorchRuntime.Initialize();
 
 var builder = WebApplication.CreateBuilder(args);
 

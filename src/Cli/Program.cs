@@ -1,7 +1,10 @@
 using System.CommandLine;
 using InstructGpt.Cli.Commands;
+using InstructGpt.Inference.Engine;
 
 // instructgpt: the command-line host. Verbs parse and validate, then call the libraries.
+// Before anything touches libtorch: OpenMP's wait policy is read when libtorch loads, and INSTRUCTGPT_NUM_THREADS applies.
+TorchRuntime.Initialize();
 var root = new RootCommand("InstructGpt: train, serve and evaluate instruction-following GPT models (Ouyang et al., 2022)");
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(TokenizeCommand.Create());

@@ -2,7 +2,8 @@ using System.Text.Json;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Cli.Tests;
 
@@ -13,7 +14,7 @@ public sealed class GenerateCommandTests : IDisposable
     public GenerateCommandTests()
     {
         var tokenizer = BpeTokenizer.Load(CliProcess.Gpt2Vocabulary);
-        using var generator = new InstructGpt.Torch.Generator(1);
+        using var generator = new Generator(1);
         using var model = new GptLanguageModel(new GptConfig { NLayer = 1, NHead = 2, NEmbd = 16, NPositions = 64 }, generator);
         CheckpointWriter.Save(checkpoint, model, model.Config, new CheckpointMetadata { Stage = "base" }, tokenizer.Save);
     }
@@ -40,6 +41,22 @@ public sealed class GenerateCommandTests : IDisposable
         var (exit, _, stderr) = CliProcess.Run(null, "generate", "--model", checkpoint, "--prompt", "Hi", "--top-p", "1.5");
         Assert.Equal(2, exit);
         Assert.Contains("top_p", stderr);
+    }
+
+    [Fact]
+    public void ACudaDeviceGeneratesWhereLibtorchHasCudaAndIsAUsageErrorWhereNot()
+    {
+        var (exit, stdout, stderr) = CliProcess.Run(null, "generate", "--model", checkpoint, "--prompt", "Hi", "--max-tokens", "2", "--temperature", "0", "--device", "cuda", "--dtype", "bfloat16");
+        if (torch.cuda.is_available())
+        {
+            Assert.True(exit == 0, stderr);
+            Assert.False(string.IsNullOrWhiteSpace(stdout));
+        }
+        else
+        {
+            Assert.Equal(2, exit);
+            Assert.Contains("--device cuda: CUDA is not available", stderr);
+        }
     }
 
     [Fact]

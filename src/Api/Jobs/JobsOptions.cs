@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using InstructGpt.Inference.Engine;
 
 namespace InstructGpt.Api.Jobs;
 
@@ -28,10 +29,10 @@ public sealed record JobsOptions : IValidatableObject
     /// <summary>Stages save their resumable state every this many steps (and when stopped).</summary>
     [Range(1, 1_000_000)] public int CheckpointEvery { get; set; } = 25;
 
-    /// <summary>cpu, cuda or cuda:N (INSTRUCTGPT_DEVICE and libtorch's default when unset: CUDA when available).</summary>
+    /// <summary>cpu, cuda or cuda:N; when unset, TorchRuntime.DefaultDevice (INSTRUCTGPT_DEVICE, else CUDA when available).</summary>
     public string? Device { get; set; }
 
-    public InstructGpt.Torch.Device TrainingDevice => Device is { Length: > 0 } d ? InstructGpt.Torch.Device.Parse(d) : InstructGpt.Torch.torch.get_default_device();
+    public TorchSharp.torch.Device TrainingDevice => Device is { Length: > 0 } d ? TorchDevices.Parse(d) : TorchRuntime.DefaultDevice;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -39,7 +40,7 @@ public sealed record JobsOptions : IValidatableObject
         string? problem = null;
         try
         {
-            InstructGpt.Torch.Device.Parse(device);
+            TorchDevices.Parse(device);
         }
         catch (ArgumentException e)
         {

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using InstructGpt.Api.Errors;
-using InstructGpt.Torch;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.Pipeline;
 using InstructGpt.Training.Runs;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Api.Jobs;
 
@@ -45,7 +46,7 @@ public static partial class StageJob
     {
         try
         {
-            StageRunner.Prepare(Options(plan, Device.CPU));
+            StageRunner.Prepare(Options(plan, torch.CPU));
         }
         catch (DatasetFormatException e)
         {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using InstructGpt.Inference.Engine;
 using InstructGpt.Inference.Serving;
-using InstructGpt.Torch;
 
 namespace InstructGpt.Api.Serving;
 
@@ -45,8 +45,8 @@ public sealed record ServingOptions : IValidatableObject
 
     public ModelPoolOptions ToPoolOptions() => new()
     {
-        DType = InstructGpt.Torch.DTypeExtensions.Parse(DType),
-        Device = Device is { Length: > 0 } d ? InstructGpt.Torch.Device.Parse(d) : null,
+        DType = TorchDtypes.Parse(DType),
+        Device = Device is { Length: > 0 } d ? TorchDevices.Parse(d) : null,
         Scheduler = new SchedulerOptions { MaxBatchSize = MaxBatchSize, QueueCapacity = QueueCapacity },
     };
 
@@ -55,8 +55,8 @@ public sealed record ServingOptions : IValidatableObject
         string? problem = null;
         try
         {
-            var dtype = InstructGpt.Torch.DTypeExtensions.Parse(DType);
-            if (!dtype.IsFloatingPoint()) problem = $"Serving:DType must be a floating type (float32, float16 or bfloat16), got '{DType}'";
+            var dtype = TorchDtypes.Parse(DType);
+            if (!TorchSharp.torch.is_floating_point(dtype)) problem = $"Serving:DType must be a floating type (float32, float16 or bfloat16), got '{DType}'";
         }
         catch (ArgumentException e)
         {
@@ -68,7 +68,7 @@ public sealed record ServingOptions : IValidatableObject
             string? deviceProblem = null;
             try
             {
-                InstructGpt.Torch.Device.Parse(device);
+                TorchDevices.Parse(device);
             }
             catch (ArgumentException e)
             {

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Reports;
 using InstructGpt.Evaluation.Runs;
 using InstructGpt.Evaluation.Storage;
-using InstructGpt.Torch;
+using InstructGpt.Inference.Engine;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.EvalSets;
 using InstructGpt.Training.Runs;
@@ -96,7 +97,7 @@ internal static class EvalCommand
                     LlmJudge = LlmOptions(parse.GetValue(llmUrl), parse.GetValue(llmModel), parse.GetValue(llmKey), parse.GetValue(llmEndpoint)!),
                     AlignmentTaxReference = reference,
                     Device = CommonOptions.ParseDevice(parse.GetValue(device)),
-                    DType = DTypeExtensions.Parse(parse.GetValue(dtype)!),
+                    DType = TorchDtypes.Parse(parse.GetValue(dtype)!),
                 };
                 request.Validate();
                 string id = request.RunId ?? RunIds.New(DateTimeOffset.UtcNow);
@@ -125,7 +126,7 @@ internal static class EvalCommand
                 Console.Error.WriteLine("instructgpt eval: cancelled; run the same command with --run-id to resume");
                 return 130;
             }
-            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or DatasetFormatException or HttpRequestException or TorchException)
+            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or DatasetFormatException or HttpRequestException or ExternalException)
             {
                 Console.Error.WriteLine($"instructgpt eval: {e.Message}");
                 return 2;

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using InstructGpt.Inference.Checkpoints;
+using InstructGpt.Inference.Engine;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
 
 namespace InstructGpt.Cli.Commands;
 
@@ -48,7 +49,7 @@ internal static class GenerateCommand
                 var directory = parse.GetValue(model)!;
                 var checkpoint = Checkpoint.Open(directory);
                 var tokenizer = BpeTokenizer.Load(directory);
-                using var lm = checkpoint.LoadLanguageModel(DTypeExtensions.Parse(parse.GetValue(dtype)!), CommonOptions.ParseDevice(parse.GetValue(device)));
+                using var lm = checkpoint.LoadLanguageModel(TorchDtypes.Parse(parse.GetValue(dtype)!), CommonOptions.ParseDevice(parse.GetValue(device)));
                 lm.eval();
                 var results = new CompletionGenerator(lm, tokenizer).Generate(parse.GetValue(prompt)!, options);
                 if (parse.GetValue(json))
@@ -66,7 +67,7 @@ internal static class GenerateCommand
                     }
                 return 0;
             }
-            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or TorchException)
+            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or ExternalException)
             {
                 Console.Error.WriteLine($"instructgpt generate: {e.Message}");
                 return 2;

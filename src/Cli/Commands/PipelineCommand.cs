@@ -1,5 +1,5 @@
 using System.CommandLine;
-using InstructGpt.Torch;
+using System.Runtime.InteropServices;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.Pipeline;
 using InstructGpt.Training.Runs;
@@ -48,7 +48,7 @@ internal static class PipelineCommand
                 Console.Error.WriteLine("instructgpt pipeline: cancelled; run the same command again to resume");
                 return Task.FromResult(130);
             }
-            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or DatasetFormatException or WordNetMissingException or TrainingDivergedException or TorchException)
+            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or DatasetFormatException or WordNetMissingException or TrainingDivergedException or ExternalException)
             {
                 Console.Error.WriteLine($"instructgpt pipeline: {e.Message}");
                 return Task.FromResult(2);

@@ -57,7 +57,7 @@ public static class TorchRuntime
 
     /// <summary>TorchSharp's version and the libtorch it binds, e.g. "TorchSharp 0.107.0, libtorch 2.10.0".</summary>
     public static string Description =>
-        $"TorchSharp {typeof(torch).Assembly.GetName().Version?.ToString(3)}, libtorch {torch.__version__}";
+        $"TorchSharp {typeof(torch).Assembly.GetName().Version?.ToString(3)}, libtorch {string.Join('.', torch.__version__.Split('.').Take(3))}";
 
     private static Device ChooseDefaultDevice()
     {

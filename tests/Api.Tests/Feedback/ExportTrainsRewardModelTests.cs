@@ -2,7 +2,8 @@ using InstructGpt.Api.Tests.Fixtures;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Tokenization;
 using InstructGpt.Tests.Shared;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Stages;
@@ -39,10 +40,10 @@ public sealed class ExportTrainsRewardModelTests : IDisposable
         Assert.Equal(subjects.Length, train.Count);
         var tokenizer = BpeTokenizer.Load(sft);
         using var generator = new Generator(3);
-        using var rm = Checkpoint.Open(sft).LoadRewardModel(DType.Float32, Device.CPU, generator);
+        using var rm = Checkpoint.Open(sft).LoadRewardModel(ScalarType.Float32, torch.CPU, generator);
         var output = Path.Combine(scratch, "rm");
         var outcome = RewardModelStage.Run(rm, tokenizer, train, train, [], new RewardModelSettings { BatchPrompts = 4, LearningRate = 1e-3, MaxLength = 64 },
-            new StageOptions { OutputDirectory = output, Seed = 1, Device = Device.CPU, Parent = sft, WriteTokenizer = tokenizer.Save });
+            new StageOptions { OutputDirectory = output, Seed = 1, Device = torch.CPU, Parent = sft, WriteTokenizer = tokenizer.Save });
 
         Assert.Equal(2, outcome.Steps); // 8 prompts, 4 a batch, 1 epoch (InstructGPT §3.5)
         Assert.True(double.IsFinite(outcome.Metrics["loss"]), $"loss {outcome.Metrics["loss"]}");

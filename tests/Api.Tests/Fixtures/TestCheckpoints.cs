@@ -1,6 +1,7 @@
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Api.Tests.Fixtures;
 

@@ -2,7 +2,8 @@ using InstructGpt.Api.Tests.Fixtures;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Serving;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Api.Tests.Serving;
 
@@ -18,7 +19,7 @@ public sealed class ContinuousBatchSchedulerTests : IDisposable
 
     public ContinuousBatchSchedulerTests()
     {
-        using var generator = new InstructGpt.Torch.Generator(7);
+        using var generator = new Generator(7);
         model = new GptLanguageModel(ShortContext, generator);
         model.eval();
     }

@@ -1,7 +1,8 @@
 using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Runs;
 using InstructGpt.Tests.Shared;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using InstructGpt.Training.EvalSets;
 
 namespace InstructGpt.Evaluation.Tests.Runs;
@@ -37,6 +38,6 @@ internal static class MicroEvaluation
         Sampling = new EvaluationSampling { MaxTokens = 24, Temperature = 0.7, SamplesPerProbe = SamplesPerProbe, BatchSize = 4, Seed = 3 },
         RewardModelDirectory = Path.Combine(Checkpoints, "rm"),
         AlignmentTaxReference = (models ?? Models).Contains(ModelCatalog.Gpt) ? ModelCatalog.Gpt : null,
-        Device = Device.CPU,
+        Device = torch.CPU,
     };
 }

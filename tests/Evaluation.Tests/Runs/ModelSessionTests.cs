@@ -3,7 +3,8 @@ using InstructGpt.Evaluation.Runs;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Tokenization;
-using InstructGpt.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Evaluation.Tests.Runs;
 
@@ -20,13 +21,13 @@ public sealed class ModelSessionTests
     public void Document_scores_match_the_generators_echoed_prompt_logprobs()
     {
         string directory = Path.Combine(MicroEvaluation.Checkpoints, "sft");
-        using var session = new ModelSession(new EvaluatedModel("sft", directory), DType.Float32, Device.CPU);
+        using var session = new ModelSession(new EvaluatedModel("sft", directory), ScalarType.Float32, torch.CPU);
 
         var scores = session.ScoreDocuments([.. Texts, ""], batchSize: 3);
 
         // The reference: the completions path's echo with logprobs, one text at a time, no padding.
         var tokenizer = BpeTokenizer.Load(directory);
-        using var model = Checkpoint.Open(directory).LoadLanguageModel(DType.Float32, Device.CPU);
+        using var model = Checkpoint.Open(directory).LoadLanguageModel(ScalarType.Float32, torch.CPU);
         model.eval();
         var generator = new CompletionGenerator(model, tokenizer);
         for (int i = 0; i < Texts.Length; i++)
@@ -45,7 +46,7 @@ public sealed class ModelSessionTests
     [Fact]
     public void The_same_seed_gives_the_same_outputs_and_a_prompt_too_long_keeps_its_end()
     {
-        using var session = new ModelSession(new EvaluatedModel("sft", Path.Combine(MicroEvaluation.Checkpoints, "sft")), DType.Float32, Device.CPU);
+        using var session = new ModelSession(new EvaluatedModel("sft", Path.Combine(MicroEvaluation.Checkpoints, "sft")), ScalarType.Float32, torch.CPU);
         var sampling = new EvaluationSampling { MaxTokens = 16, Temperature = 1.0 };
         string[] prompts = ["Explain what a harbor is.", string.Join(' ', Enumerable.Repeat("Tell me about the sea.", 200))];
 
