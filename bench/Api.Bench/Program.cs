@@ -56,6 +56,16 @@ if (batched.Result is not null)
     var ratio = batched.Result.TokensPerSecond / single.Result.TokensPerSecond;
     Console.WriteLine($"# {options.UnbatchedClients} clients: continuous batching {batched.Result.TokensPerSecond:0} tok/s vs one at a time {single.Result.TokensPerSecond:0} tok/s = {ratio:0.00}x (goal >= 3x: {(ratio >= 3 ? "met" : "missed")})");
 }
+var oneClient = runs.FirstOrDefault(r => r.Result.Level.Clients == 1 && r.Mode.StartsWith("continuous", StringComparison.Ordinal));
+if (oneClient.Result is not null)
+{
+    // The same model, prompt and length decoded in this process after the servers stopped (no HTTP, no scheduler).
+    var (bare, generator) = InProcessDecode.Measure(home, prompt, options.MaxTokens, options.Threads);
+    var http = oneClient.Result.TokensPerSecond;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"# one streaming client through HTTP {http:0.0} tok/s; in process: bare greedy loop {bare:0.0} tok/s, CompletionGenerator {generator:0.0} tok/s; " +
+        $"HTTP / bare = {http / bare:0.00} (goal >= 0.80: {(http / bare >= 0.8 ? "met" : "missed")}), HTTP / generator = {http / generator:0.00}"));
+}
 Console.WriteLine($"# load average at the end {LoadAverage()}");
 if (options.Json is { } json)
     File.WriteAllText(json, JsonSerializer.Serialize(runs.Select(r => new { r.Mode, r.Result, PeakRssBytes = r.PeakRss }), new JsonSerializerOptions { WriteIndented = true }));

@@ -34,6 +34,7 @@ public static class TorchRuntime
     {
         if (Interlocked.Exchange(ref initialized, 1) == 1) return;
         PrepareOpenMp();
+        KeepLargeBuffersInTheHeap();
         var configured = Environment.GetEnvironmentVariable(ThreadsEnvironmentVariable);
         if (string.IsNullOrWhiteSpace(configured)) return;
         if (!int.TryParse(configured, out var threads) || threads < 1)
@@ -78,6 +79,41 @@ public static class TorchRuntime
         setenv("OMP_WAIT_POLICY", "passive", 0); // the native environment, which libgomp reads
         SetPassiveWaitPolicy = true;
     }
+
+    /// <summary>Set to "default" to keep glibc malloc's own settings (see <see cref="KeepLargeBuffersInTheHeap"/>).</summary>
+    public const string MallocEnvironmentVariable = "INSTRUCTGPT_MALLOC";
+
+    /// <summary>Whether <see cref="Initialize"/> changed glibc malloc's settings.</summary>
+    public static bool TunedMalloc { get; private set; }
+
+    // mallopt parameters (glibc's malloc.h).
+    private const int MallocTrimThreshold = -1, MallocMmapMax = -4;
+
+    /// <summary>
+    /// libtorch takes every CPU tensor from malloc. glibc serves a block above its mmap threshold (at most 32 MiB) with a
+    /// fresh mmap and unmaps it on free, so every training step page-faults its largest tensors in again (the tiny
+    /// preset's logits and their gradient are 33 MB each); freed heap memory is also trimmed back to the kernel. Measured
+    /// here (docs/benchmarks.md, "Allocator"): the language-model loss over 16 × 128 × 4,096 logits took 61 ms forward
+    /// and backward with glibc's defaults and 18–25 ms with mmap off and trimming above 1 GiB. So large blocks come
+    /// from the heap and stay mapped for reuse, as PyTorch's CUDA caching allocator keeps GPU memory: the resident set
+    /// stays at its high-water mark instead of following each step. INSTRUCTGPT_MALLOC=default keeps glibc's settings.
+    /// </summary>
+    private static void KeepLargeBuffersInTheHeap()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        if (string.Equals(Environment.GetEnvironmentVariable(MallocEnvironmentVariable), "default", StringComparison.OrdinalIgnoreCase)) return;
+        try
+        {
+            TunedMalloc = mallopt(MallocMmapMax, 0) == 1 & mallopt(MallocTrimThreshold, 1 << 30) == 1;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            // Not glibc (e.g. musl): its allocator has no such settings.
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "mallopt")]
+    private static extern int mallopt(int parameter, int value);
 
     /// <summary>Whether this process found OMP_WAIT_POLICY unset and set it to passive.</summary>
     public static bool SetPassiveWaitPolicy { get; private set; }

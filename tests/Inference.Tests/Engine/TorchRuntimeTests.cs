@@ -24,6 +24,15 @@ public class TorchRuntimeTests
     [DllImport("libc")]
     private static extern IntPtr getenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
 
+    [Fact]
+    public void GlibcMallocKeepsLargeBlocksInTheHeap()
+    {
+        TorchRuntime.Initialize();
+        // Debian's libc is glibc, whose mallopt accepts both settings; INSTRUCTGPT_MALLOC=default is the opt-out.
+        var optedOut = string.Equals(Environment.GetEnvironmentVariable(TorchRuntime.MallocEnvironmentVariable), "default", StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(!optedOut, TorchRuntime.TunedMalloc);
+    }
+
     [Theory]
     [InlineData("cpu", DeviceType.CPU, -1)]
     [InlineData(" CUDA ", DeviceType.CUDA, 0)]
