@@ -8,6 +8,7 @@ namespace InstructGpt.Memory.Bench;
 internal sealed class ResidentSet(long warmupSteps, long every)
 {
     private readonly List<(long step, long bytes)> samples = [];
+    private readonly List<long> managed = [];
 
     public IReadOnlyList<(long step, long bytes)> Samples => samples;
 
@@ -17,7 +18,11 @@ internal sealed class ResidentSet(long warmupSteps, long every)
         Sample(step);
     }
 
-    public void Sample(long step) => samples.Add((step, Current()));
+    public void Sample(long step)
+    {
+        samples.Add((step, Current()));
+        managed.Add(GC.GetGCMemoryInfo().HeapSizeBytes);
+    }
 
     /// <summary>VmRSS from /proc/self/status, in bytes.</summary>
     public static long Current()
@@ -41,6 +46,6 @@ internal sealed class ResidentSet(long warmupSteps, long every)
         var verdict = IsFlat(tolerance) ? "flat" : "NOT flat";
         return $"{what}: RSS {Mib(samples[0].bytes)} at step {samples[0].step} -> {Mib(samples[^1].bytes)} at step {samples[^1].step} " +
                $"(growth {Growth:+0.0%;-0.0%}, peak {MaxAboveFirst:+0.0%;-0.0%} above the first sample; {verdict} within {tolerance:0%})\n" +
-               "  samples (step:MiB): " + string.Join(" ", samples.Select(s => $"{s.step}:{s.bytes / 1048576.0:F0}"));
+               "  samples (step:MiB resident/.NET heap): " + string.Join(" ", samples.Select((s, i) => $"{s.step}:{s.bytes / 1048576.0:F0}/{managed[i] / 1048576.0:F0}"));
     }
 }

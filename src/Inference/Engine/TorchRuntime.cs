@@ -87,7 +87,7 @@ public static class TorchRuntime
     public static bool TunedMalloc { get; private set; }
 
     // mallopt parameters (glibc's malloc.h).
-    private const int MallocTrimThreshold = -1, MallocMmapMax = -4;
+    private const int MallocTrimThreshold = -1, MallocMmapMax = -4, MallocArenaMax = -8;
 
     /// <summary>
     /// libtorch takes every CPU tensor from malloc. glibc serves a block above its mmap threshold (at most 32 MiB) with a
@@ -96,7 +96,10 @@ public static class TorchRuntime
     /// here (docs/benchmarks.md, "Allocator"): the language-model loss over 16 × 128 × 4,096 logits took 61 ms forward
     /// and backward with glibc's defaults and 18–25 ms with mmap off and trimming above 1 GiB. So large blocks come
     /// from the heap and stay mapped for reuse, as PyTorch's CUDA caching allocator keeps GPU memory: the resident set
-    /// stays at its high-water mark instead of following each step. INSTRUCTGPT_MALLOC=default keeps glibc's settings.
+    /// stays at its high-water mark instead of following each step. One arena: with one per thread, a large block freed
+    /// in one arena cannot serve a request from another thread's, and the resident set stepped up by one such block
+    /// (36 MiB, +7%) at a random point in two of three 1,000-step training runs; with one arena, flat in every run
+    /// (bench/Memory.Bench). INSTRUCTGPT_MALLOC=default keeps glibc's settings.
     /// </summary>
     private static void KeepLargeBuffersInTheHeap()
     {
@@ -104,7 +107,7 @@ public static class TorchRuntime
         if (string.Equals(Environment.GetEnvironmentVariable(MallocEnvironmentVariable), "default", StringComparison.OrdinalIgnoreCase)) return;
         try
         {
-            TunedMalloc = mallopt(MallocMmapMax, 0) == 1 & mallopt(MallocTrimThreshold, 1 << 30) == 1;
+            TunedMalloc = mallopt(MallocMmapMax, 0) == 1 & mallopt(MallocTrimThreshold, 1 << 30) == 1 & mallopt(MallocArenaMax, 1) == 1;
         }
         catch (EntryPointNotFoundException)
         {
