@@ -8,7 +8,9 @@ using InstructGpt.Api.Bench;
 // bench/run-load-bench.sh builds everything and runs this; results go to docs/benchmarks.md.
 //
 // usage: InstructGpt.Api.Bench --api DLL [--home DIR] [--tokenizer DIR] [--corpus DIR] [--clients 1,8,16,32]
-//        [--unbatched-clients 16] [--requests-per-client N] [--max-tokens N] [--batch N] [--threads N] [--json FILE]
+//        [--unbatched-clients 16] [--requests-per-client N] [--max-tokens N] [--batch N] [--threads N] [--paired-rounds 16]
+//        [--json FILE]
+// --paired-rounds: rounds of one streamed request alternating with the same decode in this process (0 skips them).
 
 var options = BenchArguments.Parse(args);
 var home = options.Home ?? Directory.CreateTempSubdirectory("instructgpt-load-bench-").FullName;
@@ -18,7 +20,8 @@ Console.WriteLine($"# model: tiny preset, {config.NLayer} layers, {config.NEmbd}
 const string prompt = "Write a long story about a lighthouse keeper who finds a message in a bottle on the shore.\n";
 
 var runs = new List<(string Mode, LoadResult Result, long PeakRss)>();
-async Task RunServerAsync(string mode, int maxBatch, IEnumerable<int> clientCounts)
+IReadOnlyList<PairedRound> paired = [];
+async Task RunServerAsync(string mode, int maxBatch, IEnumerable<int> clientCounts, bool pairWithInProcess = false)
 {
     var settings = new Dictionary<string, string>
     {
@@ -39,6 +42,8 @@ async Task RunServerAsync(string mode, int maxBatch, IEnumerable<int> clientCoun
         Console.WriteLine(Row(mode, result, rss));
         foreach (var error in result.ErrorSamples) Console.WriteLine($"#   error: {error}");
     }
+    if (pairWithInProcess && options.PairedRounds > 0)
+        paired = await PairedOneClient.RunAsync(http, home, prompt, options.MaxTokens, options.Threads, options.PairedRounds);
     Console.WriteLine($"# {mode}: server peak RSS over its life (VmHWM) {server.HighWaterMarkRss / 1048576.0:0} MiB");
 }
 
@@ -46,7 +51,7 @@ Console.WriteLine($"# {options.RequestsPerClient} streamed requests per client, 
                   $"server intra-op threads {options.Threads}; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
 Console.WriteLine("| mode | clients | requests | errors | tokens/s | TTFT p50 ms | TTFT p99 ms | inter-token p50 ms | inter-token p99 ms | peak RSS MiB |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-await RunServerAsync($"continuous batching (MaxBatchSize={options.Batch})", options.Batch, options.Clients);
+await RunServerAsync($"continuous batching (MaxBatchSize={options.Batch})", options.Batch, options.Clients, pairWithInProcess: true);
 await RunServerAsync("one at a time (MaxBatchSize=1)", 1, [options.UnbatchedClients]);
 
 var batched = runs.FirstOrDefault(r => r.Result.Level.Clients == options.UnbatchedClients && r.Mode.StartsWith("continuous", StringComparison.Ordinal));
@@ -56,15 +61,17 @@ if (batched.Result is not null)
     var ratio = batched.Result.TokensPerSecond / single.Result.TokensPerSecond;
     Console.WriteLine($"# {options.UnbatchedClients} clients: continuous batching {batched.Result.TokensPerSecond:0} tok/s vs one at a time {single.Result.TokensPerSecond:0} tok/s = {ratio:0.00}x (goal >= 3x: {(ratio >= 3 ? "met" : "missed")})");
 }
-var oneClient = runs.FirstOrDefault(r => r.Result.Level.Clients == 1 && r.Mode.StartsWith("continuous", StringComparison.Ordinal));
-if (oneClient.Result is not null)
+if (paired.Count > 0)
 {
-    // The same model, prompt and length decoded in this process after the servers stopped (no HTTP, no scheduler).
-    var (bare, generator) = InProcessDecode.Measure(home, prompt, options.MaxTokens, options.Threads);
-    var http = oneClient.Result.TokensPerSecond;
+    // One streamed request and the same decode in this process, alternating round by round (PairedOneClient).
+    var byBare = paired.Select(p => p.Http / p.Bare).ToList();
+    var byGenerator = paired.Select(p => p.Http / p.Generator).ToList();
+    var ratio = PairedOneClient.Median(byBare);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"# one streaming client through HTTP {http:0.0} tok/s; in process: bare greedy loop {bare:0.0} tok/s, CompletionGenerator {generator:0.0} tok/s; " +
-        $"HTTP / bare = {http / bare:0.00} (goal >= 0.80: {(http / bare >= 0.8 ? "met" : "missed")}), HTTP / generator = {http / generator:0.00}"));
+        $"# one streaming client, {paired.Count} rounds alternating with the same decode in process: HTTP {PairedOneClient.Median(paired.Select(p => p.Http)):0.0} tok/s, " +
+        $"bare greedy loop {PairedOneClient.Median(paired.Select(p => p.Bare)):0.0}, CompletionGenerator {PairedOneClient.Median(paired.Select(p => p.Generator)):0.0} (medians); " +
+        $"HTTP / bare median {ratio:0.00} (rounds {byBare.Min():0.00}-{byBare.Max():0.00}; goal >= 0.80: {(ratio >= 0.8 ? "met" : "missed")}), " +
+        $"HTTP / generator median {PairedOneClient.Median(byGenerator):0.00} (rounds {byGenerator.Min():0.00}-{byGenerator.Max():0.00})"));
 }
 Console.WriteLine($"# load average at the end {LoadAverage()}");
 if (options.Json is { } json)
@@ -81,13 +88,13 @@ namespace InstructGpt.Api.Bench
 {
     internal sealed record BenchArguments(
         string ApiDll, string? Home, string? Tokenizer, string Corpus, IReadOnlyList<int> Clients, int UnbatchedClients,
-        int RequestsPerClient, int MaxTokens, int Batch, int Threads, string? Json)
+        int RequestsPerClient, int MaxTokens, int Batch, int Threads, int PairedRounds, string? Json)
     {
         public static BenchArguments Parse(string[] args)
         {
             string? api = null, home = null, tokenizer = null, corpus = null, json = null;
             IReadOnlyList<int> clients = [1, 8, 16, 32];
-            int unbatched = 16, requests = 4, maxTokens = 64, batch = 16, threads = 2;
+            int unbatched = 16, requests = 4, maxTokens = 64, batch = 16, threads = 2, pairedRounds = 16;
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -105,11 +112,12 @@ namespace InstructGpt.Api.Bench
                     case "--max-tokens": maxTokens = Int("--max-tokens", 1); break;
                     case "--batch": batch = Int("--batch", 1); break;
                     case "--threads": threads = Int("--threads", 1); break;
+                    case "--paired-rounds": pairedRounds = Int("--paired-rounds", 0); break;
                     default: throw new ArgumentException($"unknown option {args[i]}");
                 }
             }
             if (api is null || !File.Exists(api)) throw new ArgumentException($"--api must name the built InstructGpt.Api.dll (got '{api}'); bench/run-load-bench.sh builds it");
-            return new BenchArguments(api, home, tokenizer, corpus ?? RepositoryRoot(), clients, unbatched, requests, maxTokens, batch, threads, json);
+            return new BenchArguments(api, home, tokenizer, corpus ?? RepositoryRoot(), clients, unbatched, requests, maxTokens, batch, threads, pairedRounds, json);
         }
 
         private static string RepositoryRoot()

@@ -1,5 +1,6 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using InstructGpt.Api.Errors;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -32,10 +33,21 @@ public sealed class EventStreamResult(IAsyncEnumerable<object> chunks) : IResult
         httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
         await response.StartAsync(aborted);
         await response.Body.FlushAsync(aborted); // some servers (the test server) send headers only on a flush
+        var body = response.BodyWriter;
         try
         {
-            await foreach (var chunk in chunks.WithCancellation(aborted))
-                await WriteEventAsync(response, JsonSerializer.SerializeToUtf8Bytes(chunk, chunk.GetType(), json), aborted);
+            await using var enumerator = chunks.GetAsyncEnumerator(aborted);
+            while (true)
+            {
+                // Events are written as they come and sent with one flush once no further chunk is ready: a client
+                // reading in step with the decoder gets every token at once, and one that lags gets them batched
+                // into fewer socket writes instead of falling further behind.
+                var next = enumerator.MoveNextAsync();
+                if (!next.IsCompleted) await body.FlushAsync(aborted);
+                if (!await next) break;
+                var chunk = enumerator.Current;
+                WriteEvent(body, JsonSerializer.SerializeToUtf8Bytes(chunk, chunk.GetType(), json));
+            }
         }
         catch (Exception) when (aborted.IsCancellationRequested)
         {
@@ -46,18 +58,18 @@ public sealed class EventStreamResult(IAsyncEnumerable<object> chunks) : IResult
             var logger = httpContext.RequestServices.GetRequiredService<ILogger<EventStreamResult>>();
             logger.LogError(e, "A streamed generation failed");
             var error = ApiExceptionHandler.Classify(e).Value;
-            await WriteEventAsync(response, JsonSerializer.SerializeToUtf8Bytes(error, json), aborted);
+            WriteEvent(body, JsonSerializer.SerializeToUtf8Bytes(error, json));
         }
-        await response.Body.WriteAsync(Done, aborted);
-        await response.Body.FlushAsync(aborted);
+        body.Write(Done);
+        await body.FlushAsync(aborted);
     }
 
-    private static async Task WriteEventAsync(HttpResponse response, byte[] json, CancellationToken cancellation)
+    /// <summary>One event, <c>data: {json}\n\n</c>, into the response's buffer (a single chunk on the wire once flushed).</summary>
+    private static void WriteEvent(PipeWriter body, byte[] json)
     {
-        await response.Body.WriteAsync("data: "u8.ToArray(), cancellation);
-        await response.Body.WriteAsync(json, cancellation);
-        await response.Body.WriteAsync("\n\n"u8.ToArray(), cancellation);
-        await response.Body.FlushAsync(cancellation);
+        body.Write("data: "u8);
+        body.Write(json);
+        body.Write("\n\n"u8);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using InstructGpt.Inference.Engine;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
@@ -34,7 +35,7 @@ public static class RewardScorer
             }
             var device = model.transformer.wte.weight!.device;
             var rewards = model.forward(torch.tensor(ids, new long[] { rows.Length, width }, device: device), torch.tensor(mask, new long[] { rows.Length, width }, device: device));
-            scores.AddRange(rewards.to(ScalarType.Float64).data<double>().ToArray());
+            scores.AddRange(rewards.to(ScalarType.Float64).ToHostArray<double>());
         }
         return scores.ToArray();
     }

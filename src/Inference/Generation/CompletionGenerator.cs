@@ -1,3 +1,4 @@
+using InstructGpt.Inference.Engine;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
 using TorchSharp;
@@ -147,13 +148,13 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
             for (var j = 1; j < prompt.Length; j++)
             {
                 var row = logprobs[r, start + j - 1];
-                var chosen = row[prompt[j]].to(ScalarType.Float64).item<double>();
+                var chosen = row[prompt[j]].to(ScalarType.Float64).ToDouble();
                 (int, double)[] top = [];
                 if (topCount > 0)
                 {
                     var (values, ids) = row.topk(topCount);
-                    var v = values.to(ScalarType.Float64).data<double>().ToArray();
-                    var i = ids.data<long>().ToArray();
+                    var v = values.to(ScalarType.Float64).ToHostArray<double>();
+                    var i = ids.ToHostArray<long>();
                     top = v.Select((x, k) => ((int)i[k], x)).ToArray();
                 }
                 entries[j] = (chosen, top);

@@ -1,3 +1,4 @@
+using InstructGpt.Inference.Engine;
 using InstructGpt.Inference.Model;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -40,7 +41,7 @@ public static class SequenceScorer
         var logprobs = (logits.@float() / temperature).log_softmax(-1);
         // The token at position p is predicted by the logits at p − 1.
         var targets = torch.tensor(ids, new long[] { rows, width }, device: device).narrow(1, 1, width - 1).unsqueeze(-1);
-        var chosen = logprobs.narrow(1, 0, width - 1).gather(2, targets).squeeze(-1).to(ScalarType.Float64).data<double>().ToArray();
+        var chosen = logprobs.narrow(1, 0, width - 1).gather(2, targets).squeeze(-1).to(ScalarType.Float64).ToHostArray<double>();
         var result = new double[rows][];
         for (var r = 0; r < rows; r++)
         {

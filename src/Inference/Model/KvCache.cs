@@ -1,3 +1,4 @@
+using InstructGpt.Inference.Engine;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -73,7 +74,7 @@ public sealed class KvCache : IDisposable
         }
         var real = attentionMask.@bool();
         columns.copy_(real);
-        if (IsDense && !real.all().item<bool>()) IsDense = false;
+        if (IsDense && !real.all().ToBoolean()) IsDense = false;
     }
 
     /// <summary>Writes this step's keys and values for one layer; returns views over everything cached so far.</summary>
@@ -163,7 +164,7 @@ public sealed class KvCache : IDisposable
         using var scope = torch.NewDisposeScope();
         var batch = (int)Batch;
         var length = (int)Length;
-        var mask = KeyMask.narrow(1, 0, Length).@long().cpu().data<long>().ToArray();
+        var mask = KeyMask.narrow(1, 0, Length).@long().ToHostArray<long>();
         var counts = new int[batch];
         for (var r = 0; r < batch; r++)
             for (var c = 0; c < length; c++)

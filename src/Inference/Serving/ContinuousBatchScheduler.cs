@@ -1,3 +1,4 @@
+using InstructGpt.Inference.Engine;
 using System.Diagnostics;
 using System.Threading.Channels;
 using InstructGpt.Inference.Generation;
@@ -291,12 +292,12 @@ public sealed class ContinuousBatchScheduler : IDisposable
                 if (j > 0)
                 {
                     var row = logprobs[r, start + j - 1];
-                    chosen = row[prompt[j]].to(ScalarType.Float64).item<double>();
+                    chosen = row[prompt[j]].to(ScalarType.Float64).ToDouble();
                     if (topCount > 0)
                     {
                         var (values, indices) = row.topk(topCount);
-                        var v = values.to(ScalarType.Float64).data<double>().ToArray();
-                        var i = indices.data<long>().ToArray();
+                        var v = values.to(ScalarType.Float64).ToHostArray<double>();
+                        var i = indices.ToHostArray<long>();
                         top = v.Select((x, k) => new TopLogprob((int)i[k], SequenceState.TokenText(tokenizer, (int)i[k]), x)).ToList();
                     }
                 }

@@ -1,3 +1,4 @@
+using InstructGpt.Inference.Engine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using InstructGpt.Inference.Generation;
@@ -107,7 +108,7 @@ public static class PpoStage
         var scored = rollout.Queries.Select((q, b) => q.Concat(rollout.Response(b)).ToArray()).ToList();
         var (rmIds, rmMask) = SequenceBatch.RightPadded(scored, pad, device);
         double[] rawScores;
-        using (torch.no_grad()) rawScores = models.Reward.forward(rmIds, rmMask).to(ScalarType.Float64, torch.CPU).data<double>().ToArray();
+        using (torch.no_grad()) rawScores = models.Reward.forward(rmIds, rmMask).to(ScalarType.Float64).ToHostArray<double>();
         var penaltyScore = rawScores.Min() - settings.MissingEosPenalty;
         var scores = rawScores.Select((s, b) => rollout.EndedWithEos[b] ? s : penaltyScore).ToArray();
 

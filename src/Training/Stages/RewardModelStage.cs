@@ -1,3 +1,4 @@
+using InstructGpt.Inference.Engine;
 using System.Diagnostics;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
@@ -72,7 +73,7 @@ public static class RewardModelStage
         var sequences = batch.SelectMany(c => c.Completions.Select(o => SequenceBatch.Encode(tokenizer, c.Prompt, o, maxLength))).ToList();
         var (ids, mask) = SequenceBatch.RightPadded(sequences, tokenizer.EndOfTextId, device);
         var rewards = model.forward(ids, mask);
-        var values = rewards.detach().to(ScalarType.Float64, torch.CPU).data<double>().ToArray();
+        var values = rewards.detach().to(ScalarType.Float64).ToHostArray<double>();
         var losses = new List<Tensor>();
         int correct = 0, pairs = 0, offset = 0;
         foreach (var comparison in batch)
@@ -150,7 +151,7 @@ public static class RewardModelStage
             using var scope = torch.NewDisposeScope();
             var sequences = pairs.Skip(start).Take(batchSize).Select(p => SequenceBatch.Encode(tokenizer, p.prompt, p.completion, maxLength)).ToList();
             var (ids, mask) = SequenceBatch.RightPadded(sequences, tokenizer.EndOfTextId, device);
-            result.AddRange(model.forward(ids, mask).to(ScalarType.Float64, torch.CPU).data<double>().ToArray());
+            result.AddRange(model.forward(ids, mask).to(ScalarType.Float64).ToHostArray<double>());
         }
         return result.ToArray();
     }

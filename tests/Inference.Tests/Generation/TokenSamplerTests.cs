@@ -44,4 +44,49 @@ public class TokenSamplerTests
         Assert.Equal(Math.Log(0.75), step.Top![0][0].logprob, 5);
         Assert.Equal(Math.Log(0.25), step.Top![0][1].logprob, 5);
     }
+
+    [Fact]
+    public void DrawNeverPicksATokenWithoutProbability()
+    {
+        using var scope = torch.NewDisposeScope();
+        // Zeros at the ends and in the middle: the cumulative sum is flat there, so no uniform can land on them.
+        var probs = torch.tensor(new float[] { 0, 0.5f, 0, 0.5f, 0, 0, 0, 0, 0, 0 }, new long[] { 1, 10 }, device: torch.CPU);
+        var seen = new HashSet<long>();
+        for (var i = 0; i < 2000; i++) seen.Add(TokenSampler.Draw(probs, [null])[0]);
+        Assert.Equal([1L, 3L], seen.Order());
+    }
+
+    [Fact]
+    public void EachRowOfABatchFollowsItsOwnDistribution()
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(3);
+        var probs = torch.tensor(new float[] { 0.1f, 0.9f, 0, 0.8f, 0.2f, 0 }, new long[] { 2, 3 }, device: torch.CPU);
+        var counts = new int[2, 3];
+        const int draws = 4000;
+        for (var i = 0; i < draws; i++)
+        {
+            var drawn = TokenSampler.Draw(probs, [null, null]);
+            counts[0, drawn[0]]++;
+            counts[1, drawn[1]]++;
+        }
+        // Binomial standard deviations at 4,000 draws: 0.0047 (p = 0.9) and 0.0063 (p = 0.8); the ranges allow about 4.
+        Assert.InRange(counts[0, 1] / (double)draws, 0.88, 0.92);
+        Assert.InRange(counts[1, 0] / (double)draws, 0.775, 0.825);
+        Assert.Equal(0, counts[0, 2] + counts[1, 2]);
+    }
+
+    [Fact]
+    public void ASeededRowDrawsTheSameWhateverItsBatchMates()
+    {
+        using var scope = torch.NewDisposeScope();
+        var row = torch.full(new long[] { 1, 50 }, 1f / 50, device: torch.CPU);
+        var pair = torch.cat([torch.tensor(new float[50], new long[] { 1, 50 }).index_fill_(1, torch.tensor(new long[] { 7 }), 1f), row], 0);
+        using var alone = new torch.Generator(11);
+        using var beside = new torch.Generator(11);
+        var first = Enumerable.Range(0, 20).Select(_ => TokenSampler.Draw(row, [alone])[0]).ToArray();
+        var second = Enumerable.Range(0, 20).Select(_ => TokenSampler.Draw(pair, [null, beside])[1]).ToArray();
+        Assert.Equal(first, second);
+        Assert.True(first.Distinct().Count() > 5); // it really samples
+    }
 }
