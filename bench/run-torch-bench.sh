@@ -54,6 +54,18 @@ stamp="$(date +%Y%m%d-%H%M%S)"
 results="$out_dir/results-$stamp.txt"
 table="$out_dir/table-$stamp.md"
 
+# The C++ driver's build needs are this benchmark's alone (scripts/setup.sh does not install them): install what is
+# missing, once.
+if [ "$build" = 1 ]; then
+  missing=()
+  for p in libtorch-dev cmake g++; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo_cmd=(); [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+    echo "== installing ${missing[*]} for the C++ driver"
+    "${sudo_cmd[@]}" apt-get update -qq && "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
 if [ "$build" = 1 ]; then
   echo "== building (dotnet build -c Release, cmake Release)"
   dotnet build "$root/bench/Torch.Bench/Torch.Bench.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly

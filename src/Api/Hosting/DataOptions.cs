@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace InstructGpt.Api.Hosting;
 
 /// <summary>
-/// The data directory (DESIGN.md: <c>INSTRUCTGPT_HOME</c>, default <c>./var</c>): checkpoints, the database, runs
+/// The data directory (docs/data-directory.md: <c>INSTRUCTGPT_HOME</c>, default <c>./var</c>): checkpoints, the database, runs
 /// and the generated API key live under it. Set with <c>Data:Home</c> or the INSTRUCTGPT_HOME environment variable.
 /// </summary>
 public sealed record DataOptions

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace InstructGpt.Api.Jobs;
 
 /// <summary>
-/// The job tables in the shared database (DESIGN.md: one file, each project owns its tables and migrations). Ours
+/// The job tables in the shared database (docs/data-directory.md: one file, each part owns its tables and migrations). Ours
 /// are named <c>jobs_*</c>, with their own version table, following src/Evaluation/Storage/EvaluationSchema.cs: a
 /// migration is applied once, in one transaction together with the row that records it. Append new migrations;
 /// never edit one that has shipped.

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace InstructGpt.Api.Serving;
 
 /// <summary>
-/// Starts the default training pipeline (DESIGN.md: "With no checkpoints yet, ./run.sh starts the default pipeline
-/// as a background job"). Training registers an implementation with
+/// Starts the default training pipeline (docs/data-directory.md, "With no checkpoints yet": ./run.sh starts the default
+/// pipeline as a background job). Training registers an implementation with
 /// <c>services.AddSingleton&lt;IDefaultPipelineLauncher, ...&gt;()</c>; the server calls it once at start-up when
 /// the checkpoint directory is empty and <see cref="ServingOptions.StartPipelineWhenEmpty"/> is set.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text;
 namespace InstructGpt.Evaluation.Reports;
 
 /// <summary>
-/// Writes a run's report into a folder (<c>$INSTRUCTGPT_HOME/runs/&lt;id&gt;/</c>, DESIGN.md): report.json,
+/// Writes a run's report into a folder (<c>$INSTRUCTGPT_HOME/reports/&lt;id&gt;/</c> by default, docs/data-directory.md): report.json,
 /// report.md, report.html and one .svg per chart. Each file is written to a temporary sibling and renamed into
 /// place, so a reader never sees half a report.
 /// </summary>

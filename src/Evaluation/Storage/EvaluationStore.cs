@@ -18,7 +18,7 @@ public sealed partial class EvaluationStore
     /// <summary>How long a writer waits for another writer's lock before SQLite reports the database busy.</summary>
     public const int BusyTimeoutMilliseconds = SqliteDatabase.BusyTimeoutMilliseconds;
 
-    /// <summary>The database's file name inside <c>INSTRUCTGPT_HOME</c> (DESIGN.md).</summary>
+    /// <summary>The database's file name inside <c>INSTRUCTGPT_HOME</c> (docs/data-directory.md).</summary>
     public const string DatabaseFileName = "instructgpt.db";
 
     private readonly string _connectionString;

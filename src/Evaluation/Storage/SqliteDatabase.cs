@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace InstructGpt.Evaluation.Storage;
 
 /// <summary>
-/// How every store opens the shared <c>instructgpt.db</c> (DESIGN.md: one file, each project owning its tables): the
+/// How every store opens the shared <c>instructgpt.db</c> (docs/data-directory.md: one file, each part of the project owning its tables): the
 /// same connection settings, WAL switched on once for the file, and the per-connection pragmas.
 /// </summary>
 public static class SqliteDatabase

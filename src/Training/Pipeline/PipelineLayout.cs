@@ -1,6 +1,6 @@
 namespace InstructGpt.Training.Pipeline;
 
-/// <summary>The directories a pipeline run writes (DESIGN.md "Data directory").</summary>
+/// <summary>The directories a pipeline run writes (docs/data-directory.md).</summary>
 public sealed record PipelineLayout(string Home)
 {
     public string Data => Path.Combine(Home, "data");

@@ -7,7 +7,7 @@ using InstructGpt.Training.World.WordNet;
 namespace InstructGpt.Training.World;
 
 /// <summary>
-/// Builds the default world (DESIGN.md "The default world") from WordNet 3.0: instruction prompts in Table 1's
+/// Builds the default world (docs/datasets.md, "The default world") from WordNet 3.0: instruction prompts in Table 1's
 /// categories with reference demonstrations, split by synthetic user into SFT, RM and PPO sets with Table 6's
 /// ratios and a held-out test split; toxicity probes with respectful variants; and a pretraining corpus with
 /// held-out slices. Deterministic: the same seed and size give byte-identical files (docs/datasets.md lists them).

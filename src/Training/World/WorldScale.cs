@@ -4,7 +4,7 @@ namespace InstructGpt.Training.World;
 public sealed record WorldScale
 {
     // Prompt counts of InstructGPT Table 6 (SFT 12,725 train / 1,653 valid; RM 33,207 / 17,887; PPO 31,144 /
-    // 16,185), rounded as DESIGN.md quotes them.
+    // 16,185), rounded.
     public const int PaperSftTrain = 13_000;
     public const int PaperSftValid = 1_650;
     public const int PaperRmTrain = 33_000;
