@@ -34,6 +34,8 @@ public sealed class EventStreamResult(IAsyncEnumerable<object> chunks) : IResult
         await response.StartAsync(aborted);
         await response.Body.FlushAsync(aborted); // some servers (the test server) send headers only on a flush
         var body = response.BodyWriter;
+        // Events are serialised straight into the response's pipe: one writer per stream, reset for each event.
+        await using var writer = new Utf8JsonWriter(body, WriterOptions(json));
         try
         {
             await using var enumerator = chunks.GetAsyncEnumerator(aborted);
@@ -46,7 +48,7 @@ public sealed class EventStreamResult(IAsyncEnumerable<object> chunks) : IResult
                 if (!next.IsCompleted) await body.FlushAsync(aborted);
                 if (!await next) break;
                 var chunk = enumerator.Current;
-                WriteEvent(body, JsonSerializer.SerializeToUtf8Bytes(chunk, chunk.GetType(), json));
+                WriteEvent(body, writer, chunk, chunk.GetType(), json);
             }
         }
         catch (Exception) when (aborted.IsCancellationRequested)
@@ -58,19 +60,33 @@ public sealed class EventStreamResult(IAsyncEnumerable<object> chunks) : IResult
             var logger = httpContext.RequestServices.GetRequiredService<ILogger<EventStreamResult>>();
             logger.LogError(e, "A streamed generation failed");
             var error = ApiExceptionHandler.Classify(e).Value;
-            WriteEvent(body, JsonSerializer.SerializeToUtf8Bytes(error, json));
+            WriteEvent(body, writer, error, error.GetType(), json);
         }
         body.Write(Done);
         await body.FlushAsync(aborted);
     }
 
     /// <summary>One event, <c>data: {json}\n\n</c>, into the response's buffer (a single chunk on the wire once flushed).</summary>
-    private static void WriteEvent(PipeWriter body, byte[] json)
+    private static void WriteEvent(PipeWriter body, Utf8JsonWriter writer, object value, Type type, JsonSerializerOptions json)
     {
         body.Write("data: "u8);
-        body.Write(json);
+        writer.Reset(body);
+        JsonSerializer.Serialize(writer, value, type, json);
+        writer.Flush();
         body.Write("\n\n"u8);
     }
+
+    /// <summary>The formatting JsonSerializer.SerializeToUtf8Bytes would use with these options.</summary>
+    private static JsonWriterOptions WriterOptions(JsonSerializerOptions json) => new()
+    {
+        Encoder = json.Encoder,
+        Indented = json.WriteIndented,
+        IndentCharacter = json.IndentCharacter,
+        IndentSize = json.IndentSize,
+        NewLine = json.NewLine,
+        MaxDepth = json.MaxDepth,
+        SkipValidation = true,
+    };
 
     /// <summary>
     /// Marks the endpoint as able to stream; the OpenAPI document adds text/event-stream to its 200 response

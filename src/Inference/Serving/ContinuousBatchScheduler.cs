@@ -1,6 +1,6 @@
-using InstructGpt.Inference.Engine;
 using System.Diagnostics;
 using System.Threading.Channels;
+using InstructGpt.Inference.Engine;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;

@@ -1,5 +1,5 @@
-using InstructGpt.Inference.Engine;
 using System.Diagnostics;
+using InstructGpt.Inference.Engine;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
 using InstructGpt.Training.Batching;
