@@ -1,3 +1,4 @@
+using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Metrics;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Generation;
@@ -40,11 +41,29 @@ internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Devic
             MaxTokens = sampling.MaxTokens,
             Temperature = sampling.Temperature,
             TopP = sampling.TopP,
-            N = samples,
+            N = samples * model.BestOf,
             Seed = seed,
             Stop = model.Stop,
         };
-        return new CompletionGenerator(lm, tokenizer).Generate(queries, options, cancellationToken);
+        var generated = new CompletionGenerator(lm, tokenizer).Generate(queries, options, cancellationToken);
+        return model.BestOf == 1 ? generated : BestOf(prompts, generated, sampling.BatchSize);
+    }
+
+    /// <summary>
+    /// For each prompt and answer index s, the best of candidates s·n … s·n + n − 1 by the reward model, renumbered s.
+    /// An answer that ended comes before one the length limit cut off, as PPO's missing-EOS penalty orders them.
+    /// </summary>
+    private IReadOnlyList<GeneratedSequence> BestOf(IReadOnlyList<string> prompts, IReadOnlyList<GeneratedSequence> candidates, int batchSize)
+    {
+        var (rm, tokenizer) = LoadRewardModel();
+        var scores = RewardScorer.Score(rm, tokenizer, candidates.Select(c => (prompts[c.PromptIndex], c.Text.Trim())).ToArray(), batchSize);
+        return candidates
+            .Select((c, i) => (Candidate: c, Score: scores[i]))
+            .GroupBy(x => (x.Candidate.PromptIndex, Answer: x.Candidate.Index / model.BestOf))
+            .OrderBy(g => g.Key.PromptIndex).ThenBy(g => g.Key.Answer)
+            .Select(g => g.OrderByDescending(x => x.Candidate.FinishReason == FinishReason.Stop).ThenByDescending(x => x.Score).ThenBy(x => x.Candidate.Index)
+                .First().Candidate with { Index = g.Key.Answer })
+            .ToArray();
     }
 
     /// <summary>
@@ -69,6 +88,22 @@ internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Devic
         return scored;
     }
 
+    private GptRewardModel? _rewardModel;
+
+    private (GptRewardModel Model, ITokenizer Tokenizer) LoadRewardModel()
+    {
+        var (_, tokenizer) = Load();
+        if (_rewardModel is null)
+        {
+            var checkpoint = Checkpoint.Open(model.RewardModelDirectory!);
+            if (!checkpoint.HasTensorsWithPrefix("score."))
+                throw new InvalidDataException($"{model.RewardModelDirectory}: not a reward model (model.safetensors has no score.* head)");
+            _rewardModel = checkpoint.LoadRewardModel(dtype, device);
+            _rewardModel.eval();
+        }
+        return (_rewardModel, tokenizer);
+    }
+
     private (GptLanguageModel Model, ITokenizer Tokenizer) Load()
     {
         if (_model is not null && _tokenizer is not null)
@@ -84,5 +119,7 @@ internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Devic
     {
         _model?.Dispose();
         _model = null;
+        _rewardModel?.Dispose();
+        _rewardModel = null;
     }
 }

@@ -18,7 +18,7 @@ public sealed record EvalSet
 
     /// <summary>
     /// Both sets' records, in order. A record whose id the first set already has is left out when it is the same
-    /// record (test.closed-domain.jsonl repeats test.jsonl's closed-domain prompts) and refused when it differs.
+    /// record (a set given twice, or two files that share records) and refused when it differs.
     /// </summary>
     public EvalSet Merge(EvalSet other) => new()
     {

@@ -146,6 +146,7 @@ public static class StageRunner
                         ["valid_comparisons"] = valid.Metrics["comparisons"],
                         ["valid_rubric_agreement"] = valid.Metrics["rubric_agreement"],
                         ["valid_rubric_agreement_samples"] = valid.Metrics["rubric_agreement_samples"],
+                        ["valid_rubric_agreement_within_policy"] = valid.Metrics["rubric_agreement_within_policy"],
                     };
                     var hashes = data.Files.ToDictionary(f => Path.GetFileName(f.Value), f => Sha256(f.Value));
                     foreach (var output in new[] { train.CheckpointDirectory, valid.CheckpointDirectory }) hashes[Path.GetFileName(output)] = Sha256(output);

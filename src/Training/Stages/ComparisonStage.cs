@@ -42,6 +42,7 @@ public static class ComparisonStage
         long tokens = 0;
         var agreement = new RubricAgreement.Count();
         var sampleAgreement = new RubricAgreement.Count();
+        var withinPolicyAgreement = new RubricAgreement.Count();
         var likert = new Dictionary<string, (double Sum, int Count)>();
         for (var b = 0; b < batches.Count; b++)
         {
@@ -81,6 +82,7 @@ public static class ComparisonStage
                 var ranking = labeler.Rank(demonstration.ToPromptTask(), texts);
                 agreement += RubricAgreement.Of(ranking);
                 sampleAgreement += RubricAgreement.Of(ranking, (x, y) => policies[x] != ComparisonPolicies.Demonstration && policies[y] != ComparisonPolicies.Demonstration);
+                withinPolicyAgreement += RubricAgreement.Of(ranking, (x, y) => policies[x] == samplingModel && policies[y] == samplingModel);
                 for (var j = 0; j < texts.Count; j++)
                 {
                     var (sum, count) = likert.GetValueOrDefault(policies[j]);
@@ -102,9 +104,11 @@ public static class ComparisonStage
             ["mean_k"] = ks.Average(),
             ["generated_tokens"] = tokens,
             // The RM accuracy ceiling on these labels: how often the labeler's ranking agrees with its own noise-free rubric,
-            // over all pairs and over the pairs of two model samples (without the demonstration).
+            // over all pairs, over the pairs of two model samples (without the demonstration), and over two samples of the
+            // sampling model: the only differences PPO, starting from that model, can use.
             ["rubric_agreement"] = agreement.Rate,
             ["rubric_agreement_samples"] = sampleAgreement.Rate,
+            ["rubric_agreement_within_policy"] = withinPolicyAgreement.Rate,
         };
         foreach (var (policy, (sum, count)) in likert) metrics[$"mean_likert_{Path.GetFileName(policy.TrimEnd('/', '\\'))}"] = sum / count;
         return new StageOutcome(Name, outputPath, chosen.Count, clock.Elapsed.TotalSeconds, metrics);

@@ -36,8 +36,16 @@ public sealed record PpoSettings
     public double MissingEosPenalty { get; init; } = 1.0;
     public bool WhitenRewards { get; init; }
     public double GradientClip { get; init; } = 1.0;
-    /// <summary>γ of Eq. 2: weight of the pretraining log-likelihood; 27.8 for PPO-ptx, 0 for PPO.</summary>
+    /// <summary>
+    /// γ of Eq. 2: weight of the pretraining log-likelihood; 0 for PPO. Any value above 0 turns the pretraining mix
+    /// on; with <see cref="PtxGradientRatio"/> set, γ is derived from the gradients instead of taken from here.
+    /// </summary>
     public double PtxCoefficient { get; init; }
+    /// <summary>
+    /// When set, γ = this × ‖∇ PPO loss‖ / ‖∇ pretraining loss‖ on the first minibatch (<see cref="Ppo.PtxCoefficientRule"/>):
+    /// how hard the pretraining term pulls relative to the policy gradient. Null keeps <see cref="PtxCoefficient"/> as given.
+    /// </summary>
+    public double? PtxGradientRatio { get; init; }
     /// <summary>Pretraining sequences per minibatch; the paper used 8 pretraining examples per RL episode.</summary>
     public int PtxBatchSize { get; init; } = PaperSettings.PtxExamplesPerEpisode * PaperSettings.PpoMinibatchSize;
     public int PtxBlockSize { get; init; } = 128;

@@ -44,6 +44,8 @@ public static class PpoStage
         var schedule = CosineSchedule.Constant(settings.LearningRate, settings.WarmupIterations, settings.WarmupStartFraction);
         using var rolloutGenerator = new torch.Generator(options.Seed, device);
         var kl = new AdaptiveKlController(settings.KlCoefficient, settings.AdaptiveKlTarget ?? 1, settings.AdaptiveKlHorizon);
+        // γ: the setting itself, or (PtxGradientRatio) measured on the first minibatch and then kept.
+        double? ptxCoefficient = ptx is null ? 0 : settings.PtxGradientRatio is null ? settings.PtxCoefficient : null;
 
         var modules = new Dictionary<string, nn.Module> { ["policy"] = models.Policy, ["value"] = models.Value };
         var optimizers = new Dictionary<string, AdamW> { ["policy"] = policyOptimizer, ["value"] = valueOptimizer };
@@ -55,6 +57,7 @@ public static class PpoStage
             saved.Restore(modules, optimizers, generators);
             start = saved.Step;
             kl = new AdaptiveKlController(saved.Extra["kl_coefficient"]!.GetValue<double>(), settings.AdaptiveKlTarget ?? 1, settings.AdaptiveKlHorizon);
+            if (ptx is not null && saved.Extra["ptx_coefficient"] is { } savedPtx) ptxCoefficient = savedPtx.GetValue<double>();
         }
         else if (Directory.Exists(options.RunPath) && !options.Resume) Directory.Delete(options.RunPath, recursive: true);
 
@@ -65,15 +68,16 @@ public static class PpoStage
         {
             if (options.Cancellation.IsCancellationRequested)
             {
-                Save(options.RunPath, iteration, modules, optimizers, generators, kl);
+                Save(options.RunPath, iteration, modules, optimizers, generators, kl, ptxCoefficient);
                 options.Cancellation.ThrowIfCancellationRequested();
             }
             var lr = schedule.At(iteration);
             policyOptimizer.SetLearningRate(lr);
             valueOptimizer.SetLearningRate(settings.ValueLearningRate * lr / settings.LearningRate);
             var batch = DataOrder.Batch(queries.Count, settings.BatchSize, options.Seed, iteration).Select(i => queries[i]).ToList();
-            var metrics = Iteration(stage, iteration, models, tokenizer, batch, ptx, settings, options, rolloutGenerator, kl.Coefficient, policyOptimizer, valueOptimizer);
+            var metrics = Iteration(stage, iteration, models, tokenizer, batch, ptx, settings, options, rolloutGenerator, kl.Coefficient, ref ptxCoefficient, policyOptimizer, valueOptimizer);
             metrics["kl_coefficient"] = kl.Coefficient;
+            metrics["ptx_coefficient"] = ptxCoefficient ?? 0;
             metrics["lr"] = lr;
             if (settings.AdaptiveKlTarget is not null) kl.Update(metrics["kl"], batch.Count);
             tokens += (long)(metrics["response_length"] * batch.Count);
@@ -84,7 +88,7 @@ public static class PpoStage
             last = metrics;
             options.Progress?.Report(new StageProgress(stage, done, iterations, metrics["policy_loss"], metrics, metrics["tokens_per_second"], elapsed,
                 TimeSpan.FromSeconds(elapsed.TotalSeconds / (done - start) * (iterations - done))));
-            if (done % options.CheckpointEvery == 0 || done == iterations) Save(options.RunPath, done, modules, optimizers, generators, kl);
+            if (done % options.CheckpointEvery == 0 || done == iterations) Save(options.RunPath, done, modules, optimizers, generators, kl, ptxCoefficient);
         }
 
         StageCheckpoint.Save(stage, "lm", models.Policy, models.Policy.Config, settings, options, iterations, clock.Elapsed.TotalSeconds, last);
@@ -93,7 +97,7 @@ public static class PpoStage
 
     private static Dictionary<string, double> Iteration(string stage, long iteration, PpoModels models, ITokenizer tokenizer, List<int[]> batch,
         TokenBlocks? ptx, PpoSettings settings, StageOptions options, torch.Generator generator, double beta,
-        AdamW policyOptimizer, AdamW valueOptimizer)
+        ref double? ptxCoefficient, AdamW policyOptimizer, AdamW valueOptimizer)
     {
         var device = options.Device;
         var pad = tokenizer.EndOfTextId; // any id: padding is masked; EOS is told apart by the response mask
@@ -156,7 +160,8 @@ public static class PpoStage
                     var step = (iteration * settings.PpoEpochs + epoch) * (batch.Count / settings.MinibatchSize) + startRow / settings.MinibatchSize;
                     var blocks = ptx.Batch(DataOrder.Batch(ptx.Count, Math.Min(settings.PtxBatchSize, ptx.Count), options.Seed + 1, step), device);
                     var lmLoss = LanguageModelLoss.Compute(models.Policy.forward(blocks), blocks);
-                    policyLoss = policyLoss + settings.PtxCoefficient * lmLoss;
+                    ptxCoefficient ??= PtxCoefficientRule.Measure(models.Policy.parameters().ToList(), policy.Loss, lmLoss, settings.PtxGradientRatio!.Value);
+                    policyLoss = policyLoss + ptxCoefficient.Value * lmLoss;
                     sums["ptx_loss"] += lmLoss.ToDouble();
                 }
                 var policyValue = policy.Loss.ToDouble();
@@ -238,8 +243,12 @@ public static class PpoStage
         model.forward(ids, attention).narrow(1, queryWidth - 1, responseWidth);
 
     private static void Save(string runDirectory, long step, Dictionary<string, nn.Module> modules, Dictionary<string, AdamW> optimizers,
-        Dictionary<string, torch.Generator> generators, AdaptiveKlController kl) =>
-        TrainingState.Save(runDirectory, step, modules, optimizers, generators, new JsonObject { ["kl_coefficient"] = kl.Coefficient });
+        Dictionary<string, torch.Generator> generators, AdaptiveKlController kl, double? ptxCoefficient)
+    {
+        var extra = new JsonObject { ["kl_coefficient"] = kl.Coefficient };
+        if (ptxCoefficient is not null) extra["ptx_coefficient"] = ptxCoefficient.Value;
+        TrainingState.Save(runDirectory, step, modules, optimizers, generators, extra);
+    }
 
     private static int[] Truncate(int[] query, int max) => query.Length <= max ? query : query[^max..];
 
@@ -255,6 +264,8 @@ public static class PpoStage
             throw new ArgumentException($"PPO batch size ({s.BatchSize}) must be a positive multiple of the minibatch size ({s.MinibatchSize})");
         if (prompts.Count < s.BatchSize) throw new ArgumentException($"PPO needs at least one batch of {s.BatchSize} prompts; got {prompts.Count}");
         if (s.PtxCoefficient > 0 && pretraining.Count == 0) throw new ArgumentException("PPO-ptx needs pretraining text (PtxCoefficient > 0)");
+        if (s.PtxGradientRatio is { } ratio && !(ratio > 0 && double.IsFinite(ratio)))
+            throw new ArgumentException($"PtxGradientRatio must be a positive number; got {ratio}");
         if (s.MaxResponseTokens < 1) throw new ArgumentException("MaxResponseTokens must be >= 1");
     }
 }

@@ -38,11 +38,15 @@ public static class CategoryMix
     public static double ShareOf(TaskCategory category) =>
         Table1.First(t => t.Category == category).Share / Table1.Sum(t => t.Share);
 
-    /// <summary>How many of <paramref name="total"/> prompts each category gets (Hamilton's largest-remainder method).</summary>
-    public static IReadOnlyDictionary<TaskCategory, int> Apportion(int total)
+    /// <summary>
+    /// How many of <paramref name="total"/> prompts each category gets (Hamilton's largest-remainder method), among
+    /// all of Table 1 or only the categories <paramref name="among"/> admits, in their Table 1 proportions.
+    /// </summary>
+    public static IReadOnlyDictionary<TaskCategory, int> Apportion(int total, Func<TaskCategory, bool>? among = null)
     {
-        var sum = Table1.Sum(t => t.Share);
-        var quotas = Table1.Select(t => (t.Category, Exact: total * t.Share / sum)).ToArray();
+        var rows = Table1.Where(t => among?.Invoke(t.Category) ?? true).ToArray();
+        var sum = rows.Sum(t => t.Share);
+        var quotas = rows.Select(t => (t.Category, Exact: total * t.Share / sum)).ToArray();
         var counts = quotas.ToDictionary(q => q.Category, q => (int)Math.Floor(q.Exact));
         var left = total - counts.Values.Sum();
         foreach (var (category, _) in quotas.OrderByDescending(q => q.Exact - Math.Floor(q.Exact)).ThenBy(q => q.Category).Take(left))
@@ -53,9 +57,9 @@ public static class CategoryMix
     }
 
     /// <summary>The categories of <paramref name="total"/> prompts in random order, each exactly its apportioned number of times.</summary>
-    public static IReadOnlyList<TaskCategory> Sequence(int total, WorldRandom random)
+    public static IReadOnlyList<TaskCategory> Sequence(int total, WorldRandom random, Func<TaskCategory, bool>? among = null)
     {
-        var sequence = Apportion(total).OrderBy(c => c.Key).SelectMany(c => Enumerable.Repeat(c.Key, c.Value)).ToList();
+        var sequence = Apportion(total, among).OrderBy(c => c.Key).SelectMany(c => Enumerable.Repeat(c.Key, c.Value)).ToList();
         random.Shuffle(sequence);
         return sequence;
     }

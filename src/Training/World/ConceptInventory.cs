@@ -25,6 +25,14 @@ public sealed partial class ConceptInventory
 
     private sealed record TagThresholds(int Nouns, int ConcreteNouns, int Verbs, int Adjectives);
 
+    /// <summary>
+    /// How many senses <see cref="ConceptBreadth.Core"/> keeps. In the default world's 10,000 pretraining documents a
+    /// concept's definition is written out about 14 times per epoch at the familiar inventory's 4,600 senses and at
+    /// 1,000, and the tiny base model learned 1 definition in 40; at 300 it is about 50 times, and it learned 23 in 40
+    /// (docs/results.md).
+    /// </summary>
+    public const int CoreConcepts = 300;
+
     private static readonly int[] ConcreteNounFiles =
         [LexicographerFile.NounAnimal, LexicographerFile.NounPlant, LexicographerFile.NounFood];
 
@@ -91,10 +99,10 @@ public sealed partial class ConceptInventory
 
     private static ConceptInventory SelectFrom(WordNetDatabase wordNet, ConceptBreadth breadth)
     {
-        var thresholds = breadth == ConceptBreadth.Familiar ? FamiliarThresholds : BroadThresholds;
+        var thresholds = breadth == ConceptBreadth.Broad ? BroadThresholds : FamiliarThresholds;
         // Candidates come from the frequently tagged senses (cntlist.rev); they are kept in WordNet's own order
         // (part of speech, synset offset, word number) so the inventory is the same on every machine.
-        var candidates = new List<(PartOfSpeech Pos, int Offset, int WordNumber, Concept Concept)>();
+        var candidates = new List<Candidate>();
         foreach (var (pos, minTags) in new[]
                  {
                      (PartOfSpeech.Noun, Math.Min(thresholds.Nouns, thresholds.ConcreteNouns)),
@@ -112,12 +120,32 @@ public sealed partial class ConceptInventory
                 var required = pos != PartOfSpeech.Noun ? minTags
                     : ConcreteNounFiles.Contains(synset.LexFile) ? thresholds.ConcreteNouns : thresholds.Nouns;
                 var concept = TryMakeConcept(wordNet, synset, synset.Words[number], required);
-                if (concept is not null) candidates.Add((pos, synset.Offset, number, concept));
+                if (concept is not null) candidates.Add(new Candidate(pos, synset.Offset, number, wordNet.TagCount(synset, synset.Words[number]), concept));
             }
         }
+        if (breadth == ConceptBreadth.Core) candidates = MostFamiliar(candidates, CoreConcepts);
         var ordered = candidates.OrderBy(c => c.Pos).ThenBy(c => c.Offset).ThenBy(c => c.WordNumber).Select(c => c.Concept);
         return new ConceptInventory(wordNet, ordered.ToArray());
     }
+
+    /// <summary>
+    /// The <paramref name="count"/> most often tagged candidates, taken as the same share of every part of speech and
+    /// lexicographer file (animals, foods, feelings, verbs of motion…), so the narrow world keeps the broad one's mix
+    /// of classes that the classification and brainstorming prompts draw on. Ties go to WordNet's order.
+    /// </summary>
+    private static List<Candidate> MostFamiliar(List<Candidate> candidates, int count)
+    {
+        if (candidates.Count <= count) return candidates;
+        var share = count / (double)candidates.Count;
+        return candidates
+            .GroupBy(c => (c.Pos, c.Concept.LexFile))
+            .SelectMany(g => g.OrderByDescending(c => c.Tags).ThenBy(c => c.Offset).ThenBy(c => c.WordNumber)
+                .Take(Math.Max(1, (int)Math.Round(g.Count() * share, MidpointRounding.AwayFromZero))))
+            .ToList();
+    }
+
+    /// <summary>A sense that qualified, with where WordNet lists it and how often it was tagged.</summary>
+    private readonly record struct Candidate(PartOfSpeech Pos, int Offset, int WordNumber, int Tags, Concept Concept);
 
     private static Concept? TryMakeConcept(WordNetDatabase wordNet, Synset synset, SynsetWord word, int minTags)
     {

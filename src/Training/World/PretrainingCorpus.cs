@@ -8,11 +8,16 @@ namespace InstructGpt.Training.World;
 /// Plain text for the base model, standing in for GPT-3's web corpus: encyclopedia paragraphs, dictionary
 /// entries, usage examples, lists of kinds, stories, and documents that are lists of questions or of
 /// instructions. The last two teach what InstructGPT Figure 1's GPT-3 does: given a question or an instruction,
-/// it goes on with more of them instead of answering. A minority of documents are rude posts drawn from the
-/// toxicity lexicon, so the base model can be toxic and alignment can be seen to reduce it.
+/// it goes on with more of them instead of answering. Question-and-answer pages (FAQs) are the web's other habit:
+/// they teach the base model to carry a question's subject into its answer, the copying a tiny model otherwise never
+/// learns from 1M tokens (docs/results.md), and never repeat a held-out prompt. A minority of documents are rude
+/// posts drawn from the toxicity lexicon, so the base model can be toxic and alignment can be seen to reduce it.
 /// </summary>
-internal sealed class PretrainingCorpus(ConceptInventory concepts)
+/// <param name="heldOutPrompts">Prompts of the valid and test splits: no FAQ asks one of them word for word.</param>
+internal sealed class PretrainingCorpus(ConceptInventory concepts, IReadOnlySet<string> heldOutPrompts)
 {
+    private static readonly string[] FaqTitles = ["Frequently asked questions", "FAQ", "Questions and answers", "Ask the dictionary"];
+
     /// <summary>Share of rude documents: a minority, as toxic text is on the web.</summary>
     public const double RudeShare = 0.06;
 
@@ -24,9 +29,10 @@ internal sealed class PretrainingCorpus(ConceptInventory concepts)
     private readonly IReadOnlyList<Concept> withKinds = concepts.Nouns.Where(c => c.Hyponyms.Count >= 3).ToArray();
     private readonly IReadOnlyList<Concept> withExamples = concepts.All.Where(c => c.Examples.Count > 0).ToArray();
     private readonly IReadOnlyList<Concept> nouns = concepts.Nouns;
+    private readonly OpenQaPrompts questions = new(concepts);
 
     /// <summary>One document.</summary>
-    public string Document(WorldRandom random) => random.PickIndex([0.26, 0.14, 0.16, 0.12, 0.10, 0.08, 0.08, RudeShare]) switch
+    public string Document(WorldRandom random) => random.PickIndex([0.20, 0.12, 0.14, 0.10, 0.08, 0.08, 0.08, 0.14, RudeShare]) switch
     {
         0 => Encyclopedia(random),
         1 => DictionaryEntries(random),
@@ -35,8 +41,23 @@ internal sealed class PretrainingCorpus(ConceptInventory concepts)
         4 => UsageExamples(random),
         5 => KindsLists(random),
         6 => Story(random),
+        7 => Faq(random),
         _ => RudeText.Post(random, concepts),
     };
+
+    /// <summary>Open-QA questions with their answers, "Q: … / A: …", under a title half the time.</summary>
+    private string Faq(WorldRandom random)
+    {
+        var pairs = new List<string>();
+        for (var attempt = 0; pairs.Count < 6 && attempt < 12; attempt++)
+        {
+            var qa = questions.Create(random);
+            if (!heldOutPrompts.Contains(qa.Prompt)) pairs.Add($"Q: {qa.Prompt}\nA: {qa.Completion}");
+            if (pairs.Count >= 3 && random.Chance(0.3)) break;
+        }
+        var body = string.Join('\n', pairs);
+        return random.Chance(0.5) ? $"{random.Pick(FaqTitles)}\n{body}" : body;
+    }
 
     private string Encyclopedia(WorldRandom random)
     {

@@ -30,21 +30,19 @@ public static class WorldBuilder
         var prompts = MakePrompts(concepts, scale, seed, report);
 
         var toxicity = ToxicityProbes.Create(scale.ToxicityProbes, concepts, WorldRandom.ForStream(seed, "toxicity"));
-        var pretraining = MakePretraining(concepts, scale, seed, report);
+        var heldOut = prompts.Sets.Where(s => s.Split != WorldSplit.Train).SelectMany(s => s.Records).Select(r => r.Prompt).ToHashSet(StringComparer.Ordinal);
+        var pretraining = MakePretraining(concepts, heldOut, scale, seed, report);
 
         Directory.CreateDirectory(options.OutputDirectory);
         var files = new List<WorldFile>();
-        // Each prompt set is one file, or two with its demonstrations; then closed-domain, toxicity and 3 text files.
-        var fileCount = prompts.Sets.Sum(s => HasDemonstrationsFile(s) ? 2 : 1) + 5;
+        // Each prompt set is one file, or two with its demonstrations; then toxicity and 3 text files.
+        var fileCount = prompts.Sets.Sum(s => HasDemonstrationsFile(s) ? 2 : 1) + 4;
         report(new WorldBuildProgress("Writing files", 0, fileCount));
         foreach (var set in prompts.Sets)
         {
             files.AddRange(WritePromptSet(options.OutputDirectory, set));
             report(new WorldBuildProgress("Writing files", files.Count, fileCount));
         }
-        var closedDomain = prompts.Sets.Single(s => s.Name == "test").Records.Where(r => r.Metadata.Category?.IsClosedDomain() == true).ToArray();
-        files.Add(Write(options.OutputDirectory, "test.closed-domain.jsonl", "demonstrations", closedDomain,
-            DemonstrationDataset.Write, d => d.Metadata.Category));
         files.Add(Write(options.OutputDirectory, "toxicity.jsonl", "toxicity_probes", toxicity, ToxicityProbeDataset.Write, _ => null));
         foreach (var (name, records) in pretraining)
         {
@@ -72,7 +70,8 @@ public static class WorldBuilder
     private static PromptSets MakePrompts(ConceptInventory concepts, WorldScale scale, ulong seed, Action<WorldBuildProgress> report)
     {
         var categoryRandom = WorldRandom.ForStream(seed, "categories");
-        PromptSet Set(string name, WorldSplit split, int count) => new(name, split, [], CategoryMix.Sequence(count, categoryRandom));
+        PromptSet Set(string name, WorldSplit split, int count, Func<TaskCategory, bool>? among = null) =>
+            new(name, split, [], CategoryMix.Sequence(count, categoryRandom, among));
         var sets = new[]
         {
             Set("sft.train", WorldSplit.Train, scale.SftTrain),
@@ -82,6 +81,8 @@ public static class WorldBuilder
             Set("rm.valid", WorldSplit.Valid, scale.RmValid),
             Set("ppo.valid", WorldSplit.Valid, scale.PpoValid),
             Set("test", WorldSplit.Test, scale.Test),
+            // Closed-domain prompts only, for the hallucination rate (WorldScale.PaperClosedDomainTest).
+            Set("test.closed-domain", WorldSplit.Test, scale.ClosedDomainTest, c => c.IsClosedDomain()),
         };
 
         var targets = sets.GroupBy(s => s.Split).ToDictionary(g => g.Key, g => g.Sum(s => s.Categories.Count));
@@ -131,9 +132,9 @@ public static class WorldBuilder
     }
 
     private static IReadOnlyList<(string Name, IReadOnlyList<TextRecord> Records)> MakePretraining(
-        ConceptInventory concepts, WorldScale scale, ulong seed, Action<WorldBuildProgress> report)
+        ConceptInventory concepts, IReadOnlySet<string> heldOutPrompts, WorldScale scale, ulong seed, Action<WorldBuildProgress> report)
     {
-        var corpus = new PretrainingCorpus(concepts);
+        var corpus = new PretrainingCorpus(concepts, heldOutPrompts);
         var random = WorldRandom.ForStream(seed, "pretrain");
         var total = scale.PretrainTrain + scale.PretrainValid + scale.PretrainTest;
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -29,14 +29,14 @@ public sealed class EvalSetFilesTests : IDisposable
         Assert.Equal(5, set.Prompts.Count);
         Assert.Equal("test-00001", set.Prompts[0].Id);
         Assert.NotNull(set.Prompts[0].Reference); // the demonstration's completion is the labeler's reference
-        Assert.Equal(TaskCategory.Generation, set.Prompts[0].Category);
+        Assert.Equal(TaskCategory.Brainstorming, set.Prompts[0].Category); // eval-sets/test.jsonl line 1
         Assert.Equal(5, set.ToxicityProbes.Count);
         Assert.StartsWith("Complete the following sentence in a polite, respectful, and unbiased manner:", set.ToxicityProbes[0].RespectfulPrompt, StringComparison.Ordinal);
         Assert.Equal(5, set.Documents.Count);
     }
 
     [Fact]
-    public void The_closed_domain_set_repeats_test_prompts_which_are_kept_once()
+    public void The_test_and_closed_domain_sets_load_together_with_distinct_ids()
     {
         string? directory = EvalSetFiles.FindDirectory([AppContext.BaseDirectory]);
 

@@ -68,7 +68,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
         Assert.Equal(132, small.File("rm.train.jsonl").Records);
         Assert.Equal(124, small.File("ppo.train.jsonl").Records);
         var manifest = worlds.DefaultManifest;
-        Assert.Equal(520, manifest.File("sft.train.jsonl").Records);
+        Assert.Equal(2080, manifest.File("sft.train.jsonl").Records);
         Assert.Equal(1320, manifest.File("rm.train.jsonl").Records);
         Assert.Equal(1320, manifest.File("rm.train.demonstrations.jsonl").Records);
         Assert.Equal(1240, manifest.File("ppo.train.jsonl").Records);
@@ -76,7 +76,10 @@ public class WorldBuilderTests(BuiltWorlds worlds)
         Assert.Equal(716, manifest.File("rm.valid.jsonl").Records);
         Assert.Equal(648, manifest.File("ppo.valid.jsonl").Records);
         Assert.Equal(400, manifest.File("test.jsonl").Records);
-        Assert.Equal(WorldScale.For(WorldSize.Paper).SftTrain / WorldScale.DefaultDivisor, manifest.File("sft.train.jsonl").Records);
+        Assert.Equal(300, manifest.File("test.closed-domain.jsonl").Records);
+        // Table 6's share of demonstrations, times the default world's multiplier for tiny models.
+        Assert.Equal(WorldScale.For(WorldSize.Paper).SftTrain / WorldScale.DefaultDivisor * WorldScale.DefaultDemonstrationMultiplier,
+            manifest.File("sft.train.jsonl").Records);
     }
 
     [Fact]
@@ -86,14 +89,14 @@ public class WorldBuilderTests(BuiltWorlds worlds)
         {
             ["train"] = UserIds("sft.train.jsonl", "rm.train.jsonl", "ppo.train.jsonl"),
             ["valid"] = UserIds("sft.valid.jsonl", "rm.valid.jsonl", "ppo.valid.jsonl"),
-            ["test"] = UserIds("test.jsonl"),
+            ["test"] = UserIds("test.jsonl", "test.closed-domain.jsonl"),
         };
         Assert.All(usersBySplit.Values, users => Assert.NotEmpty(users));
         Assert.Empty(usersBySplit["train"].Intersect(usersBySplit["valid"]));
         Assert.Empty(usersBySplit["train"].Intersect(usersBySplit["test"]));
         Assert.Empty(usersBySplit["valid"].Intersect(usersBySplit["test"]));
 
-        var perUser = AllPrompts().GroupBy(p => p.Metadata.UserId).Select(g => g.Count()).ToArray();
+        var perUser = AllPrompts().Concat(DemonstrationsOrPrompts("test.closed-domain.jsonl")).GroupBy(p => p.Metadata.UserId).Select(g => g.Count()).ToArray();
         Assert.True(perUser.Max() <= SyntheticUsers.MaxPromptsPerUser);
         Assert.True(perUser.Length >= 20, $"only {perUser.Length} users");
     }
@@ -149,8 +152,29 @@ public class WorldBuilderTests(BuiltWorlds worlds)
             Assert.True(foreign.Length == 0, $"'{demonstration.Completion}' adds {string.Join(", ", foreign)}");
             Assert.False(labeler.Label(demonstration.ToPromptTask(), demonstration.Completion).Hallucination.Value);
         }
-        Assert.Equal(closed.Count(c => c.Metadata.Id!.StartsWith("test-", StringComparison.Ordinal)),
-            worlds.DefaultManifest.File("test.closed-domain.jsonl").Records);
+    }
+
+    /// <summary>The hallucination set is its own held-out set: closed-domain prompts only, in Table 1's proportions among them.</summary>
+    [Fact]
+    public void The_closed_domain_set_holds_only_closed_domain_prompts_in_Table_1_proportions()
+    {
+        var file = worlds.DefaultManifest.File("test.closed-domain.jsonl");
+        var closed = DemonstrationsOrPrompts("test.closed-domain.jsonl");
+        Assert.All(closed, d => Assert.True(d.Metadata.Category!.Value.IsClosedDomain(), d.Prompt));
+        Assert.All(closed, d => Assert.NotNull(d.Metadata.Source));
+        Assert.Equal(CategoryMix.Apportion(file.Records, c => c.IsClosedDomain()), file.Categories);
+        var keys = AllPrompts().Select(p => NearDuplicateFilter.Key(p.Prompt)).ToHashSet();
+        Assert.DoesNotContain(closed, d => keys.Contains(NearDuplicateFilter.Key(d.Prompt)));
+    }
+
+    [Fact]
+    public void The_default_world_is_narrow_and_keeps_every_class_of_the_familiar_one()
+    {
+        Assert.InRange(worlds.DefaultManifest.Concepts, ConceptInventory.CoreConcepts * 0.95, ConceptInventory.CoreConcepts * 1.05);
+        Assert.True(worlds.SmallManifest.Concepts > 3 * worlds.DefaultManifest.Concepts, "the small test world keeps the familiar inventory");
+        var demonstrations = DemonstrationDataset.Read(Path.Combine(worlds.DefaultDirectory, "sft.train.jsonl"));
+        foreach (var label in new[] { "an animal", "a plant", "a food", "a person", "a place", "a feeling" })
+            Assert.Contains(demonstrations, d => d.Metadata.Category == TaskCategory.Classification && d.Completion.Contains($" is {label}.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -195,6 +219,18 @@ public class WorldBuilderTests(BuiltWorlds worlds)
         Assert.InRange(rude, 0.02, 0.12);
         var questionLists = train.Count(t => t.Text.Split('\n').Count(l => l.TrimEnd().EndsWith('?')) >= 3);
         Assert.True(questionLists > train.Count / 20, $"{questionLists} question lists");
+    }
+
+    /// <summary>Question-and-answer pages teach the base model to carry a question's subject into its answer; none asks a held-out prompt.</summary>
+    [Fact]
+    public void Faq_pages_answer_questions_but_never_a_held_out_prompt()
+    {
+        var train = TextDataset.Read(Path.Combine(worlds.DefaultDirectory, "pretrain.train.jsonl"));
+        var questions = train.SelectMany(t => t.Text.Split('\n')).Where(l => l.StartsWith("Q: ", StringComparison.Ordinal)).Select(l => l[3..]).ToArray();
+        Assert.True(questions.Length > train.Count / 5, $"only {questions.Length} FAQ questions");
+        var heldOut = new[] { "sft.valid.jsonl", "rm.valid.demonstrations.jsonl", "ppo.valid.demonstrations.jsonl", "test.jsonl", "test.closed-domain.jsonl" }
+            .SelectMany(DemonstrationsOrPrompts).Select(d => d.Prompt).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(questions, heldOut.Contains);
     }
 
     [Fact]

@@ -16,7 +16,9 @@ public class WorldScaleTests
     public void Default_is_a_25th_and_small_a_250th()
     {
         var defaults = WorldScale.For(WorldSize.Default);
-        Assert.Equal((520, 1320, 1240), (defaults.SftTrain, defaults.RmTrain, defaults.PpoTrain));
+        Assert.Equal((2080, 1320, 1240), (defaults.SftTrain, defaults.RmTrain, defaults.PpoTrain));
+        Assert.Equal(ConceptBreadth.Core, defaults.Breadth);
+        Assert.Equal(300, defaults.ClosedDomainTest);
         Assert.Equal((66, 716, 648), (defaults.SftValid, defaults.RmValid, defaults.PpoValid));
         var small = WorldScale.For(WorldSize.Small);
         Assert.Equal((52, 132, 124), (small.SftTrain, small.RmTrain, small.PpoTrain));

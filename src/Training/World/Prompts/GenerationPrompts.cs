@@ -20,8 +20,11 @@ internal sealed class GenerationPrompts(ConceptInventory concepts) : ICategoryPr
     private readonly IReadOnlyList<string> longExamples = concepts.All.SelectMany(c => c.Examples)
         .Where(e => e.Split(' ').Length >= 5).Distinct().ToArray();
     private readonly IReadOnlyList<Concept> verbs = concepts.Verbs;
+    /// <summary>Nouns the description template can describe without their own word ("kind" cannot: "It is a kind of …").</summary>
     private readonly IReadOnlyList<Concept> describable = concepts.Nouns
-        .Where(c => c.Hypernym is not null && !TextContains(c.Hypernym, c.Word)).ToArray();
+        .Where(c => c.Hypernym is not null && !TextContains(c.Hypernym, c.Word) && !TextContains(DescriptionTemplateWords, c.Word)).ToArray();
+
+    private const string DescriptionTemplateWords = "it is a kind of";
 
     public TaskCategory Category => TaskCategory.Generation;
 
