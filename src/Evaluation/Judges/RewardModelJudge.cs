@@ -59,11 +59,8 @@ public sealed class RewardModelJudge(string checkpointDirectory, ScalarType dtyp
         if (_model is not null && _tokenizer is not null)
             return (_model, _tokenizer);
         var checkpoint = Checkpoint.Open(checkpointDirectory);
-        // Without a trained head, LoadRewardModel would start a fresh random one: no judge at all.
-        if (!checkpoint.HasTensorsWithPrefix("score."))
-            throw new InvalidDataException($"{checkpointDirectory}: not a reward model (model.safetensors has no score.* head); give the rm checkpoint");
         _tokenizer = BpeTokenizer.Load(checkpointDirectory);
-        _model = checkpoint.LoadRewardModel(dtype, device);
+        _model = checkpoint.LoadTrainedRewardModel(dtype, device);
         _model.eval();
         return (_model, _tokenizer);
     }

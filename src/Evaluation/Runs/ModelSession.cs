@@ -95,10 +95,7 @@ internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Devic
         var (_, tokenizer) = Load();
         if (_rewardModel is null)
         {
-            var checkpoint = Checkpoint.Open(model.RewardModelDirectory!);
-            if (!checkpoint.HasTensorsWithPrefix("score."))
-                throw new InvalidDataException($"{model.RewardModelDirectory}: not a reward model (model.safetensors has no score.* head)");
-            _rewardModel = checkpoint.LoadRewardModel(dtype, device);
+            _rewardModel = Checkpoint.Open(model.RewardModelDirectory!).LoadTrainedRewardModel(dtype, device);
             _rewardModel.eval();
         }
         return (_rewardModel, tokenizer);

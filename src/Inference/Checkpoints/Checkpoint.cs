@@ -62,6 +62,17 @@ public sealed class Checkpoint
         return Load(model, dtype, device, ignoredPrefixes: ["v_head."], optionalPrefixes: hasHead ? [] : ["score."]);
     }
 
+    /// <summary>
+    /// A trained reward model, for scoring: unlike <see cref="LoadRewardModel"/> it refuses a checkpoint without a
+    /// score head, where a fresh random head would score noise.
+    /// </summary>
+    public GptRewardModel LoadTrainedRewardModel(ScalarType dtype = ScalarType.Float32, Device? device = null)
+    {
+        if (!HasTensorsWithPrefix("score."))
+            throw new InvalidDataException($"{Directory}: not a reward model (model.safetensors has no score.* head); give the rm checkpoint");
+        return LoadRewardModel(dtype, device);
+    }
+
     /// <summary>The value model; from an RM checkpoint its v_head starts as the RM's score head (value initialised from the RM).</summary>
     public GptValueModel LoadValueModel(ScalarType dtype = ScalarType.Float32, Device? device = null, Generator? generator = null, double? dropout = null)
     {
