@@ -15,6 +15,10 @@ ARG DOTNET_VERSION=10.0
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
 ARG TORCH_BACKEND
+# gcc: the build compiles the Scalar disposal guard next to TorchSharp's native library (README, "TorchSharp's Scalars").
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends gcc libc6-dev \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Project files first, so a code change does not restore the (large) TorchSharp packages again.
 COPY Directory.Build.props Directory.Build.targets InstructGpt.sln ./

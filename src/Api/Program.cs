@@ -29,6 +29,8 @@ builder.AddFeedback();
 builder.AddDatasets();
 
 var app = builder.Build();
+if (ScalarDisposalGuard.Problem is { } guardProblem)
+    app.Logger.LogWarning("TorchSharp runs without the Scalar disposal guard ({Problem}); a native call can then fail or read a freed Scalar (README, \"TorchSharp's Scalars\")", guardProblem);
 
 app.UseApiErrors();
 app.UseAuthentication();

@@ -5,6 +5,8 @@ using InstructGpt.Inference.Engine;
 // instructgpt: the command-line host. Verbs parse and validate, then call the libraries.
 // Before anything touches libtorch: OpenMP's wait policy is read when libtorch loads, and INSTRUCTGPT_NUM_THREADS applies.
 TorchRuntime.Initialize();
+if (ScalarDisposalGuard.Problem is { } guardProblem)
+    Console.Error.WriteLine($"warning: TorchSharp runs without the Scalar disposal guard ({guardProblem}); a native call can then fail or read a freed Scalar (README, \"TorchSharp's Scalars\")");
 var root = new RootCommand("InstructGpt: train, serve and evaluate instruction-following GPT models (Ouyang et al., 2022)");
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(TokenizeCommand.Create());

@@ -6,8 +6,8 @@ using static TorchSharp.torch;
 namespace InstructGpt.Inference.Engine;
 
 /// <summary>
-/// Process-wide engine settings, applied once before libtorch does any work: OpenMP's wait policy, the intra-op
-/// thread count, and the default device. Hosts call <see cref="Initialize"/> first thing; this assembly's module
+/// Process-wide engine settings, applied once before libtorch does any work: OpenMP's wait policy, the Scalar disposal
+/// guard (<see cref="ScalarDisposalGuard"/>), the intra-op thread count, and the default device. Hosts call <see cref="Initialize"/> first thing; this assembly's module
 /// initializer calls it too, so any use of the model classes gets the same settings.
 /// </summary>
 public static class TorchRuntime
@@ -22,11 +22,16 @@ public static class TorchRuntime
     private static Device? defaultDevice;
 
     // A backstop for code that reaches the models without a host's Initialize call: libgomp reads the wait policy
-    // once, when libtorch loads, so it must be set before the first tensor (CA2255 warns against initializers in
-    // libraries; this one only sets an unset environment variable).
+    // once, when libtorch loads, and TorchSharp binds its native functions on their first call, so both must be set
+    // before the first tensor (CA2255 warns against initializers in libraries; this one sets an unset environment
+    // variable and registers TorchSharp's native library resolver).
 #pragma warning disable CA2255
     [ModuleInitializer]
-    internal static void InitializeOnLoad() => PrepareOpenMp();
+    internal static void InitializeOnLoad()
+    {
+        PrepareOpenMp();
+        ScalarDisposalGuard.Install();
+    }
 #pragma warning restore CA2255
 
     /// <summary>Applies the settings once; later calls do nothing.</summary>
@@ -34,6 +39,7 @@ public static class TorchRuntime
     {
         if (Interlocked.Exchange(ref initialized, 1) == 1) return;
         PrepareOpenMp();
+        ScalarDisposalGuard.Install();
         KeepLargeBuffersInTheHeap();
         var configured = Environment.GetEnvironmentVariable(ThreadsEnvironmentVariable);
         if (string.IsNullOrWhiteSpace(configured)) return;
