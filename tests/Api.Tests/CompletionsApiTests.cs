@@ -143,8 +143,11 @@ public sealed class CompletionsApiTests(ApiFactory api)
 
         Assert.Equal(5, tokens.Count);
         Assert.All(chosen, lp => Assert.True(lp <= 0));
-        Assert.Equal(0, offsets[0]);
+        // OpenAI counts text_offset from the start of the prompt: the first completion token starts after "Hi", and every
+        // offset is a position in prompt + completion (a token holding part of a character adds nothing until it completes).
+        Assert.Equal("Hi".Length, offsets[0]);
         Assert.Equal(offsets.Order(), offsets);
+        Assert.InRange(offsets[^1], "Hi".Length, "Hi".Length + Text(json).Length);
         for (var i = 0; i < 5; i++)
         {
             var alternatives = top[i].EnumerateObject().ToList();

@@ -68,6 +68,8 @@ public sealed class SwaggerUiTests(KestrelApiFactory api)
             foreach (var path in Paths)
                 Assert.True(dom.Contains($"data-path=\"{path}\"", StringComparison.Ordinal), $"Swagger UI does not list {path}");
             Assert.Contains("Complete prompts", dom);
+            // The description is Markdown: a bare <key> would be swallowed as an HTML tag.
+            Assert.Contains("Authorization: Bearer &lt;key&gt;", dom);
         }
         finally
         {

@@ -10,7 +10,7 @@ public static class ApiExamples
     public const string CompletionResponse = """
         {"id": "cmpl-3f6c2b1e9a7d4c5b8e0f1a2b", "object": "text_completion", "created": 1767225600, "model": "sft",
          "choices": [{"text": "The sea is wide and blue,", "index": 0, "finish_reason": "length",
-           "logprobs": {"tokens": ["The", " sea"], "token_logprobs": [-0.41, -0.12], "top_logprobs": [{"The": -0.41, "A": -1.3}, {" sea": -0.12, " ocean": -2.4}], "text_offset": [0, 3]}}],
+           "logprobs": {"tokens": ["The", " sea"], "token_logprobs": [-0.41, -0.12], "top_logprobs": [{"The": -0.41, "A": -1.3}, {" sea": -0.12, " ocean": -2.4}], "text_offset": [35, 38]}}],
          "usage": {"prompt_tokens": 9, "completion_tokens": 32, "total_tokens": 41}}
         """;
 

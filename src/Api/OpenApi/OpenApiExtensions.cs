@@ -23,7 +23,7 @@ public static class OpenApiExtensions
                     Version = "v1",
                     Description = "OpenAI-compatible completions and chat served from every checkpoint of the InstructGPT pipeline " +
                         "(SFT, reward model, PPO). /v1 errors have OpenAI's shape {\"error\": {\"message\", \"type\", \"param\", \"code\"}}; " +
-                        "other errors are RFC 9457 problem details. Mutating endpoints need 'Authorization: Bearer <key>'.",
+                        "other errors are RFC 9457 problem details. Mutating endpoints need `Authorization: Bearer <key>`.",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

@@ -173,7 +173,8 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
             // Keep the tokens whose text starts before the cut.
             while (tokens.Count > 0 && Tokenizer.Decode(tokens[..^1]).Length >= cut) tokens.RemoveAt(tokens.Count - 1);
         }
-        var promptText = options.Echo ? Tokenizer.Decode(row.PromptIds) : "";
+        // OpenAI's text_offset counts from the start of the prompt, echoed or not.
+        var promptText = options.Echo || options.Logprobs.HasValue ? Tokenizer.Decode(row.PromptIds) : "";
         List<TokenLogprob>? logprobs = null;
         if (options.Logprobs.HasValue)
         {
@@ -184,7 +185,7 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
             for (var j = 0; j < tokens.Count; j++)
                 logprobs.Add(Entry(tokens[j], row.Logprobs[j], j < row.Top.Count ? row.Top[j] : [], promptText.Length + Tokenizer.Decode(tokens[..j]).Length));
         }
-        return new GeneratedSequence(row.PromptIndex, row.SampleIndex, promptText + completion, row.PromptIds, tokens, row.Finish!.Value, logprobs);
+        return new GeneratedSequence(row.PromptIndex, row.SampleIndex, (options.Echo ? promptText : "") + completion, row.PromptIds, tokens, row.Finish!.Value, logprobs);
     }
 
     private TokenLogprob Entry(int id, double? logprob, (int id, double logprob)[] top, int offset) =>

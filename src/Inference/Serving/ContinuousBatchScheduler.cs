@@ -214,7 +214,8 @@ public sealed class ContinuousBatchScheduler : IDisposable
             var sequences = new ScheduledSequence[r.Request.SequenceCount];
             for (var p = 0; p < prompts.Length; p++)
             {
-                var echoText = o.Echo ? tokenizer.Decode(prompts[p]) : "";
+                // OpenAI's text_offset counts from the start of the prompt, echoed or not.
+                var promptText = o.Echo || o.Logprobs.HasValue ? tokenizer.Decode(prompts[p]) : "";
                 for (var s = 0; s < o.N; s++)
                 {
                     torch.Generator? generator = null;
@@ -227,7 +228,7 @@ public sealed class ContinuousBatchScheduler : IDisposable
                     }
                     var state = new SequenceState(p, s, prompts[p], new RowSampling(o.Temperature, o.TopK, o.TopP, generator), stops);
                     var index = p * o.N + s;
-                    sequences[index] = new ScheduledSequence(r, index, state, holdback) { EchoText = echoText, EchoLogprobs = echoLogprobs?[p] ?? [] };
+                    sequences[index] = new ScheduledSequence(r, index, state, holdback) { EchoText = o.Echo ? promptText : "", PromptTextLength = promptText.Length, EchoLogprobs = echoLogprobs?[p] ?? [] };
                 }
             }
             r.Start(sequences, generators);

@@ -33,6 +33,9 @@ internal sealed class ScheduledSequence(ScheduledRequest owner, int index, Seque
     /// <summary>The prompt's text when echo is on, else empty.</summary>
     public string EchoText { get; init; } = "";
 
+    /// <summary>The prompt's length in characters when logprobs are on: where the completion's text offsets start.</summary>
+    public int PromptTextLength { get; init; }
+
     /// <summary>The prompt's token logprobs when echo and logprobs are both on.</summary>
     public IReadOnlyList<TokenLogprob> EchoLogprobs { get; init; } = [];
 
@@ -111,6 +114,6 @@ internal sealed class ScheduledSequence(ScheduledRequest owner, int index, Seque
     {
         var top = j < State.Top.Count ? State.Top[j] : [];
         return new TokenLogprob(State.Tokens[j], SequenceState.TokenText(tokenizer, State.Tokens[j]), State.Logprobs[j],
-            top.Select(t => new TopLogprob(t.id, SequenceState.TokenText(tokenizer, t.id), t.logprob)).ToList(), EchoText.Length + offsets[j]);
+            top.Select(t => new TopLogprob(t.id, SequenceState.TokenText(tokenizer, t.id), t.logprob)).ToList(), PromptTextLength + offsets[j]);
     }
 }

@@ -93,7 +93,8 @@ public class CompletionGeneratorTests
             Assert.Equal(entry.Top[0].Logprob, entry.Logprob!.Value, 6);
             Assert.True(entry.Top[0].Logprob >= entry.Top[1].Logprob);
         }
-        Assert.Equal([0, 1, 2, 3, 4], result.Logprobs.Select(l => l.TextOffset));
+        // OpenAI counts text offsets from the start of the prompt, echoed or not.
+        Assert.Equal([5, 6, 7, 8, 9], result.Logprobs.Select(l => l.TextOffset));
     }
 
     [Fact]
