@@ -88,8 +88,7 @@ public static class DatasetsApi
             }
             catch (InvalidOperationException) when (UnpairedSurrogates.FirstLine(temporary) is { } line)
             {
-                return ApiError.BadRequest($"The upload is not a valid '{kind}' dataset, nothing was stored: {name}{DatasetCatalog.Extension}:{line}: " +
-                    "a string holds an unpaired UTF-16 surrogate escape (such as \\ud800 without its low half); escape whole characters, or write them as UTF-8.",
+                return ApiError.BadRequest($"The upload is not a valid '{kind}' dataset, nothing was stored: {name}{DatasetCatalog.Extension}:{line}: " + JsonErrorMessages.UnpairedSurrogate,
                     "file", "invalid_dataset");
             }
             if (records == 0) throw new InvalidRequestException("Invalid value for 'file': the upload holds only blank lines; send at least one JSONL record.", "file");

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -20,6 +21,8 @@ public static partial class JsonErrorMessages
     {
         var param = Param(e.Path);
         if (e is RequestFieldException) return (e.Message, param);
+        if (NotUnicode(e) is { } problem)
+            return param is null ? ($"The request body is not valid text: {problem}", null) : ($"Invalid value for '{param}': {problem}", param);
         var conversion = ConversionPattern().Match(e.Message);
         if (conversion.Success && param is not null)
             return ($"Invalid type for '{param}': expected {Expected(conversion.Groups["type"].Value)}.", param);
@@ -28,6 +31,31 @@ public static partial class JsonErrorMessages
         var detail = PathSuffix().Replace(e.Message, "").TrimEnd('.');
         var at = e.LineNumber is { } line ? $" (line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1})" : "";
         return ($"We could not parse the JSON body of your request: {detail}{at}. The body must be one JSON object, such as {{\"model\": \"...\", \"prompt\": \"Hello\"}}.", param);
+    }
+
+    /// <summary>What is wrong with a JSON string that escapes half of a UTF-16 surrogate pair.</summary>
+    public const string UnpairedSurrogate =
+        "a string holds an unpaired UTF-16 surrogate escape (such as \\ud800 without its low half); escape whole characters, or write them as UTF-8.";
+
+    /// <summary>What is wrong with a JSON string whose bytes are not UTF-8.</summary>
+    public const string NotUtf8 =
+        "a string holds bytes that are not valid UTF-8 (encoded surrogates, as CESU-8 writes them, are not UTF-8 either); send the body as UTF-8.";
+
+    /// <summary>
+    /// What is wrong when a JSON string is not Unicode text, or null when that is not the problem. System.Text.Json
+    /// parses such strings and fails only when it decodes them, with an InvalidOperationException (or a decoder
+    /// exception) that it wraps as "could not be converted", which would read as a type error.
+    /// </summary>
+    private static string? NotUnicode(JsonException e)
+    {
+        for (Exception? inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is DecoderFallbackException || inner.Message.Contains("invalid UTF-8", StringComparison.OrdinalIgnoreCase))
+                return NotUtf8;
+            if (inner.Message.Contains("invalid UTF-16", StringComparison.OrdinalIgnoreCase) || inner.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase))
+                return UnpairedSurrogate;
+        }
+        return null;
     }
 
     /// <summary>"$.messages[1].role" → "messages[1].role"; "$" → null.</summary>
