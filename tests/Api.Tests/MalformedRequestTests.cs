@@ -92,6 +92,10 @@ public sealed class MalformedRequestTests(ApiFactory api)
         new("unknown /v1 endpoint", "/v1/engines/davinci/completions", "{}", 404, "Unknown endpoint"),
         new("model lookup with traversal", "/v1/models/..%2F..%2Fetc", null, 400, "model name", Method: "GET"),
         new("model lookup of a dot name", "/v1/models/.hidden", null, 400, "model name", Method: "GET"),
+        new("a chat body that is an array", Chat, "[1]", 400, "\"messages\""),
+        new("a chat body that is not JSON", Chat, "{\"model\": sft}", 400, "\"messages\""),
+        new("a query parameter that is not a number", "/v1/pipelines?limit=abc", null, 400, "query parameter 'limit'", "limit", Method: "GET"),
+        new("a query parameter that is a fraction", "/v1/training/jobs?limit=1.5", null, 400, "expected an integer", "limit", Method: "GET"),
         new("load a missing model", "/v1/models/ghost/load", null, 404, "ghost", Authorized: true),
         new("load with traversal", "/v1/models/..%2Fsft/load", null, 400, "model name", Authorized: true),
     ];
@@ -112,6 +116,9 @@ public sealed class MalformedRequestTests(ApiFactory api)
         var error = JsonDocument.Parse(text).RootElement.GetProperty("error");
         var message = error.GetProperty("message").GetString()!;
         Assert.Contains(c.MessagePart, message, StringComparison.OrdinalIgnoreCase);
+        // Errors speak the API's language: no reader positions, .NET type names or binder wording.
+        foreach (var internals in new[] { "LineNumber", "BytePositionInLine", "System.", "Nullable<", "Failed to bind" })
+            Assert.DoesNotContain(internals, message, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(error.GetProperty("type").GetString()));
         if (c.Param is not null) Assert.Equal(c.Param, error.GetProperty("param").GetString());
     }

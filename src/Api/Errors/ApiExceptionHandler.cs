@@ -16,17 +16,19 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (httpContext.RequestAborted.IsCancellationRequested) return true; // the client left; nobody reads an answer
-        var error = Classify(exception);
+        var error = Classify(exception, httpContext.Request.Path);
         if (error.StatusCode >= 500) logger.LogError(exception, "Request {Method} {Path} failed", httpContext.Request.Method, httpContext.Request.Path);
         else logger.LogInformation("Rejected {Method} {Path} with {Status}: {Message}", httpContext.Request.Method, httpContext.Request.Path, error.StatusCode, error.Value.Error.Message);
         await ErrorResponses.WriteAsync(httpContext, error, problemDetails);
         return true;
     }
 
-    public static ApiError Classify(Exception exception) => exception switch
+    /// <param name="path">The request's path: a body that is not JSON gets an example body for that endpoint.</param>
+    public static ApiError Classify(Exception exception, PathString path = default) => exception switch
     {
-        BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
-        JsonException json => FromJson(json),
+        BadHttpRequestException { InnerException: JsonException json } => FromJson(json, path),
+        JsonException json => FromJson(json, path),
+        BadHttpRequestException bad when ParameterBindingErrors.Describe(bad.Message) is { } binding => binding,
         BadHttpRequestException bad => ErrorResponses.ForStatus(bad.StatusCode, bad.Message),
         ModelNotFoundException missing => ApiError.NotFound(missing.Message, "model", "model_not_found"),
         SchedulerQueueFullException full => ApiError.TooManyRequests(full.Message, TimeSpan.FromSeconds(1)),
@@ -34,9 +36,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
             new OpenAiError("The server had an error while processing your request. The error is logged; retry, or report it if it persists.", OpenAiErrorTypes.Server, null, null)),
     };
 
-    private static ApiError FromJson(JsonException json)
+    private static ApiError FromJson(JsonException json, PathString path)
     {
-        var (message, param) = JsonErrorMessages.Describe(json);
+        var (message, param) = JsonErrorMessages.Describe(json, JsonErrorMessages.ExampleBody(path));
         return ApiError.BadRequest(message, param);
     }
 }

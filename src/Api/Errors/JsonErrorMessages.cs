@@ -16,8 +16,18 @@ public static partial class JsonErrorMessages
     [GeneratedRegex(@" Path: .*$", RegexOptions.Singleline)]
     private static partial Regex PathSuffix();
 
+    /// <summary>A minimal body for the endpoint at <paramref name="path"/>, shown when a body is not a JSON object.</summary>
+    public static string ExampleBody(PathString path) =>
+        path.StartsWithSegments("/v1/chat/completions") ? "{\"model\": \"sft\", \"messages\": [{\"role\": \"user\", \"content\": \"Hello\"}]}"
+        : path.StartsWithSegments("/v1/completions") ? "{\"model\": \"sft\", \"prompt\": \"Hello\"}"
+        : "{\"field\": value, ...} with the fields this endpoint documents in /swagger";
+
+    [GeneratedRegex(@"\s*(\||\.)?\s*(LineNumber|BytePositionInLine): \d+", RegexOptions.Singleline)]
+    private static partial Regex ReaderPosition();
+
     /// <returns>The message, and the field it is about (null for the body as a whole).</returns>
-    public static (string message, string? param) Describe(JsonException e)
+    /// <param name="exampleBody">What a body for this endpoint looks like, for messages about the body as a whole.</param>
+    public static (string message, string? param) Describe(JsonException e, string exampleBody = "{\"model\": \"sft\", \"prompt\": \"Hello\"}")
     {
         var param = Param(e.Path);
         if (e is RequestFieldException) return (e.Message, param);
@@ -27,10 +37,10 @@ public static partial class JsonErrorMessages
         if (conversion.Success && param is not null)
             return ($"Invalid type for '{param}': expected {Expected(conversion.Groups["type"].Value)}.", param);
         if (conversion.Success)
-            return ("The request body must be a JSON object of the request's fields, such as {\"model\": \"...\", \"prompt\": \"Hello\"}.", null);
-        var detail = PathSuffix().Replace(e.Message, "").TrimEnd('.');
+            return ($"The request body must be a JSON object of the request's fields, such as {exampleBody}.", null);
+        var detail = ReaderPosition().Replace(PathSuffix().Replace(e.Message, ""), "").TrimEnd('.', ' ', '|');
         var at = e.LineNumber is { } line ? $" (line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1})" : "";
-        return ($"We could not parse the JSON body of your request: {detail}{at}. The body must be one JSON object, such as {{\"model\": \"...\", \"prompt\": \"Hello\"}}.", param);
+        return ($"We could not parse the JSON body of your request: {detail}{at}. The body must be one JSON object, such as {exampleBody}.", param);
     }
 
     /// <summary>What is wrong with a JSON string that escapes half of a UTF-16 surrogate pair.</summary>
