@@ -6,7 +6,7 @@ namespace InstructGpt.Api.Models;
 /// <param name="Created">When its weights were written (Unix seconds).</param>
 /// <param name="OwnedBy">Always "instructgpt".</param>
 /// <param name="Stage">base, sft, rm, ppo, ppo-ptx or imported (from instructgpt.json; "imported" without one).</param>
-/// <param name="Parent">The checkpoint it was trained from, or null.</param>
+/// <param name="Parent">The name of the checkpoint it was trained from (never a server path), or null.</param>
 /// <param name="Loaded">Whether it is in memory now (it loads on first use otherwise).</param>
 /// <param name="ContextLength">Most tokens of prompt plus completion.</param>
 public sealed record ModelObject(string Id, string Object, long Created, string OwnedBy, string Stage, string? Parent, bool Loaded, int ContextLength);

@@ -86,5 +86,12 @@ public static class ModelsApi
 
     private static ModelObject ToModel(CheckpointEntry entry, bool loaded) => new(
         entry.Name, "model", entry.Modified.ToUnixTimeSeconds(), "instructgpt",
-        entry.Checkpoint.Metadata?.Stage ?? "imported", entry.Checkpoint.Metadata?.Parent, loaded, entry.Checkpoint.Config.NPositions);
+        entry.Checkpoint.Metadata?.Stage ?? "imported", ParentName(entry.Checkpoint.Metadata?.Parent), loaded, entry.Checkpoint.Config.NPositions);
+
+    /// <summary>
+    /// Training records the directory it started from, a path on the server; clients see its name, as OpenAI's
+    /// <c>parent</c> is a model id. A server path says nothing a client can use and tells it about the server's disks.
+    /// </summary>
+    private static string? ParentName(string? parent) =>
+        string.IsNullOrWhiteSpace(parent) ? null : Path.GetFileName(parent.TrimEnd('/', '\\')) is { Length: > 0 } name ? name : parent;
 }

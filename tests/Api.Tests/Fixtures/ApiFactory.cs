@@ -32,7 +32,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         Home = Directory.CreateTempSubdirectory("instructgpt-api-").FullName;
         CheckpointsDirectory = Path.Combine(Home, "checkpoints");
         TestCheckpoints.Write(CheckpointsDirectory, "base", "base", null, seed: 1);
-        TestCheckpoints.Write(CheckpointsDirectory, "sft", "sft", "base", seed: 2);
+        // Training records the parent's directory, an absolute path on the server; /v1/models must show only its name.
+        TestCheckpoints.Write(CheckpointsDirectory, "sft", "sft", Path.Combine(CheckpointsDirectory, "base"), seed: 2);
         this.settings = new Dictionary<string, string?>
         {
             ["Data:Home"] = Home,
