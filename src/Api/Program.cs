@@ -10,6 +10,7 @@ using InstructGpt.Api.Jobs;
 using InstructGpt.Api.Metrics;
 using InstructGpt.Api.Models;
 using InstructGpt.Api.OpenApi;
+using InstructGpt.Api.Scoring;
 using InstructGpt.Api.Serving;
 using InstructGpt.Inference.Engine;
 
@@ -42,6 +43,7 @@ app.MapMetricsApi();
 app.MapModelsApi();
 app.MapCompletionsApi();
 app.MapChatApi();
+app.MapScoringApi();
 app.MapTrainingJobsApi();
 app.MapEvaluationsApi();
 app.MapFeedbackApi();

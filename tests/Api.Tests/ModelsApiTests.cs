@@ -14,7 +14,10 @@ public sealed class ModelsApiTests(ApiFactory api)
 
         Assert.Equal("list", list.GetProperty("object").GetString());
         var models = list.GetProperty("data").EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!);
-        Assert.Equal(["base", "sft"], models.Keys.Order());
+        Assert.Equal(["base", "rm", "sft"], models.Keys.Order());
+        Assert.Equal("language_model", models["sft"].GetProperty("kind").GetString());
+        Assert.Equal("reward_model", models["rm"].GetProperty("kind").GetString());
+        Assert.Equal("sft", models["rm"].GetProperty("parent").GetString());
         Assert.Equal("model", models["sft"].GetProperty("object").GetString());
         Assert.Equal("instructgpt", models["sft"].GetProperty("owned_by").GetString());
         Assert.Equal("sft", models["sft"].GetProperty("stage").GetString());

@@ -7,7 +7,7 @@ namespace InstructGpt.Api.Tests;
 [Collection(KestrelApiCollection.Name)]
 public sealed class SwaggerUiTests(KestrelApiFactory api)
 {
-    private static readonly string[] Paths = ["/v1/completions", "/v1/chat/completions", "/v1/models", "/v1/models/{model}", "/v1/models/{model}/load", "/v1/models/{model}/unload", "/health", "/ready", "/metrics"];
+    private static readonly string[] Paths = ["/v1/completions", "/v1/chat/completions", "/v1/models", "/v1/models/{model}", "/v1/models/{model}/load", "/v1/models/{model}/unload", "/v1/score", "/health", "/ready", "/metrics"];
 
     [Fact]
     public async Task OpenApi_document_summarises_every_endpoint_with_schemas_and_examples()

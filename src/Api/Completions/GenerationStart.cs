@@ -61,6 +61,9 @@ public static class GenerationStart
             case ModelNotFoundException missing:
                 error = ApiError.NotFound(missing.Message, "model", "model_not_found");
                 return true;
+            case NotALanguageModelException rewardModel:
+                error = ApiError.BadRequest(rewardModel.Message, "model", "model_not_supported");
+                return true;
             case ModelLoadException failed:
                 logger.LogError(failed.InnerException, "Model {Model} failed to load", failed.Model);
                 error = ApiError.Unavailable(failed.Message, "model_load_failed");

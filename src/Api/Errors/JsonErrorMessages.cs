@@ -13,6 +13,9 @@ public static partial class JsonErrorMessages
     [GeneratedRegex(@"could not be converted to (?<type>[^ ]+?)\.( Path:|$)")]
     private static partial Regex ConversionPattern();
 
+    [GeneratedRegex(@"^The JSON property '(?<name>.+?)' could not be mapped to any \.NET member")]
+    private static partial Regex UnmappedPattern();
+
     [GeneratedRegex(@" Path: .*$", RegexOptions.Singleline)]
     private static partial Regex PathSuffix();
 
@@ -31,6 +34,11 @@ public static partial class JsonErrorMessages
     {
         var param = Param(e.Path);
         if (e is RequestFieldException) return (e.Message, param);
+        if (UnmappedPattern().Match(e.Message) is { Success: true } unmapped)
+        {
+            var name = unmapped.Groups["name"].Value;
+            return ($"Unrecognized request argument supplied: {name}. This endpoint's fields are listed in /swagger.", name);
+        }
         if (NotUnicode(e) is { } problem)
             return param is null ? ($"The request body is not valid text: {problem}", null) : ($"Invalid value for '{param}': {problem}", param);
         var conversion = ConversionPattern().Match(e.Message);

@@ -7,9 +7,14 @@ namespace InstructGpt.Api.Models;
 /// <param name="OwnedBy">Always "instructgpt".</param>
 /// <param name="Stage">base, sft, rm, ppo, ppo-ptx or imported (from instructgpt.json; "imported" without one).</param>
 /// <param name="Parent">The name of the checkpoint it was trained from (never a server path), or null.</param>
+/// <param name="Kind">"language_model" (completions and chat) or "reward_model" (POST /v1/score).</param>
 /// <param name="Loaded">Whether it is in memory now (it loads on first use otherwise).</param>
 /// <param name="ContextLength">Most tokens of prompt plus completion.</param>
-public sealed record ModelObject(string Id, string Object, long Created, string OwnedBy, string Stage, string? Parent, bool Loaded, int ContextLength);
+public sealed record ModelObject(string Id, string Object, long Created, string OwnedBy, string Stage, string? Parent, string Kind, bool Loaded, int ContextLength)
+{
+    public const string LanguageModel = "language_model";
+    public const string RewardModel = "reward_model";
+}
 
 /// <summary>OpenAI's list shape.</summary>
 public sealed record ModelList(string Object, IReadOnlyList<ModelObject> Data);

@@ -86,7 +86,8 @@ public static class ModelsApi
 
     private static ModelObject ToModel(CheckpointEntry entry, bool loaded) => new(
         entry.Name, "model", entry.Modified.ToUnixTimeSeconds(), "instructgpt",
-        entry.Checkpoint.Metadata?.Stage ?? "imported", ParentName(entry.Checkpoint.Metadata?.Parent), loaded, entry.Checkpoint.Config.NPositions);
+        entry.Checkpoint.Metadata?.Stage ?? "imported", ParentName(entry.Checkpoint.Metadata?.Parent),
+        entry.Checkpoint.HasRewardHead() ? ModelObject.RewardModel : ModelObject.LanguageModel, loaded, entry.Checkpoint.Config.NPositions);
 
     /// <summary>
     /// Training records the directory it started from, a path on the server; clients see its name, as OpenAI's

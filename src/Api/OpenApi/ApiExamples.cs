@@ -25,7 +25,7 @@ public static class ApiExamples
         """;
 
     public const string Model = """
-        {"id": "sft", "object": "model", "created": 1767225600, "owned_by": "instructgpt", "stage": "sft", "parent": "base", "loaded": true, "context_length": 512}
+        {"id": "sft", "object": "model", "created": 1767225600, "owned_by": "instructgpt", "stage": "sft", "parent": "base", "kind": "language_model", "loaded": true, "context_length": 512}
         """;
 
     public const string Health = """{"status": "ok"}""";
@@ -43,8 +43,19 @@ public static class ApiExamples
 
     public const string ModelList = """
         {"object": "list", "data": [
-          {"id": "base", "object": "model", "created": 1767225000, "owned_by": "instructgpt", "stage": "base", "parent": null, "loaded": false, "context_length": 512},
-          {"id": "sft", "object": "model", "created": 1767225600, "owned_by": "instructgpt", "stage": "sft", "parent": "base", "loaded": true, "context_length": 512}]}
+          {"id": "base", "object": "model", "created": 1767225000, "owned_by": "instructgpt", "stage": "base", "parent": null, "kind": "language_model", "loaded": false, "context_length": 512},
+          {"id": "rm", "object": "model", "created": 1767226200, "owned_by": "instructgpt", "stage": "rm", "parent": "sft", "kind": "reward_model", "loaded": false, "context_length": 512},
+          {"id": "sft", "object": "model", "created": 1767225600, "owned_by": "instructgpt", "stage": "sft", "parent": "base", "kind": "language_model", "loaded": true, "context_length": 512}]}
+        """;
+
+    public const string ScoreRequest = """
+        {"model": "rm", "prompt": "Explain what a hammer is.", "completions": ["A hammer is a tool for driving nails.", "A hammer is a kind of fish."]}
+        """;
+
+    public const string ScoreResponse = """
+        {"id": "score-3f6c2b1e9a7d4c5b8e0f1a2b", "object": "list", "created": 1767225600, "model": "rm",
+         "data": [{"object": "score", "index": 0, "score": 1.84}, {"object": "score", "index": 1, "score": -0.62}],
+         "usage": {"prompt_tokens": 38, "completion_tokens": 0, "total_tokens": 38}}
         """;
 }
 

@@ -6,7 +6,7 @@ namespace InstructGpt.Api.Serving;
 
 public static class ServingExtensions
 {
-    /// <summary>The checkpoint catalog, the model pool with its schedulers, and their metrics.</summary>
+    /// <summary>The checkpoint catalog, the model pool with its schedulers, their metrics, and the reward models /v1/score uses.</summary>
     public static WebApplicationBuilder AddServing(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -25,6 +25,10 @@ public static class ServingExtensions
             sp.GetRequiredService<TokenizerLoader>(),
             sp.GetRequiredService<IOptions<ServingOptions>>().Value.ToPoolOptions(),
             sp.GetRequiredService<ServingMetrics>()));
+        services.AddSingleton(sp => new Scoring.RewardModelCache(
+            sp.GetRequiredService<CheckpointCatalog>(),
+            sp.GetRequiredService<TokenizerLoader>(),
+            sp.GetRequiredService<IOptions<ServingOptions>>().Value.ToPoolOptions()));
         services.AddHostedService<FirstRunPipeline>();
         return builder;
     }

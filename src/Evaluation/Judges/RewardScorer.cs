@@ -41,7 +41,7 @@ public static class RewardScorer
     }
 
     /// <summary>query + output + EOS in at most <paramref name="context"/> tokens.</summary>
-    internal static int[] Layout(ITokenizer tokenizer, string prompt, string output, int context)
+    public static int[] Layout(ITokenizer tokenizer, string prompt, string output, int context)
     {
         int[] query = tokenizer.Encode(InstructionFormat.Query(prompt));
         int[] answer = [.. tokenizer.Encode(output), tokenizer.EndOfTextId];

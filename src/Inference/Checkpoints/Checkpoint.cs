@@ -44,6 +44,11 @@ public sealed class Checkpoint
         return file.Names.Any(n => (HuggingFaceNames.Normalize(n) ?? "").StartsWith(prefix, StringComparison.Ordinal));
     }
 
+    /// <summary>Whether this is a reward model: its weights carry a score head (ours, or transformers' GPT2ForSequenceClassification).</summary>
+    public bool HasRewardHead() => HasTensorsWithPrefix(RewardHeadPrefix);
+
+    private const string RewardHeadPrefix = "score.";
+
     /// <param name="dropout">Overrides the config's dropout rates (e.g. SFT's residual dropout of 0.2, or 0 for PPO).</param>
     public GptLanguageModel LoadLanguageModel(ScalarType dtype = ScalarType.Float32, Device? device = null, double? dropout = null)
     {
@@ -58,7 +63,7 @@ public sealed class Checkpoint
     public GptRewardModel LoadRewardModel(ScalarType dtype = ScalarType.Float32, Device? device = null, Generator? generator = null, double? dropout = null)
     {
         var model = new GptRewardModel(WithDropout(dropout), generator);
-        var hasHead = HasTensorsWithPrefix("score.");
+        var hasHead = HasRewardHead();
         return Load(model, dtype, device, ignoredPrefixes: ["v_head."], optionalPrefixes: hasHead ? [] : ["score."]);
     }
 
@@ -68,7 +73,7 @@ public sealed class Checkpoint
     /// </summary>
     public GptRewardModel LoadTrainedRewardModel(ScalarType dtype = ScalarType.Float32, Device? device = null)
     {
-        if (!HasTensorsWithPrefix("score."))
+        if (!HasRewardHead())
             throw new InvalidDataException($"{Directory}: not a reward model (model.safetensors has no score.* head); give the rm checkpoint");
         return LoadRewardModel(dtype, device);
     }

@@ -96,7 +96,11 @@ public sealed class ModelPool(CheckpointCatalog catalog, TokenizerLoader loadTok
                     // The directory may have been replaced while we read it; the old version still serves.
                     if (slot.Current is { } current && current.TryLease()) return new ModelLease(current, loadedNow: false);
                 }
-                throw e as ModelLoadException ?? new ModelLoadException(name, e);
+                throw e switch
+                {
+                    ModelLoadException or NotALanguageModelException => e,
+                    _ => new ModelLoadException(name, e),
+                };
             }
 
             lock (slots)
@@ -119,6 +123,7 @@ public sealed class ModelPool(CheckpointCatalog catalog, TokenizerLoader loadTok
     private ServedModel Load(string name, string directory, CheckpointVersion version)
     {
         var checkpoint = Checkpoint.Open(directory);
+        if (checkpoint.HasRewardHead()) throw new NotALanguageModelException(name);
         var tokenizer = loadTokenizer(directory);
         if (tokenizer.VocabSize > checkpoint.Config.VocabSize)
             throw new InvalidDataException($"{directory}: the tokenizer has {tokenizer.VocabSize} tokens but the model only {checkpoint.Config.VocabSize}");

@@ -34,6 +34,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         TestCheckpoints.Write(CheckpointsDirectory, "base", "base", null, seed: 1);
         // Training records the parent's directory, an absolute path on the server; /v1/models must show only its name.
         TestCheckpoints.Write(CheckpointsDirectory, "sft", "sft", Path.Combine(CheckpointsDirectory, "base"), seed: 2);
+        TestCheckpoints.WriteRewardModel(CheckpointsDirectory, "rm", Path.Combine(CheckpointsDirectory, "sft"), seed: 3);
         this.settings = new Dictionary<string, string?>
         {
             ["Data:Home"] = Home,

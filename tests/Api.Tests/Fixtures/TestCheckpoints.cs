@@ -18,6 +18,15 @@ public static class TestCheckpoints
         InitializerRange = 0.2,
     };
 
+    /// <summary>A reward model (a score head on the same tiny transformer), written as the RM stage publishes one.</summary>
+    public static void WriteRewardModel(string checkpointsDirectory, string name, string? parent, ulong seed)
+    {
+        using var generator = new Generator(seed);
+        using var model = new GptRewardModel(Config, generator);
+        CheckpointWriter.Save(Path.Combine(checkpointsDirectory, name), model, Config,
+            new CheckpointMetadata { Stage = "rm", Parent = parent, Seed = (long)seed }, ByteTokenizer.WriteFiles);
+    }
+
     public static void Write(string checkpointsDirectory, string name, string stage, string? parent, ulong seed, GptConfig? config = null)
     {
         using var generator = new Generator(seed);
