@@ -47,6 +47,21 @@ public sealed class ChatApiTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task OpenAI_fields_that_ask_for_nothing_are_accepted()
+    {
+        // What OpenAI clients send by default or routinely: none of it asks for a feature these models lack.
+        var plain = await Json.PostAsync(client, "/v1/chat/completions", new { model = "sft", messages = Conversation, max_tokens = 6, temperature = 0 });
+        var withDefaults = await Json.PostAsync(client, "/v1/chat/completions", new
+        {
+            model = "sft", messages = Conversation, max_tokens = 6, temperature = 0,
+            response_format = new { type = "text" }, tools = Array.Empty<object>(), tool_choice = "none", parallel_tool_calls = false,
+            store = false, metadata = new { run = "a" }, service_tier = "auto", modalities = new[] { "text" }, logit_bias = new { },
+        });
+        Assert.Equal(plain.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString(),
+            withDefaults.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+    }
+
+    [Fact]
     public async Task Chat_stream_sends_role_then_content_chunks_usage_and_done()
     {
         var body = new { model = "sft", messages = Conversation, max_tokens = 12, temperature = 0, stream = true, stream_options = new { include_usage = true } };

@@ -34,7 +34,16 @@ public sealed class MalformedRequestTests(ApiFactory api)
         new("a JSON null body", Completions, "null", 400, "body"),
         new("an empty body", Completions, "", 400, "body"),
         new("trailing garbage", Completions, C("\"max_tokens\": 4") + " x", 400, "parse the JSON"),
-        new("nesting too deep", Completions, C("\"unknown\": " + new string('[', 100) + new string(']', 100)), 400, "depth"),
+        new("nesting too deep", Chat, M("\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"tools\": " + new string('[', 100) + new string(']', 100)), 400, "depth"),
+        new("an unknown field", Completions, C("\"foo\": 1"), 400, "Unrecognized request argument supplied: foo", "foo"),
+        new("a misspelled field", Completions, C("\"max_token\": 4"), 400, "Did you mean 'max_tokens'", "max_token"),
+        new("an unknown field in a message", Chat, M("\"messages\": [{\"role\": \"user\", \"content\": \"Hi\", \"contnet\": 1}]"), 400, "Did you mean 'content'", "messages[0].contnet"),
+        new("chat with tools", Chat, M("\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"tools\": [{\"type\": \"function\"}]"), 400, "do not call tools", "tools"),
+        new("chat asking for JSON output", Chat, M("\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"response_format\": {\"type\": \"json_object\"}"), 400, "JSON", "response_format"),
+        new("chat with a tool call in a message", Chat, M("\"messages\": [{\"role\": \"assistant\", \"content\": \"\", \"tool_calls\": [{\"id\": \"1\"}]}, {\"role\": \"user\", \"content\": \"Hi\"}]"), 400, "tools", "messages[0].tool_calls"),
+        new("chat with reasoning effort", Chat, M("\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"reasoning_effort\": \"high\""), 400, "reason", "reasoning_effort"),
+        new("a misspelled training-job field", "/v1/training/jobs", "{\"stage\": \"sft\", \"hyperparameter\": {\"Epochs\": 1}}", 400, "Did you mean 'hyperparameters'", "hyperparameter", Authorized: true),
+        new("an unknown evaluation field", "/v1/evaluations", "{\"models\": [\"sft\"], \"bogus\": 1}", 400, "Unrecognized request argument supplied: bogus", "bogus", Authorized: true),
         new("text/plain body", Completions, C("\"max_tokens\": 4"), 415, "Content-Type", ContentType: "text/plain"),
         new("no model", Completions, "{\"prompt\": \"Hi\"}", 400, "model", "model"),
         new("model is a number", Completions, "{\"model\": 7, \"prompt\": \"Hi\"}", 400, "'model'", "model"),
@@ -143,9 +152,13 @@ public sealed class MalformedRequestTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Unknown_fields_are_ignored_as_vllm_does()
+    public async Task Unknown_fields_are_refused_as_openai_does_and_known_ones_at_their_defaults_pass()
     {
-        var json = await Json.PostAsync(api.CreateClient(), Completions, new { model = "sft", prompt = "Hi", max_tokens = 2, foo = new { bar = new[] { 1, 2 } }, frequency_penalty = 0 });
+        // A field outside OpenAI's schema would otherwise be ignored and the request run without what it asked for.
+        var refused = await api.CreateClient().PostAsync(Completions, Json.Body(new { model = "sft", prompt = "Hi", max_tokens = 2, foo = new { bar = new[] { 1, 2 } } }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("foo", (await Json.ReadAsync(refused)).GetProperty("error").GetProperty("param").GetString());
+        var json = await Json.PostAsync(api.CreateClient(), Completions, new { model = "sft", prompt = "Hi", max_tokens = 2, frequency_penalty = 0, logit_bias = new { }, best_of = 1 });
         Assert.Single(json.GetProperty("choices").EnumerateArray());
     }
 

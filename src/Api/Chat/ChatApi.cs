@@ -39,6 +39,7 @@ public static class ChatApi
         {
             if (request.Messages is null) throw new InvalidRequestException("Missing required parameter: 'messages'.", "messages");
             if (request.Messages.Count == 0) throw new InvalidRequestException("Invalid value for 'messages': give at least one message.", "messages");
+            ChatUnsupportedFields.Check(request);
             var prompt = ChatTemplate.Render(request.Messages);
             if (request.PresencePenalty is { } presence && presence != 0)
                 throw new InvalidRequestException($"Invalid value for 'presence_penalty': this server does not apply penalties; use 0 or leave it out (got {presence}).", "presence_penalty");

@@ -57,6 +57,54 @@ public sealed record ChatRequest
 
     /// <summary>Not supported: only 0 (or null).</summary>
     public double? FrequencyPenalty { get; init; }
+
+    // OpenAI's fields that this server does not implement (README, "OpenAI fields"): accepted where leaving them out
+    // changes nothing, refused with a message where a client would otherwise get something it did not ask for.
+
+    /// <summary>Not supported: only {} (or null).</summary>
+    public Dictionary<string, double>? LogitBias { get; init; }
+
+    /// <summary>Only {"type": "text"}: this server does not constrain output to JSON.</summary>
+    public JsonElement? ResponseFormat { get; init; }
+
+    /// <summary>Not supported: the models do not call tools. An empty list is accepted.</summary>
+    public JsonElement? Tools { get; init; }
+
+    /// <summary>Only "none" (or null).</summary>
+    public JsonElement? ToolChoice { get; init; }
+
+    /// <summary>Ignored: meaningful only with tools.</summary>
+    public bool? ParallelToolCalls { get; init; }
+
+    /// <summary>Deprecated form of tools: not supported.</summary>
+    public JsonElement? Functions { get; init; }
+
+    /// <summary>Deprecated form of tool_choice: only "none" (or null).</summary>
+    public JsonElement? FunctionCall { get; init; }
+
+    /// <summary>Ignored: this server keeps no completions.</summary>
+    public bool? Store { get; init; }
+
+    /// <summary>Ignored: this server keeps no completions to tag.</summary>
+    public JsonElement? Metadata { get; init; }
+
+    /// <summary>Ignored: there is one tier.</summary>
+    public string? ServiceTier { get; init; }
+
+    /// <summary>Only ["text"].</summary>
+    public IReadOnlyList<string>? Modalities { get; init; }
+
+    /// <summary>Not supported: the models do not reason before answering.</summary>
+    public string? ReasoningEffort { get; init; }
+
+    /// <summary>Not supported (predicted outputs).</summary>
+    public JsonElement? Prediction { get; init; }
+
+    /// <summary>Not supported (audio output).</summary>
+    public JsonElement? Audio { get; init; }
+
+    /// <summary>Not supported (web search).</summary>
+    public JsonElement? WebSearchOptions { get; init; }
 }
 
 /// <summary>One message of the conversation.</summary>
@@ -70,6 +118,21 @@ public sealed record ChatMessage
 
     /// <summary>Ignored; accepted for compatibility.</summary>
     public string? Name { get; init; }
+
+    /// <summary>An assistant's tool calls: not supported (the models do not call tools).</summary>
+    public JsonElement? ToolCalls { get; init; }
+
+    /// <summary>A tool message's call id: not supported.</summary>
+    public string? ToolCallId { get; init; }
+
+    /// <summary>Deprecated form of tool_calls: not supported.</summary>
+    public JsonElement? FunctionCall { get; init; }
+
+    /// <summary>An assistant's refusal text: ignored (the content is what the template renders).</summary>
+    public string? Refusal { get; init; }
+
+    /// <summary>A reference to an earlier audio answer: not supported.</summary>
+    public JsonElement? Audio { get; init; }
 }
 
 /// <summary>Message content: a string or an array of text parts, joined.</summary>

@@ -16,6 +16,9 @@ public static class ApiJson
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         // Deep nesting is an attack, not a request.
         options.MaxDepth = 32;
+        // A field the endpoint does not have is a client bug (a misspelling, or a feature this server lacks), as
+        // OpenAI answers "Unrecognized request argument supplied"; ignoring it would run the request without it.
+        options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
     }
 
     public static JsonSerializerOptions Options(HttpContext context) =>

@@ -13,7 +13,7 @@ public static partial class JsonErrorMessages
     [GeneratedRegex(@"could not be converted to (?<type>[^ ]+?)\.( Path:|$)")]
     private static partial Regex ConversionPattern();
 
-    [GeneratedRegex(@"^The JSON property '(?<name>.+?)' could not be mapped to any \.NET member")]
+    [GeneratedRegex(@"^The JSON property '(?<name>.+?)' could not be mapped to any \.NET member contained in type '(?<type>[^']+)'")]
     private static partial Regex UnmappedPattern();
 
     [GeneratedRegex(@" Path: .*$", RegexOptions.Singleline)]
@@ -37,7 +37,10 @@ public static partial class JsonErrorMessages
         if (UnmappedPattern().Match(e.Message) is { Success: true } unmapped)
         {
             var name = unmapped.Groups["name"].Value;
-            return ($"Unrecognized request argument supplied: {name}. This endpoint's fields are listed in /swagger.", name);
+            var field = param ?? name;
+            var hint = FieldSuggestions.Closest(name, unmapped.Groups["type"].Value) is { } closest
+                ? $" Did you mean '{closest}'?" : " This endpoint's fields are listed in /swagger.";
+            return ($"Unrecognized request argument supplied: {field}.{hint}", field);
         }
         if (NotUnicode(e) is { } problem)
             return param is null ? ($"The request body is not valid text: {problem}", null) : ($"Invalid value for '{param}': {problem}", param);
