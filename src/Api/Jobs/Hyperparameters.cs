@@ -48,13 +48,22 @@ public static partial class Hyperparameters
         {
             try
             {
-                preset = SettingsOverrides.ApplyToPreset(preset, [assignment]);
+                preset = SettingsOverrides.ApplyToPreset(preset, [assignment], checkConsistency: false);
             }
             catch (ArgumentException e)
             {
                 var name = nameOf(assignment);
                 throw new InvalidRequestException($"Invalid hyperparameter '{name}': {e.Message.Replace("--set: ", "").Replace("--set ", "")}", $"hyperparameters.{name}");
             }
+        }
+        try
+        {
+            SettingsOverrides.RequireConsistent(preset);
+        }
+        catch (InstructGpt.Training.Settings.InconsistentSettingsException e)
+        {
+            var setting = e.Setting is { } member ? assignments.Select(nameOf).FirstOrDefault(n => n.EndsWith(member, StringComparison.OrdinalIgnoreCase)) ?? member : null;
+            throw new InvalidRequestException($"Invalid hyperparameters: {e.Message}", setting is null ? "hyperparameters" : $"hyperparameters.{setting}");
         }
         return preset;
     }

@@ -1,3 +1,5 @@
+using InstructGpt.Training.Stages;
+using InstructGpt.Training.Settings;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -12,8 +14,13 @@ public static class SettingsOverrides
     /// <summary>Stage prefixes accepted by <see cref="ApplyToPreset"/>.</summary>
     public static readonly IReadOnlyList<string> StagePrefixes = [PipelineStages.Pretrain, PipelineStages.Sft, PipelineStages.Comparisons, PipelineStages.RewardModel, PipelineStages.Ppo, PipelineStages.PpoPtx];
 
-    /// <summary>Applies stage-prefixed overrides (<c>rm.Epochs=2</c>, <c>ppo.KlCoefficient=0.05</c>) to a preset's settings records.</summary>
-    public static TrainingPreset ApplyToPreset(TrainingPreset preset, IReadOnlyList<string> assignments)
+    /// <summary>
+    /// Applies stage-prefixed overrides (<c>rm.Epochs=2</c>, <c>ppo.KlCoefficient=0.05</c>) to a preset's settings
+    /// records. Every value must lie in its setting's range (<see cref="SettingsValidation"/>); with
+    /// <paramref name="checkConsistency"/>, settings that constrain each other are checked too, which a caller applying
+    /// overrides one at a time does once after the last.
+    /// </summary>
+    public static TrainingPreset ApplyToPreset(TrainingPreset preset, IReadOnlyList<string> assignments, bool checkConsistency = true)
     {
         // Longest prefix first, so "ppo-ptx.X" is not read as stage "ppo".
         string? StageOf(string a) => StagePrefixes.OrderByDescending(p => p.Length).FirstOrDefault(p => a.StartsWith(p + ".", StringComparison.OrdinalIgnoreCase));
@@ -21,7 +28,7 @@ public static class SettingsOverrides
             if (StageOf(a) is null)
                 throw new ArgumentException($"--set {a}: prefix the setting with its stage ({string.Join(", ", StagePrefixes)}), e.g. rm.Epochs=2");
         IEnumerable<string> For(string stage) => assignments.Where(a => string.Equals(StageOf(a), stage, StringComparison.OrdinalIgnoreCase)).Select(a => a[(stage.Length + 1)..]);
-        return preset with
+        var result = preset with
         {
             Pretrain = Apply(preset.Pretrain, For(PipelineStages.Pretrain)),
             Sft = Apply(preset.Sft, For(PipelineStages.Sft)),
@@ -30,6 +37,23 @@ public static class SettingsOverrides
             Ppo = Apply(preset.Ppo, For(PipelineStages.Ppo)),
             PpoPtx = Apply(preset.PpoPtx, For(PipelineStages.PpoPtx)),
         };
+        if (checkConsistency) RequireConsistent(result);
+        return result;
+    }
+
+    /// <summary>Each stage's settings record with its defaults, in pipeline order (the README's settings table).</summary>
+    public static IReadOnlyList<(string Stage, object Defaults)> StageDefaults =>
+    [
+        (PipelineStages.Pretrain, new PretrainSettings()), (PipelineStages.Sft, new SftSettings()),
+        (PipelineStages.Comparisons, new ComparisonSettings()), (PipelineStages.RewardModel, new RewardModelSettings()),
+        (PipelineStages.Ppo, new PpoSettings()),
+    ];
+
+    /// <summary>The checks between settings of one stage (MinibatchSize at most BatchSize, ...), once every override is in.</summary>
+    public static void RequireConsistent(TrainingPreset preset)
+    {
+        foreach (var settings in new object[] { preset.Pretrain, preset.Sft, preset.Comparisons, preset.RewardModel, preset.Ppo, preset.PpoPtx })
+            SettingsValidation.RequireConsistent(settings);
     }
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
@@ -50,13 +74,16 @@ public static class SettingsOverrides
             catch (JsonException) { value = JsonValue.Create(text); }
             node[key] = value;
         }
+        T result;
         try
         {
-            return node.Deserialize<T>(Json)!;
+            result = node.Deserialize<T>(Json)!;
         }
         catch (JsonException e)
         {
             throw new ArgumentException($"--set: a value has the wrong type for {typeof(T).Name} ({e.Path}): {e.Message}");
         }
+        SettingsValidation.RequireInRange(result);
+        return result;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InstructGpt.Training.Settings;
 
 namespace InstructGpt.Training.Stages;
@@ -6,15 +7,26 @@ namespace InstructGpt.Training.Stages;
 /// How comparison data is collected: K outputs per prompt (InstructGPT §3.5: K = 4..9), most sampled from the SFT
 /// model and some from other policies, ranked together by a labeler.
 /// </summary>
-public sealed record ComparisonSettings
+public sealed record ComparisonSettings : IValidatableObject
 {
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxK < MinK) yield return new ValidationResult($"MaxK must be at least MinK ({MinK}) (got {MaxK})", [nameof(MaxK)]);
+    }
+
+    [Range(2, 64)]
     public int MinK { get; init; } = PaperSettings.MinComparisonsK;
+    [Range(2, 64)]
     public int MaxK { get; init; } = PaperSettings.MaxComparisonsK;
+    [Range(0.0, 2.0, MinimumIsExclusive = true)]
     public double Temperature { get; init; } = 1.0;
+    [Range(1, 65_536)]
     public int MaxTokens { get; init; } = 48;
     /// <summary>Prompts generated together (all with the same K).</summary>
+    [Range(1, 1024)]
     public int BatchPrompts { get; init; } = 16;
     /// <summary>Stop after this many prompts (a time budget); null uses them all.</summary>
+    [Range(1, 10_000_000)]
     public int? MaxPrompts { get; init; }
 
     /// <summary>
@@ -23,6 +35,7 @@ public sealed record ComparisonSettings
     /// several of its models, "most of our comparison data comes from our supervised policies"; the pretrained base
     /// model stands in for the paper's prompted GPT-3 and gives every ranking outputs of clearly different quality.
     /// </summary>
+    [System.ComponentModel.Description("checkpoint name → share of K in (0, 1); with the demonstration they must leave the sampling model at least one output")]
     public IReadOnlyDictionary<string, double> OtherPolicies { get; init; } = new Dictionary<string, double> { [PipelineBase] = DefaultBaseShare };
 
     /// <summary>
