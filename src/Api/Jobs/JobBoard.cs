@@ -3,7 +3,10 @@ using System.Collections.Concurrent;
 namespace InstructGpt.Api.Jobs;
 
 /// <summary>The latest progress of a job this process runs or ran, fresher than the throttled database row.</summary>
-public sealed record LiveProgress(JobKind Kind, string Stage, long Step, long TotalSteps, double Fraction, double? EtaSeconds,
+/// <param name="Fraction">Of the whole job.</param>
+/// <param name="EtaSeconds">Seconds left in the current stage.</param>
+/// <param name="JobEtaSeconds">Seconds left in the whole job.</param>
+public sealed record LiveProgress(JobKind Kind, string Stage, long Step, long TotalSteps, double Fraction, double? EtaSeconds, double? JobEtaSeconds,
     IReadOnlyDictionary<string, double> Metrics, JobStatus Status);
 
 /// <summary>
@@ -27,7 +30,8 @@ public sealed class JobBoard
     public void SetStatus(string id, JobStatus status)
     {
         if (jobs.TryGetValue(id, out var entry))
-            Update(id, entry.Progress with { Status = status, Fraction = status == JobStatus.Succeeded ? 1 : entry.Progress.Fraction, EtaSeconds = status.IsFinished() ? null : entry.Progress.EtaSeconds });
+            Update(id, entry.Progress with { Status = status, Fraction = status == JobStatus.Succeeded ? 1 : entry.Progress.Fraction, EtaSeconds = status.IsFinished() ? null : entry.Progress.EtaSeconds,
+                JobEtaSeconds = status.IsFinished() ? null : entry.Progress.JobEtaSeconds });
     }
 
     public LiveProgress? Get(string id) => jobs.TryGetValue(id, out var entry) ? entry.Progress : null;

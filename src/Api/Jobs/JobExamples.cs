@@ -9,8 +9,9 @@ public static class JobExamples
 
     public const string TrainingJob = """
         {"id": "trainjob-5f0c2a9d81e34b7c6a1f2e3d", "object": "training.job", "status": "running", "stage": "sft",
-         "progress": {"step": 120, "total_steps": 480, "fraction": 0.25, "percent": 25},
-         "eta_seconds": 312.5, "metrics": {"loss": 2.41, "lr": 0.00028, "grad_norm": 0.93, "tokens_per_second": 5120},
+         "progress": {"job": {"fraction": 0.25, "percent": 25, "eta_seconds": 312.5},
+                      "stage": {"name": "sft", "step": 120, "total_steps": 480, "fraction": 0.25, "percent": 25, "eta_seconds": 312.5}},
+         "metrics": {"loss": 2.41, "lr": 0.00028, "grad_norm": 0.93, "tokens_per_second": 5120},
          "error": null, "output_checkpoints": [], "attempts": 1, "cancel_requested": false,
          "created_at": 1767225600, "started_at": 1767225601, "finished_at": null,
          "request": {"stage": "sft", "preset": "tiny", "init_from": "base", "reward_model": null, "datasets": {}, "hyperparameters": ["Epochs=2", "LearningRate=0.0003"], "output": "sft", "seed": 1}}
@@ -22,8 +23,9 @@ public static class JobExamples
 
     public const string PipelineJob = """
         {"id": "pipeline-0b8e1d2c3f4a5b6c7d8e9f01", "object": "pipeline.job", "status": "running", "stage": "rm",
-         "progress": {"step": 10, "total_steps": 40, "fraction": 0.65625, "percent": 65.63},
-         "eta_seconds": 41.2, "metrics": {"loss": 0.62, "valid_accuracy": 0.71},
+         "progress": {"job": {"fraction": 0.654, "percent": 65.4, "eta_seconds": 373.5},
+                      "stage": {"name": "rm", "step": 10, "total_steps": 40, "fraction": 0.25, "percent": 25, "eta_seconds": 41.2}},
+         "metrics": {"loss": 0.62, "valid_accuracy": 0.71},
          "error": null, "output_checkpoints": ["base", "sft"], "attempts": 1, "cancel_requested": false,
          "created_at": 1767225600, "started_at": 1767225600, "finished_at": null,
          "request": {"preset": "tiny", "seed": 1, "init_from": null, "stages": null, "hyperparameters": []}}

@@ -47,8 +47,7 @@ public sealed class JobExecutor(JobQueue queue, JobRequestValidator validator, C
             {
                 var spec = JobSpecJson.Read<PipelineSpec>(job.RequestJson);
                 var stages = spec.Stages ?? PipelineStages.All;
-                double Overall(StageProgress p) => (Math.Max(0, stages.ToList().IndexOf(p.Stage)) + p.Fraction) / stages.Count;
-                var progress = new JobProgressReporter(store, queue.Board, job, options, logger, Overall);
+                var progress = new JobProgressReporter(store, queue.Board, job, options, logger, new PipelineTimeline(stages));
                 var outcomes = TrainingPipeline.Run(new PipelineOptions
                 {
                     Preset = JobRequestValidator.PipelinePreset(spec),

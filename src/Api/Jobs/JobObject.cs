@@ -7,8 +7,7 @@ namespace InstructGpt.Api.Jobs;
 /// <param name="Object">"training.job" or "pipeline.job".</param>
 /// <param name="Status">queued, running, succeeded, failed, cancelled or interrupted.</param>
 /// <param name="Stage">A training job's stage; a pipeline's current stage (null before it starts).</param>
-/// <param name="Progress">How far it is.</param>
-/// <param name="EtaSeconds">Estimated seconds left in the current stage, while running.</param>
+/// <param name="Progress">How far it is: the whole job, and its current stage, each with its own ETA.</param>
 /// <param name="Metrics">The latest step's metrics (loss, learning rate, reward, KL, ...).</param>
 /// <param name="Error">Why it failed, was cancelled or interrupted; a note when it was resumed after a restart.</param>
 /// <param name="OutputCheckpoints">Checkpoints it has published (names in GET /v1/models).</param>
@@ -22,7 +21,6 @@ public sealed record JobObject(
     string Status,
     string? Stage,
     JobProgress Progress,
-    double? EtaSeconds,
     IReadOnlyDictionary<string, double> Metrics,
     string? Error,
     IReadOnlyList<string> OutputCheckpoints,
@@ -40,14 +38,19 @@ public sealed record JobObject(
         var step = current?.Step ?? job.Step;
         var total = current?.TotalSteps ?? job.TotalSteps;
         var fraction = Math.Round(current?.Fraction ?? job.Fraction, 6);
+        var running = job.Status == JobStatus.Running;
+        var stageName = current?.Stage ?? job.Stage;
+        var stageFraction = job.Status == JobStatus.Succeeded ? 1 : total <= 0 ? 0 : Math.Round(Math.Clamp((double)step / total, 0, 1), 6);
         using var request = JsonDocument.Parse(job.RequestJson);
         return new JobObject(
             job.Id,
             job.Kind == JobKind.Training ? "training.job" : "pipeline.job",
             job.Status.ToName(),
-            current?.Stage ?? job.Stage,
-            new JobProgress(step, total, fraction, Math.Round(fraction * 100, 2)),
-            job.Status == JobStatus.Running ? current?.EtaSeconds ?? job.EtaSeconds : null,
+            stageName,
+            new JobProgress(
+                new JobScopeProgress(fraction, Math.Round(fraction * 100, 2), running ? Round(current?.JobEtaSeconds ?? job.JobEtaSeconds) : null),
+                stageName is null ? null : new StageScopeProgress(stageName, step, total, stageFraction, Math.Round(stageFraction * 100, 2),
+                    running ? Round(current?.EtaSeconds ?? job.EtaSeconds) : null)),
             current?.Metrics ?? job.Metrics,
             job.Error,
             job.Outputs,
@@ -58,13 +61,27 @@ public sealed record JobObject(
             job.FinishedAt?.ToUnixTimeSeconds(),
             request.RootElement.Clone());
     }
+
+    private static double? Round(double? seconds) => seconds is { } s ? Math.Round(s, 1) : null;
 }
 
-/// <param name="Step">Steps done in the current stage.</param>
-/// <param name="TotalSteps">Steps in the current stage.</param>
-/// <param name="Fraction">Of the whole job, 0 to 1 (a pipeline counts each of its stages equally).</param>
+/// <summary>Progress in two named scopes, so that a stage's step and ETA are never read as the pipeline's.</summary>
+/// <param name="Job">The whole job: for a pipeline, all its stages, each weighted by its measured share of the time (PipelineTimeline).</param>
+/// <param name="Stage">The current (or last) stage; null before the first starts.</param>
+public sealed record JobProgress(JobScopeProgress Job, StageScopeProgress? Stage);
+
+/// <param name="Fraction">0 to 1.</param>
 /// <param name="Percent">Fraction × 100.</param>
-public sealed record JobProgress(long Step, long TotalSteps, double Fraction, double Percent);
+/// <param name="EtaSeconds">Estimated seconds until the whole job ends, while running.</param>
+public sealed record JobScopeProgress(double Fraction, double Percent, double? EtaSeconds);
+
+/// <param name="Name">The stage: pretrain, sft, comparisons, rm, ppo, ppo-ptx (data and tokenizer for a pipeline's first stages).</param>
+/// <param name="Step">Steps done in this stage.</param>
+/// <param name="TotalSteps">Steps in this stage.</param>
+/// <param name="Fraction">Step / TotalSteps.</param>
+/// <param name="Percent">Fraction × 100.</param>
+/// <param name="EtaSeconds">Estimated seconds until this stage ends, from its own rate, while running.</param>
+public sealed record StageScopeProgress(string Name, long Step, long TotalSteps, double Fraction, double Percent, double? EtaSeconds);
 
 /// <summary>OpenAI's list shape.</summary>
 public sealed record JobList(string Object, IReadOnlyList<JobObject> Data, bool HasMore);

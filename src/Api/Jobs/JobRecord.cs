@@ -13,7 +13,10 @@ public sealed record JobRecord
     public long Step { get; init; }
     public long TotalSteps { get; init; }
     public double Fraction { get; init; }
+    /// <summary>Seconds left in the current stage.</summary>
     public double? EtaSeconds { get; init; }
+    /// <summary>Seconds left in the whole job (a pipeline's later stages included).</summary>
+    public double? JobEtaSeconds { get; init; }
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
     /// <summary>Why it failed, was cancelled or interrupted; a note when it was resumed.</summary>
     public string? Error { get; init; }

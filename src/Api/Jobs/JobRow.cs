@@ -7,7 +7,7 @@ internal sealed class JobRow
 {
     public const string Select = """
         SELECT id AS Id, kind AS Kind, stage AS Stage, request_json AS RequestJson, status AS Status, step AS Step,
-               total_steps AS TotalSteps, fraction AS Fraction, eta_seconds AS EtaSeconds, metrics_json AS MetricsJson,
+               total_steps AS TotalSteps, fraction AS Fraction, eta_seconds AS EtaSeconds, job_eta_seconds AS JobEtaSeconds, metrics_json AS MetricsJson,
                error AS Error, outputs_json AS OutputsJson, attempts AS Attempts, cancel_requested AS CancelRequested,
                created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, updated_at AS UpdatedAt
         FROM jobs_jobs
@@ -22,6 +22,7 @@ internal sealed class JobRow
     public long TotalSteps { get; set; }
     public double Fraction { get; set; }
     public double? EtaSeconds { get; set; }
+    public double? JobEtaSeconds { get; set; }
     public string MetricsJson { get; set; } = "{}";
     public string? Error { get; set; }
     public string OutputsJson { get; set; } = "[]";
@@ -43,6 +44,7 @@ internal sealed class JobRow
         TotalSteps = TotalSteps,
         Fraction = Fraction,
         EtaSeconds = EtaSeconds,
+        JobEtaSeconds = JobEtaSeconds,
         Metrics = JobColumns.ReadMetrics(MetricsJson),
         Error = Error,
         Outputs = JsonSerializer.Deserialize<string[]>(OutputsJson) ?? [],

@@ -89,15 +89,15 @@ public sealed class JobStore
         """, new { id, Now = Now() }, t) == 1);
 
     /// <summary>Records a progress report: the job's latest state and, when <paramref name="point"/> is set, a row of its series.</summary>
-    public void RecordProgress(string id, string stage, long step, long totalSteps, double fraction, double? etaSeconds,
+    public void RecordProgress(string id, string stage, long step, long totalSteps, double fraction, double? etaSeconds, double? jobEtaSeconds,
         IReadOnlyDictionary<string, double> metrics, JobMetricsPoint? point) => Write((c, t) =>
     {
         var now = Now();
         c.Execute("""
             UPDATE jobs_jobs SET stage = @stage, step = @step, total_steps = @totalSteps, fraction = @Fraction, eta_seconds = @Eta,
-                metrics_json = @Metrics, updated_at = @now
+                job_eta_seconds = @JobEta, metrics_json = @Metrics, updated_at = @now
             WHERE id = @id
-            """, new { id, stage, step, totalSteps, Fraction = Math.Clamp(fraction, 0, 1), Eta = etaSeconds is { } e && double.IsFinite(e) ? Math.Max(0, e) : (double?)null,
+            """, new { id, stage, step, totalSteps, Fraction = Math.Clamp(fraction, 0, 1), Eta = Seconds(etaSeconds), JobEta = Seconds(jobEtaSeconds),
                 Metrics = JobColumns.WriteMetrics(metrics), now }, t);
         if (point is not null)
             c.Execute("""
@@ -115,7 +115,7 @@ public sealed class JobStore
 
     /// <summary>Ends a job: succeeded, failed, cancelled or interrupted, with the reason and what it published.</summary>
     public void Finish(string id, JobStatus status, string? error, IEnumerable<string>? outputs = null, bool complete = false) => Write((c, t) => c.Execute($"""
-        UPDATE jobs_jobs SET status = @Status, error = @error, finished_at = @Now, updated_at = @Now, eta_seconds = NULL
+        UPDATE jobs_jobs SET status = @Status, error = @error, finished_at = @Now, updated_at = @Now, eta_seconds = NULL, job_eta_seconds = NULL
             {(outputs is null ? "" : ", outputs_json = @Outputs")}
             {(complete ? ", fraction = 1, step = total_steps" : "")}
         WHERE id = @id
@@ -138,7 +138,7 @@ public sealed class JobStore
 
     /// <summary>Puts a job that was running when the server stopped back in the queue; <paramref name="note"/> says so.</summary>
     public void Requeue(string id, string note) => Write((c, t) => c.Execute(
-        "UPDATE jobs_jobs SET status = 'queued', error = @note, eta_seconds = NULL, updated_at = @Now WHERE id = @id",
+        "UPDATE jobs_jobs SET status = 'queued', error = @note, eta_seconds = NULL, job_eta_seconds = NULL, updated_at = @Now WHERE id = @id",
         new { id, note, Now = Now() }, t));
 
     /// <summary>A job's progress series, in the order it was recorded.</summary>
@@ -147,4 +147,7 @@ public sealed class JobStore
         using var connection = Open();
         return connection.Query<JobMetricsRow>($"{JobMetricsRow.Select} WHERE job_id = @id ORDER BY id", new { id }).Select(r => r.ToPoint()).ToList();
     }
+
+    /// <summary>A finite, non-negative number of seconds, or null.</summary>
+    private static double? Seconds(double? value) => value is { } v && double.IsFinite(v) ? Math.Max(0, v) : null;
 }

@@ -31,7 +31,7 @@ public sealed class JobWorker(JobQueue queue, JobExecutor executor, ILogger<JobW
                 using var scope = logger.BeginScope("job {JobId}", id);
                 logger.LogInformation("Job {JobId} ({Kind} {Stage}) queued → running (start {Attempt})", id, job.Kind.ToName(), job.Stage ?? "from its first unfinished stage", job.Attempts);
                 var cancellation = queue.Started(id, stoppingToken);
-                queue.Board.Update(id, new LiveProgress(job.Kind, job.Stage ?? "", job.Step, job.TotalSteps, job.Fraction, null, job.Metrics, JobStatus.Running));
+                queue.Board.Update(id, new LiveProgress(job.Kind, job.Stage ?? "", job.Step, job.TotalSteps, job.Fraction, null, null, job.Metrics, JobStatus.Running));
                 try
                 {
                     await Task.Factory.StartNew(() => executor.Run(store, job, cancellation.Token), CancellationToken.None,

@@ -53,6 +53,9 @@ public static class JobsSchema
             ) STRICT;
             CREATE INDEX jobs_metrics_by_job ON jobs_metrics (job_id, id);
             """),
+        new(2, "a pipeline's ETA as a whole, beside its current stage's", """
+            ALTER TABLE jobs_jobs ADD COLUMN job_eta_seconds REAL CHECK (job_eta_seconds >= 0);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

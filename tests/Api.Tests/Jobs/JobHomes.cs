@@ -74,7 +74,8 @@ internal static class JobHomes
 
     public static bool Ended(JsonElement job) => Status(job) is "succeeded" or "failed" or "cancelled" or "interrupted";
 
-    public static long Step(JsonElement job) => job.GetProperty("progress").GetProperty("step").GetInt64();
+    public static long Step(JsonElement job) =>
+        job.GetProperty("progress").GetProperty("stage") is { ValueKind: JsonValueKind.Object } stage ? stage.GetProperty("step").GetInt64() : 0;
 
     /// <summary>POSTs and checks 202 with a Location naming the job; returns the job and its Location.</summary>
     public static async Task<(JsonElement job, string location)> SubmitAsync(HttpClient client, string path, object body)

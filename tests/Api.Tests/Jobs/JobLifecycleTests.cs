@@ -38,17 +38,23 @@ public sealed class JobLifecycleTests : IDisposable
         var running = await JobHomes.WaitAsync(client, location, j => JobHomes.Ended(j) || (JobHomes.Status(j) == "running" && JobHomes.Step(j) > 0));
         Assert.Equal("running", JobHomes.Status(running));
         Assert.Equal("sft", running.GetProperty("stage").GetString());
-        Assert.Equal(48, running.GetProperty("progress").GetProperty("total_steps").GetInt64());
-        Assert.InRange(running.GetProperty("progress").GetProperty("fraction").GetDouble(), 1 / 48.0 - 1e-6, 1);
+        var stage = running.GetProperty("progress").GetProperty("stage");
+        Assert.Equal("sft", stage.GetProperty("name").GetString());
+        Assert.Equal(48, stage.GetProperty("total_steps").GetInt64());
+        Assert.InRange(stage.GetProperty("fraction").GetDouble(), 1 / 48.0 - 1e-6, 1);
         Assert.True(running.GetProperty("metrics").GetProperty("loss").GetDouble() > 0);
-        Assert.True(running.GetProperty("eta_seconds").GetDouble() >= 0);
+        Assert.True(stage.GetProperty("eta_seconds").GetDouble() >= 0);
+        // A training job is its one stage: the job's scope says the same.
+        Assert.Equal(stage.GetProperty("eta_seconds").GetDouble(), running.GetProperty("progress").GetProperty("job").GetProperty("eta_seconds").GetDouble());
 
         var done = await JobHomes.WaitAsync(client, location, JobHomes.Ended);
         Assert.Equal("succeeded", JobHomes.Status(done));
         Assert.Equal(["sft-job"], done.GetProperty("output_checkpoints").EnumerateArray().Select(o => o.GetString()));
-        Assert.Equal(1.0, done.GetProperty("progress").GetProperty("fraction").GetDouble());
-        Assert.Equal(100.0, done.GetProperty("progress").GetProperty("percent").GetDouble());
-        Assert.Equal(JsonValueKindNull, done.GetProperty("eta_seconds").ValueKind);
+        Assert.Equal(1.0, done.GetProperty("progress").GetProperty("job").GetProperty("fraction").GetDouble());
+        Assert.Equal(100.0, done.GetProperty("progress").GetProperty("job").GetProperty("percent").GetDouble());
+        Assert.Equal(100.0, done.GetProperty("progress").GetProperty("stage").GetProperty("percent").GetDouble());
+        Assert.Equal(JsonValueKindNull, done.GetProperty("progress").GetProperty("job").GetProperty("eta_seconds").ValueKind);
+        Assert.Equal(JsonValueKindNull, done.GetProperty("progress").GetProperty("stage").GetProperty("eta_seconds").ValueKind);
         Assert.True(done.GetProperty("finished_at").GetInt64() >= done.GetProperty("started_at").GetInt64());
 
         // The series: every step of a short job, in order, with its loss.
