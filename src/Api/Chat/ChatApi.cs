@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using InstructGpt.Api.Auth;
 using InstructGpt.Api.Completions;
 using InstructGpt.Api.Errors;
+using InstructGpt.Api.Jobs;
 using InstructGpt.Api.OpenApi;
 using InstructGpt.Api.Serving;
 using InstructGpt.Api.Streaming;
@@ -32,7 +33,7 @@ public static class ChatApi
     }
 
     public static async Task<Results<Ok<ChatCompletionResponse>, EventStreamResult, ApiError>> CreateChatCompletionAsync(
-        ChatRequest request, ModelPool pool, IOptions<ServingOptions> serving, HttpContext http, ILoggerFactory loggers)
+        ChatRequest request, ModelPool pool, IOptions<ServingOptions> serving, PendingCheckpoints pending, HttpContext http, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(ChatApi).FullName!);
         try
@@ -83,7 +84,7 @@ public static class ChatApi
             return TypedResults.Ok(new ChatCompletionResponse(started.Id, "chat.completion", started.Created, started.Model.Name, choices,
                 new Usage(result.PromptTokens, result.CompletionTokens, result.PromptTokens + result.CompletionTokens)));
         }
-        catch (Exception e) when (GenerationStart.TryMapError(e, serving.Value, logger, out var error))
+        catch (Exception e) when (GenerationStart.TryMapError(e, serving.Value, logger, out var error, pending))
         {
             return error;
         }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using InstructGpt.Api.Auth;
 using InstructGpt.Api.Errors;
+using InstructGpt.Api.Jobs;
 using InstructGpt.Api.OpenApi;
 using InstructGpt.Api.Serving;
 using InstructGpt.Api.Streaming;
@@ -30,7 +31,7 @@ public static class CompletionsApi
     }
 
     public static async Task<Results<Ok<CompletionResponse>, EventStreamResult, ApiError>> CreateCompletionAsync(
-        CompletionRequest request, ModelPool pool, IOptions<ServingOptions> serving, HttpContext http, ILoggerFactory loggers)
+        CompletionRequest request, ModelPool pool, IOptions<ServingOptions> serving, PendingCheckpoints pending, HttpContext http, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(CompletionsApi).FullName!);
         try
@@ -56,7 +57,7 @@ public static class CompletionsApi
                 result.Sequences.Select((s, i) => new CompletionChoice(s.Text, i, Logprobs(s.Logprobs), FinishReasonName(s.FinishReason))).ToList(),
                 new Usage(result.PromptTokens, result.CompletionTokens, result.PromptTokens + result.CompletionTokens)));
         }
-        catch (Exception e) when (GenerationStart.TryMapError(e, serving.Value, logger, out var error))
+        catch (Exception e) when (GenerationStart.TryMapError(e, serving.Value, logger, out var error, pending))
         {
             return error;
         }

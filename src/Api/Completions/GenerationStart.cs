@@ -1,4 +1,5 @@
 using InstructGpt.Api.Errors;
+using InstructGpt.Api.Jobs;
 using InstructGpt.Api.Serving;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Serving;
@@ -51,10 +52,14 @@ public static class GenerationStart
     }
 
     /// <summary>The error response for a failure to start a generation, or false for an unexpected one.</summary>
-    public static bool TryMapError(Exception e, ServingOptions serving, ILogger logger, out ApiError error)
+    /// <param name="pending">Answers whether a job is training a model that does not exist yet (503 rather than 404).</param>
+    public static bool TryMapError(Exception e, ServingOptions serving, ILogger logger, out ApiError error, PendingCheckpoints? pending = null)
     {
         switch (e)
         {
+            case ModelNotFoundException missing when pending?.Find(missing.Model) is { } training:
+                error = BeingTrained(missing.Model, training);
+                return true;
             case InvalidRequestException invalid:
                 error = invalid.ToError();
                 return true;
@@ -79,4 +84,20 @@ public static class GenerationStart
                 return false;
         }
     }
+
+    /// <summary>503 with Retry-After: the model does not exist yet, and which job will publish it, how far it is, and when.</summary>
+    private static ApiError BeingTrained(string model, PendingCheckpoints.Pending job)
+    {
+        var path = job.Kind == JobKind.Pipeline ? $"/v1/pipelines/{job.JobId}" : $"/v1/training/jobs/{job.JobId}";
+        var state = job.Status == JobStatus.Running ? $"running, at stage {job.Stage}, {job.Percent}% of the job done" : "queued";
+        var when = job.SecondsUntilReady is { } s ? $" It should be published in about {Describe(s)}." : "";
+        var message = $"The model '{model}' is not available yet: job {job.JobId} ({state}) will publish it.{when} GET {path} shows the progress.";
+        // Clients that honour Retry-After poll again within a minute, however long the training has left.
+        var retry = TimeSpan.FromSeconds(Math.Clamp(job.SecondsUntilReady ?? ModelNotReadyRetrySeconds, 5, ModelNotReadyRetrySeconds));
+        return new ApiError(StatusCodes.Status503ServiceUnavailable, new OpenAiError(message, OpenAiErrorTypes.Server, "model", "model_not_ready"), retry);
+    }
+
+    private const double ModelNotReadyRetrySeconds = 60;
+
+    private static string Describe(double seconds) => seconds < 90 ? $"{Math.Ceiling(seconds)} s" : $"{Math.Ceiling(seconds / 60)} min";
 }

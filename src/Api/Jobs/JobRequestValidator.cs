@@ -100,7 +100,7 @@ public sealed class JobRequestValidator(string home)
         if (!CheckpointCatalog.IsValidName(name, out var problem))
             throw new InvalidRequestException($"Invalid value for '{param}': {problem}.", param, "invalid_model_name");
         return new CheckpointCatalog(CheckpointsDirectory).Find(name)?.Directory ?? throw new InvalidRequestException(
-            $"Invalid value for '{param}': there is no checkpoint '{name}' in {CheckpointsDirectory}. GET /v1/models lists them.", param, "model_not_found");
+            $"Invalid value for '{param}': there is no checkpoint '{name}'. GET /v1/models lists them.", param, "model_not_found");
     }
 
     private string CheckpointName(string name, string param)

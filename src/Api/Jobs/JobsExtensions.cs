@@ -14,6 +14,7 @@ public static class JobsExtensions
         services.AddSingleton(sp => new JobRequestValidator(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullHome));
         services.AddSingleton<JobBoard>();
         services.AddSingleton<JobQueue>();
+        services.AddSingleton<PendingCheckpoints>();
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<CheckpointPublisher>();
         services.AddSingleton(sp => new JobMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<JobBoard>(),

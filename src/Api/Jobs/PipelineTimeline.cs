@@ -53,5 +53,20 @@ public sealed class PipelineTimeline(IReadOnlyList<string> stages)
         return stageEta.TotalSeconds + later * pace;
     }
 
+    /// <summary>
+    /// Of the weight the job has left (the current stage's rest and every later stage), the share before
+    /// <paramref name="target"/> has finished: the fraction of the job's ETA until that stage publishes its checkpoint.
+    /// </summary>
+    public double ShareOfRemainingUntil(string current, double currentFraction, string target)
+    {
+        var index = Math.Max(0, IndexOf(current));
+        var until = IndexOf(target);
+        if (until < index) return 0;
+        var currentRest = Weight(current) * (1 - Math.Clamp(currentFraction, 0, 1));
+        var remaining = currentRest + stages.Skip(index + 1).Sum(Weight);
+        var beforeTarget = currentRest + stages.Skip(index + 1).Take(until - index).Sum(Weight);
+        return remaining <= 0 ? 1 : Math.Clamp(beforeTarget / remaining, 0, 1);
+    }
+
     private int IndexOf(string stage) => stages.ToList().IndexOf(stage);
 }

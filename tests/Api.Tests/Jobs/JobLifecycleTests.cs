@@ -27,6 +27,33 @@ public sealed class JobLifecycleTests : IDisposable
         new { stage = "sft", preset = "micro", output, hyperparameters = new Dictionary<string, object> { ["Epochs"] = epochs } };
 
     [Fact]
+    public async Task A_model_a_job_will_publish_is_503_with_retry_after_naming_the_job_until_it_exists()
+    {
+        var home = MicroWithout();
+        using var api = JobHomes.Host(home);
+        var client = api.CreateAuthorizedClient();
+        // Jobs run one at a time: while the first trains, the second (which publishes "sft-later") waits in the queue.
+        var (_, firstLocation) = await JobHomes.SubmitAsync(client, Training, Sft(epochs: 8, output: "sft-first"));
+        var (second, location) = await JobHomes.SubmitAsync(client, Training, Sft(epochs: 1, output: "sft-later"));
+
+        var response = await client.PostAsync("/v1/completions", Json.Body(new { model = "sft-later", prompt = "Hi", max_tokens = 2 }));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter?.Delta);
+        Assert.InRange(response.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 5, 60);
+        var error = (await Json.ReadAsync(response)).GetProperty("error");
+        Assert.Equal("model_not_ready", error.GetProperty("code").GetString());
+        Assert.Equal("model", error.GetProperty("param").GetString());
+        Assert.Contains(second.GetProperty("id").GetString()!, error.GetProperty("message").GetString());
+        // A model no job publishes is still 404.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/v1/completions", Json.Body(new { model = "never", prompt = "Hi" }))).StatusCode);
+
+        var done = await JobHomes.WaitAsync(client, location, JobHomes.Ended);
+        Assert.Equal("succeeded", JobHomes.Status(done));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/v1/completions", Json.Body(new { model = "sft-later", prompt = "Hi", max_tokens = 2 }))).StatusCode);
+        Assert.Equal("succeeded", JobHomes.Status(await JobHomes.WaitAsync(client, firstLocation, JobHomes.Ended)));
+    }
+
+    [Fact]
     public async Task Training_job_reports_progress_while_running_then_publishes_its_checkpoint()
     {
         var home = MicroWithout();
