@@ -20,7 +20,12 @@ public sealed class JobRequestValidator(string home)
     public string CheckpointsDirectory => Path.Combine(Home, "checkpoints");
     public DatasetLocator Datasets => new(Home);
 
-    public TrainingJobSpec Validate(TrainingJobRequest? request)
+    /// <param name="willBePublished">
+    /// Whether a queued or running job will publish a checkpoint that does not exist yet. A request naming one is
+    /// accepted and waits for it (jobs run one at a time, in order); what depends on that checkpoint is checked when
+    /// the job starts.
+    /// </param>
+    public TrainingJobSpec Validate(TrainingJobRequest? request, Func<string, bool>? willBePublished = null)
     {
         if (request is null) throw new InvalidRequestException("The request body is missing: send a JSON object such as {\"stage\": \"sft\"}.", null);
         var stage = request.Stage switch
@@ -42,26 +47,30 @@ public sealed class JobRequestValidator(string home)
         {
             Stage = stage,
             Preset = PresetName(request.Preset),
-            InitFrom = request.InitFrom is null ? null : CheckpointName(request.InitFrom, "init_from"),
-            RewardModel = request.RewardModel is null ? null : CheckpointName(request.RewardModel, "reward_model"),
+            InitFrom = request.InitFrom is null ? null : CheckpointName(request.InitFrom, "init_from", willBePublished),
+            RewardModel = request.RewardModel is null ? null : CheckpointName(request.RewardModel, "reward_model", willBePublished),
             Datasets = datasets,
             Hyperparameters = InstructGpt.Api.Jobs.Hyperparameters.ToAssignments(request.Hyperparameters),
             Output = output,
             Seed = Seed(request.Seed),
         };
-        StageJob.Validate(Plan(spec));
+        var pending = new[] { spec.InitFrom, spec.RewardModel }.OfType<string>().Where(n => !Exists(n)).ToHashSet(StringComparer.Ordinal);
+        var plan = Plan(spec, pending);
+        // With a checkpoint still to come, the stage cannot be prepared yet: the job checks it again when it starts.
+        if (pending.Count == 0) StageJob.Validate(plan);
         return spec;
     }
 
     /// <summary>What a validated spec means on disk now (checked again when a job starts: files may have changed since).</summary>
-    public StageJobPlan Plan(TrainingJobSpec spec)
+    /// <param name="pending">Checkpoints a queued job will publish: not looked up now.</param>
+    public StageJobPlan Plan(TrainingJobSpec spec, IReadOnlySet<string>? pending = null)
     {
         var preset = TrainingPresets.Get(spec.Preset);
         // StageRunner applies the overrides itself; applying them here one by one names the one that does not fit.
         InstructGpt.Api.Jobs.Hyperparameters.Apply(preset, spec.Hyperparameters.Select(a => $"{spec.Stage}.{a}").ToList(),
             a => InstructGpt.Api.Jobs.Hyperparameters.NameOf(a)[(spec.Stage.Length + 1)..]);
         foreach (var (name, param) in new[] { (spec.InitFrom, "init_from"), (spec.RewardModel, "reward_model") })
-            if (name is not null) CheckpointDirectory(name, param);
+            if (name is not null && pending?.Contains(name) != true) CheckpointDirectory(name, param);
         return new StageJobPlan
         {
             Spec = spec,
@@ -71,7 +80,8 @@ public sealed class JobRequestValidator(string home)
         };
     }
 
-    public PipelineSpec Validate(PipelineRequest? request)
+    /// <param name="willBePublished">As for a training job: an init checkpoint a queued job will publish is waited for.</param>
+    public PipelineSpec Validate(PipelineRequest? request, Func<string, bool>? willBePublished = null)
     {
         request ??= new PipelineRequest();
         var stages = request.Stages?.Select((s, i) => PipelineStages.All.Contains(s)
@@ -82,7 +92,7 @@ public sealed class JobRequestValidator(string home)
         {
             Preset = PresetName(request.Preset),
             Seed = Seed(request.Seed),
-            InitFrom = request.InitFrom is null ? null : CheckpointName(request.InitFrom, "init_from"),
+            InitFrom = request.InitFrom is null ? null : CheckpointName(request.InitFrom, "init_from", willBePublished),
             Stages = stages?.Distinct().OrderBy(s => PipelineStages.All.ToList().IndexOf(s)).ToList(),
             Hyperparameters = InstructGpt.Api.Jobs.Hyperparameters.ToAssignments(request.Hyperparameters),
         };
@@ -103,11 +113,14 @@ public sealed class JobRequestValidator(string home)
             $"Invalid value for '{param}': there is no checkpoint '{name}'. GET /v1/models lists them.", param, "model_not_found");
     }
 
-    private string CheckpointName(string name, string param)
+    private string CheckpointName(string name, string param, Func<string, bool>? willBePublished)
     {
+        if (CheckpointCatalog.IsValidName(name, out _) && !Exists(name) && willBePublished?.Invoke(name) == true) return name;
         CheckpointDirectory(name, param);
         return name;
     }
+
+    private bool Exists(string name) => new CheckpointCatalog(CheckpointsDirectory).Find(name) is not null;
 
     private static string PresetName(string? preset) => preset switch
     {

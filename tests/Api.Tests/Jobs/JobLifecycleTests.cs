@@ -54,6 +54,26 @@ public sealed class JobLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_job_starting_from_a_checkpoint_a_queued_job_will_publish_waits_for_it()
+    {
+        var home = MicroWithout();
+        using var api = JobHomes.Host(home);
+        var client = api.CreateAuthorizedClient();
+        // Without a job that publishes it, a missing init checkpoint is refused.
+        var refused = await client.PostAsync(Training, Json.Body(new { stage = "sft", preset = "micro", init_from = "sft-first", output = "sft-second" }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        var (_, firstLocation) = await JobHomes.SubmitAsync(client, Training, Sft(epochs: 2, output: "sft-first"));
+        var (_, secondLocation) = await JobHomes.SubmitAsync(client, Training,
+            new { stage = "sft", preset = "micro", init_from = "sft-first", output = "sft-second", hyperparameters = new Dictionary<string, object> { ["Epochs"] = 1 } });
+
+        Assert.Equal("succeeded", JobHomes.Status(await JobHomes.WaitAsync(client, firstLocation, JobHomes.Ended)));
+        var second = await JobHomes.WaitAsync(client, secondLocation, JobHomes.Ended);
+        Assert.Equal("succeeded", JobHomes.Status(second));
+        Assert.Equal(["sft-second"], second.GetProperty("output_checkpoints").EnumerateArray().Select(o => o.GetString()));
+    }
+
+    [Fact]
     public async Task Training_job_reports_progress_while_running_then_publishes_its_checkpoint()
     {
         var home = MicroWithout();
