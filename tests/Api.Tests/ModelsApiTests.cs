@@ -29,6 +29,34 @@ public sealed class ModelsApiTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_damaged_checkpoint_is_reported_without_the_servers_paths()
+    {
+        var directory = Path.Combine(api.CheckpointsDirectory, "damaged");
+        Directory.CreateDirectory(directory);
+        File.Copy(Path.Combine(api.CheckpointsDirectory, "sft", "config.json"), Path.Combine(directory, "config.json"));
+        await File.WriteAllBytesAsync(Path.Combine(directory, "model.safetensors"), new byte[16]); // not safetensors
+        try
+        {
+            var response = await api.CreateAuthorizedClient().PostAsync("/v1/models/damaged/load", null);
+            var message = (await Json.ReadAsync(response)).GetProperty("error").GetProperty("message").GetString()!;
+            Assert.True((int)response.StatusCode >= 400, message);
+            Assert.Contains("checkpoints/damaged/", message);
+            Assert.DoesNotContain(Path.GetFullPath(api.Home), message);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("/srv/ig/data/rm.train.jsonl:3: bad", "/srv/ig", "data/rm.train.jsonl:3: bad")]
+    [InlineData("no checkpoint in /srv/ig", "/srv/ig/", "no checkpoint in the data directory")]
+    [InlineData("/srv/igx/other is elsewhere", "/srv/ig", "/srv/igx/other is elsewhere")]
+    public void Server_paths_are_made_relative_to_the_data_directory(string message, string home, string expected) =>
+        Assert.Equal(expected, InstructGpt.Api.Errors.ServerPaths.Hide(message, home));
+
+    [Fact]
     public async Task Hidden_and_incomplete_directories_are_not_models()
     {
         Directory.CreateDirectory(Path.Combine(api.CheckpointsDirectory, ".sft.tmp-123"));

@@ -45,7 +45,9 @@ public sealed class ApiError : IResult, IStatusCodeHttpResult, IValueHttpResult<
         var response = httpContext.Response;
         response.StatusCode = StatusCode;
         if (RetryAfter is { } after) response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await response.WriteAsJsonAsync(Value, ApiJson.Options(httpContext), "application/json", httpContext.RequestAborted);
+        // One place for every error: no server path reaches the client (ServerPaths).
+        var value = Value with { Error = Value.Error with { Message = ServerPaths.Hide(Value.Error.Message, httpContext) } };
+        await response.WriteAsJsonAsync(value, ApiJson.Options(httpContext), "application/json", httpContext.RequestAborted);
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)

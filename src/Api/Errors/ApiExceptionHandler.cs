@@ -60,7 +60,7 @@ public static class ErrorResponses
         await problemDetails.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = error.StatusCode, Detail = error.Value.Error.Message, Title = ReasonPhrase(error.StatusCode) },
+            ProblemDetails = new ProblemDetails { Status = error.StatusCode, Detail = ServerPaths.Hide(error.Value.Error.Message, context), Title = ReasonPhrase(error.StatusCode) },
         });
     }
 

@@ -91,7 +91,8 @@ public sealed class JobExecutor(JobQueue queue, JobRequestValidator validator, C
                 or InstructGpt.Training.Data.DatasetFormatException or TrainingDivergedException
                 ? e.Message
                 : $"{e.GetType().Name}: {e.Message}";
-            store.Finish(job.Id, JobStatus.Failed, reason, published);
+            // Clients read the reason (GET .../{id}); the log keeps the full paths.
+            store.Finish(job.Id, JobStatus.Failed, ServerPaths.Hide(reason, validator.Home), published);
             queue.Board.SetStatus(job.Id, JobStatus.Failed);
             logger.LogError(e, "Job {JobId} running → failed: {Reason}", job.Id, reason);
         }

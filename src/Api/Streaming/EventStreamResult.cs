@@ -59,7 +59,8 @@ public sealed class EventStreamResult(IAsyncEnumerable<object> chunks) : IResult
         {
             var logger = httpContext.RequestServices.GetRequiredService<ILogger<EventStreamResult>>();
             logger.LogError(e, "A streamed generation failed");
-            var error = ApiExceptionHandler.Classify(e).Value;
+            var classified = ApiExceptionHandler.Classify(e).Value;
+            var error = classified with { Error = classified.Error with { Message = ServerPaths.Hide(classified.Error.Message, httpContext) } };
             WriteEvent(body, writer, error, error.GetType(), json);
         }
         body.Write(Done);
