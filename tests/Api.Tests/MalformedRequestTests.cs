@@ -43,6 +43,7 @@ public sealed class MalformedRequestTests(ApiFactory api)
         new("chat with a tool call in a message", Chat, M("\"messages\": [{\"role\": \"assistant\", \"content\": \"\", \"tool_calls\": [{\"id\": \"1\"}]}, {\"role\": \"user\", \"content\": \"Hi\"}]"), 400, "tools", "messages[0].tool_calls"),
         new("chat with reasoning effort", Chat, M("\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"reasoning_effort\": \"high\""), 400, "reason", "reasoning_effort"),
         new("a misspelled training-job field", "/v1/training/jobs", "{\"stage\": \"sft\", \"hyperparameter\": {\"Epochs\": 1}}", 400, "Did you mean 'hyperparameters'", "hyperparameter", Authorized: true),
+        new("a shortened nested field", "/v1/evaluations", "{\"models\": [\"sft\"], \"sampling\": {\"temp\": 1}}", 400, "Did you mean 'temperature'", "sampling.temp", Authorized: true),
         new("an unknown evaluation field", "/v1/evaluations", "{\"models\": [\"sft\"], \"bogus\": 1}", 400, "Unrecognized request argument supplied: bogus", "bogus", Authorized: true),
         new("text/plain body", Completions, C("\"max_tokens\": 4"), 415, "Content-Type", ContentType: "text/plain"),
         new("no model", Completions, "{\"prompt\": \"Hi\"}", 400, "model", "model"),

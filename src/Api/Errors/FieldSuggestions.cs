@@ -23,6 +23,9 @@ public static class FieldSuggestions
         var normalized = unknown.ToLowerInvariant();
         // Up to a third of the name may differ (at least 2 edits): "init-from" → "init_from", "promt" → "prompt".
         var allowed = Math.Max(2, normalized.Length / 3);
+        // A known name the unknown one starts (temp → temperature), or one within a few edits.
+        var prefixed = names.Where(n => n.StartsWith(normalized, StringComparison.Ordinal) && normalized.Length >= 3).OrderBy(n => n.Length).FirstOrDefault();
+        if (prefixed is not null) return prefixed;
         return names.Select(n => (Name: n, Distance: Levenshtein(normalized, n)))
             .Where(c => c.Distance <= allowed).OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => c.Name).FirstOrDefault();

@@ -41,6 +41,23 @@ public static class SettingsOverrides
         return result;
     }
 
+    /// <summary>"Epochs must be an integer in [1, 1000] (got 1.5)": the setting, what it takes, and what was given.</summary>
+    private static string WrongType<T>(string? jsonPath, IEnumerable<string> assignments)
+    {
+        var name = jsonPath is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..].Split('.', '[')[0] : null;
+        var property = name is null ? null : typeof(T).GetProperties().FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (property is null) return $"--set: a value has the wrong type for a {typeof(T).Name[..^"Settings".Length]} setting";
+        var given = assignments.Select(a => a.Split('=', 2)).Where(a => a.Length == 2 && string.Equals(a[0].Trim().Replace("_", ""), property.Name, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a[1].Trim()).LastOrDefault() ?? "?";
+        var range = property.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), false).FirstOrDefault() as System.ComponentModel.DataAnnotations.RangeAttribute;
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        var expected = range is not null ? SettingsValidation.Describe(range, property.PropertyType)
+            : type == typeof(bool) ? "true or false"
+            : (property.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false).FirstOrDefault() as System.ComponentModel.DescriptionAttribute)?.Description is { } d ? $"a JSON object: {d}"
+            : "a value of its documented type";
+        return $"{property.Name} must be {expected} (got {given})";
+    }
+
     /// <summary>Each stage's settings record with its defaults, in pipeline order (the README's settings table).</summary>
     public static IReadOnlyList<(string Stage, object Defaults)> StageDefaults =>
     [
@@ -81,7 +98,7 @@ public static class SettingsOverrides
         }
         catch (JsonException e)
         {
-            throw new ArgumentException($"--set: a value has the wrong type for {typeof(T).Name} ({e.Path}): {e.Message}");
+            throw new ArgumentException(WrongType<T>(e.Path, assignments));
         }
         SettingsValidation.RequireInRange(result);
         return result;

@@ -58,7 +58,10 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
         new("comparison policies leaving SFT nothing", Training, """{"stage": "comparisons", "hyperparameters": {"OtherPolicies": "{\"base\": 0.8}"}}""", "hyperparameters.OtherPolicies", "leave no output to the sampling model"),
         new("comparison policy that is the sampling model", Training, """{"stage": "comparisons", "init_from": "base"}""", "hyperparameters.OtherPolicies", "this is the sampling model"),
         new("unknown hyperparameter", Training, """{"stage": "sft", "hyperparameters": {"NoSuchSetting": 1}}""", "hyperparameters.NoSuchSetting", "has no setting 'NoSuchSetting'"),
-        new("hyperparameter of the wrong type", Training, """{"stage": "sft", "hyperparameters": {"Epochs": "many"}}""", "hyperparameters.Epochs", "wrong type"),
+        new("hyperparameter of the wrong type", Training, """{"stage": "sft", "hyperparameters": {"Epochs": "many"}}""", "hyperparameters.Epochs", "Epochs must be an integer in [1, 1000] (got many)"),
+        new("fractional epochs", Training, """{"stage": "sft", "hyperparameters": {"Epochs": 1.5}}""", "hyperparameters.Epochs", "Epochs must be an integer in [1, 1000] (got 1.5)"),
+        new("a boolean for a number", Training, """{"stage": "sft", "hyperparameters": {"LearningRate": true}}""", "hyperparameters.LearningRate", "LearningRate must be in (0, 1] (got true)"),
+        new("policies that are not JSON", Training, """{"stage": "comparisons", "hyperparameters": {"OtherPolicies": "{bad"}}""", "hyperparameters.OtherPolicies", "OtherPolicies must be a JSON object"),
         new("hyperparameter that is an object", Training, """{"stage": "sft", "hyperparameters": {"Epochs": {"n": 1}}}""", "hyperparameters.Epochs", "expected a number, a string or a boolean"),
         new("negative seed", Training, """{"stage": "sft", "seed": -1}""", "seed", "from 0 to"),
         // Every setting has a range (SettingsValidation): values a job would die on, or train nonsense with, are refused before 202.
@@ -95,6 +98,8 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
         Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
         Assert.Equal(c.Param, error.GetProperty("param").GetString());
         Assert.Contains(c.Fragment, error.GetProperty("message").GetString());
+        foreach (var internals in new[] { "System.", "LineNumber", "BytePositionInLine", "Path: $" })
+            Assert.DoesNotContain(internals, error.GetProperty("message").GetString(), StringComparison.Ordinal);
         if (c.Code is not null) Assert.Equal(c.Code, error.GetProperty("code").GetString());
     }
 
