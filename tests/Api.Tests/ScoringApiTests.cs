@@ -61,6 +61,25 @@ public sealed class ScoringApiTests(ApiFactory api)
         Assert.Equal(tokens, json.GetProperty("usage").GetProperty("prompt_tokens").GetInt32());
     }
 
+    [Fact]
+    public async Task A_reward_model_loads_and_unloads_through_the_models_endpoints()
+    {
+        var client = api.CreateAuthorizedClient();
+        var loaded = await client.PostAsync("/v1/models/rm/load", null);
+        Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
+        var model = await Json.ReadAsync(loaded);
+        Assert.True(model.GetProperty("loaded").GetBoolean());
+        Assert.Equal("reward_model", model.GetProperty("kind").GetString());
+        Assert.True((await Json.ReadAsync(await client.GetAsync("/v1/models/rm"))).GetProperty("loaded").GetBoolean());
+
+        var unloaded = await Json.ReadAsync(await client.PostAsync("/v1/models/rm/unload", null));
+        Assert.False(unloaded.GetProperty("loaded").GetBoolean());
+        Assert.False((await Json.ReadAsync(await client.GetAsync("/v1/models/rm"))).GetProperty("loaded").GetBoolean());
+        // Scoring loads it again on demand.
+        var (status, _) = await PostAsync("/v1/score", new { model = "rm", prompt = "Hi", completions = new[] { "Hello" } });
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
     public static TheoryData<string, object, HttpStatusCode, string> BadRequests() => new()
     {
         { "a language model", new { model = "sft", prompt = "Hi", completions = new[] { "a" } }, HttpStatusCode.BadRequest, "model" },

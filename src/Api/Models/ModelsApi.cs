@@ -1,6 +1,7 @@
 using InstructGpt.Api.Auth;
 using InstructGpt.Api.Errors;
 using InstructGpt.Api.OpenApi;
+using InstructGpt.Api.Scoring;
 using InstructGpt.Inference.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,25 +37,36 @@ public static class ModelsApi
         return app;
     }
 
-    public static Ok<ModelList> ListModels(CheckpointCatalog catalog, ModelPool pool)
+    public static Ok<ModelList> ListModels(CheckpointCatalog catalog, ModelPool pool, RewardModelCache rewardModels)
     {
-        var loaded = pool.Loaded.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var loaded = LoadedNames(pool, rewardModels);
         return TypedResults.Ok(new ModelList("list", catalog.List().Select(e => ToModel(e, loaded.Contains(e.Name))).ToList()));
     }
 
-    public static Results<Ok<ModelObject>, ApiError> GetModel(string model, CheckpointCatalog catalog, ModelPool pool)
+    public static Results<Ok<ModelObject>, ApiError> GetModel(string model, CheckpointCatalog catalog, ModelPool pool, RewardModelCache rewardModels)
     {
         if (Find(model, catalog) is not { } entry) return NotFound(model, catalog);
-        return TypedResults.Ok(ToModel(entry, pool.Loaded.Any(m => m.Name == entry.Name)));
+        return TypedResults.Ok(ToModel(entry, LoadedNames(pool, rewardModels).Contains(entry.Name)));
     }
 
-    public static async Task<Results<Ok<ModelObject>, ApiError>> LoadModelAsync(string model, CheckpointCatalog catalog, ModelPool pool, HttpContext http, ILoggerFactory loggers)
+    /// <summary>Language models in the pool and reward models in the scoring cache.</summary>
+    private static HashSet<string> LoadedNames(ModelPool pool, RewardModelCache rewardModels) =>
+        pool.Loaded.Select(m => m.Name).Concat(rewardModels.Loaded).ToHashSet(StringComparer.Ordinal);
+
+    public static async Task<Results<Ok<ModelObject>, ApiError>> LoadModelAsync(string model, CheckpointCatalog catalog, ModelPool pool, RewardModelCache rewardModels,
+        HttpContext http, ILoggerFactory loggers)
     {
         if (Find(model, catalog) is not { } entry) return NotFound(model, catalog);
         try
         {
-            using var lease = await pool.AcquireAsync(model, http.RequestAborted);
-            if (lease.LoadedNow) loggers.CreateLogger(typeof(ModelsApi).FullName!).LogInformation("Loaded model {Model} from {Directory}", model, entry.Directory);
+            // A reward model is served by /v1/score, so it loads there.
+            if (IsRewardModel(entry))
+                await rewardModels.LoadAsync(model, http.RequestAborted);
+            else
+            {
+                using var lease = await pool.AcquireAsync(model, http.RequestAborted);
+                if (lease.LoadedNow) loggers.CreateLogger(typeof(ModelsApi).FullName!).LogInformation("Loaded model {Model} from {Directory}", model, entry.Directory);
+            }
             return TypedResults.Ok(ToModel(entry, loaded: true));
         }
         catch (ModelNotFoundException)
@@ -68,10 +80,11 @@ public static class ModelsApi
         }
     }
 
-    public static Results<Ok<ModelObject>, ApiError> UnloadModel(string model, CheckpointCatalog catalog, ModelPool pool)
+    public static Results<Ok<ModelObject>, ApiError> UnloadModel(string model, CheckpointCatalog catalog, ModelPool pool, RewardModelCache rewardModels)
     {
         if (Find(model, catalog) is not { } entry) return NotFound(model, catalog);
         pool.Unload(model);
+        rewardModels.Unload(model);
         return TypedResults.Ok(ToModel(entry, loaded: false));
     }
 
@@ -87,7 +100,23 @@ public static class ModelsApi
     private static ModelObject ToModel(CheckpointEntry entry, bool loaded) => new(
         entry.Name, "model", entry.Modified.ToUnixTimeSeconds(), "instructgpt",
         entry.Checkpoint.Metadata?.Stage ?? "imported", ParentName(entry.Checkpoint.Metadata?.Parent),
-        entry.Checkpoint.HasRewardHead() ? ModelObject.RewardModel : ModelObject.LanguageModel, loaded, entry.Checkpoint.Config.NPositions);
+        IsRewardModel(entry) ? ModelObject.RewardModel : ModelObject.LanguageModel, loaded, entry.Checkpoint.Config.NPositions);
+
+    /// <summary>
+    /// Whether the checkpoint's weights carry a score head. A weights file that cannot be read lists as a language
+    /// model: loading it then reports the damage (503), and one bad checkpoint does not break GET /v1/models.
+    /// </summary>
+    private static bool IsRewardModel(CheckpointEntry entry)
+    {
+        try
+        {
+            return entry.Checkpoint.HasRewardHead();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or InstructGpt.Safetensors.SafetensorsFormatException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Training records the directory it started from, a path on the server; clients see its name, as OpenAI's

@@ -14,7 +14,7 @@ namespace InstructGpt.Api.Scoring;
 /// </summary>
 public sealed class RewardModelCache(CheckpointCatalog catalog, TokenizerLoader loadTokenizer, ModelPoolOptions options) : IDisposable
 {
-    private sealed class Loaded(CheckpointVersion version, GptRewardModel model, ITokenizer tokenizer)
+    private sealed class LoadedModel(CheckpointVersion version, GptRewardModel model, ITokenizer tokenizer)
     {
         public CheckpointVersion Version { get; } = version;
         public GptRewardModel Model { get; } = model;
@@ -24,7 +24,7 @@ public sealed class RewardModelCache(CheckpointCatalog catalog, TokenizerLoader 
         public bool Retired { get; set; }
     }
 
-    private readonly Dictionary<string, Task<Loaded>> models = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<LoadedModel>> models = new(StringComparer.Ordinal);
     private readonly object gate = new();
 
     /// <summary>Scores each (prompt, completion) pair with the reward model <paramref name="name"/>.</summary>
@@ -34,7 +34,7 @@ public sealed class RewardModelCache(CheckpointCatalog catalog, TokenizerLoader 
     {
         while (true)
         {
-            var loaded = await GetAsync(name).WaitAsync(cancellation).ConfigureAwait(false);
+            var loaded = await LoadedAsync(name, cancellation).ConfigureAwait(false);
             await loaded.Gate.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
@@ -48,7 +48,7 @@ public sealed class RewardModelCache(CheckpointCatalog catalog, TokenizerLoader 
         }
     }
 
-    private static async Task<(double[] Scores, int Tokens)> ScoreLockedAsync(Loaded loaded, string prompt, IReadOnlyList<string> completions, CancellationToken cancellation)
+    private static async Task<(double[] Scores, int Tokens)> ScoreLockedAsync(LoadedModel loaded, string prompt, IReadOnlyList<string> completions, CancellationToken cancellation)
     {
         // Off the request thread: a batch of forward passes.
         return await Task.Run(() =>
@@ -62,7 +62,44 @@ public sealed class RewardModelCache(CheckpointCatalog catalog, TokenizerLoader 
     /// <summary>Pairs per forward pass: a request's 64 completions at most take four.</summary>
     private const int ScoringBatchSize = 16;
 
-    private Task<Loaded> GetAsync(string name)
+    /// <summary>Loads the reward model now (POST /v1/models/{model}/load), so the first scoring does not wait.</summary>
+    /// <exception cref="ModelLoadException">The checkpoint could not be loaded.</exception>
+    public Task LoadAsync(string name, CancellationToken cancellation) => LoadedAsync(name, cancellation);
+
+    /// <summary>The loaded model; a checkpoint that cannot be read is a <see cref="ModelLoadException"/>.</summary>
+    private async Task<LoadedModel> LoadedAsync(string name, CancellationToken cancellation)
+    {
+        try
+        {
+            return await GetAsync(name).WaitAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or ModelNotFoundException or NotARewardModelException or ModelLoadException))
+        {
+            throw new ModelLoadException(name, e);
+        }
+    }
+
+    /// <summary>The reward models in memory now.</summary>
+    public IReadOnlyList<string> Loaded
+    {
+        get
+        {
+            lock (gate) return models.Where(m => m.Value.IsCompletedSuccessfully && !m.Value.Result.Retired).Select(m => m.Key).ToList();
+        }
+    }
+
+    /// <summary>Frees a reward model's memory once its running scoring (if any) ends; false when it was not loaded.</summary>
+    public bool Unload(string name)
+    {
+        lock (gate)
+        {
+            if (!models.Remove(name, out var task)) return false;
+            if (task.IsCompletedSuccessfully) _ = RetireAsync(task.Result);
+            return true;
+        }
+    }
+
+    private Task<LoadedModel> GetAsync(string name)
     {
         var directory = catalog.DirectoryOf(name);
         lock (gate)
@@ -81,17 +118,17 @@ public sealed class RewardModelCache(CheckpointCatalog catalog, TokenizerLoader 
         }
     }
 
-    private Loaded Load(string name, string directory, CheckpointVersion version)
+    private LoadedModel Load(string name, string directory, CheckpointVersion version)
     {
         var checkpoint = Checkpoint.Open(directory);
         if (!checkpoint.HasRewardHead()) throw new NotARewardModelException(name);
         var tokenizer = loadTokenizer(directory);
         var model = checkpoint.LoadTrainedRewardModel(options.DType, options.Device);
-        return new Loaded(version, model, tokenizer);
+        return new LoadedModel(version, model, tokenizer);
     }
 
     /// <summary>Frees a replaced model's tensors once the scoring using it (if any) has finished.</summary>
-    private static async Task RetireAsync(Loaded old)
+    private static async Task RetireAsync(LoadedModel old)
     {
         await old.Gate.WaitAsync().ConfigureAwait(false);
         try

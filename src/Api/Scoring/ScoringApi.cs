@@ -29,7 +29,7 @@ public static class ScoringApi
         return app;
     }
 
-    public static async Task<Results<Ok<ScoreResponse>, ApiError>> ScoreAsync(ScoreRequest request, RewardModelCache models, HttpContext http)
+    public static async Task<Results<Ok<ScoreResponse>, ApiError>> ScoreAsync(ScoreRequest request, RewardModelCache models, HttpContext http, ILoggerFactory loggers)
     {
         try
         {
@@ -49,6 +49,11 @@ public static class ScoringApi
         catch (NotARewardModelException notReward)
         {
             return ApiError.BadRequest(notReward.Message, "model", "model_not_supported");
+        }
+        catch (ModelLoadException failed)
+        {
+            loggers.CreateLogger(typeof(ScoringApi).FullName!).LogError(failed.InnerException, "Reward model {Model} failed to load", failed.Model);
+            return ApiError.Unavailable(failed.Message, "model_load_failed");
         }
     }
 
