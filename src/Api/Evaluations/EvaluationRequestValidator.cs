@@ -4,6 +4,7 @@ using InstructGpt.Api.Errors;
 using InstructGpt.Api.Jobs;
 using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Runs;
+using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.EvalSets;
@@ -161,7 +162,7 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
     /// <summary>The directory a model name stands for: a checkpoint here, or the base checkpoint for gpt and gpt-prompted.</summary>
     private string ModelDirectory(string name, string param)
     {
-        if (name is not (ModelCatalog.Gpt or ModelCatalog.GptPrompted)) return jobs.CheckpointDirectory(name, param);
+        if (name is not (ModelCatalog.Gpt or ModelCatalog.GptPrompted)) return WriterDirectory(name, param);
         try
         {
             return jobs.CheckpointDirectory(ModelCatalog.BaseCheckpoint, param);
@@ -171,6 +172,25 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
             throw new InvalidRequestException($"Invalid value for '{param}': '{name}' is the pretrained checkpoint '{ModelCatalog.BaseCheckpoint}', " +
                 $"which this server does not have ({e.Message})", param, "model_not_found");
         }
+    }
+
+    /// <summary>An evaluated model's checkpoint: one that writes answers, so not a reward model.</summary>
+    private string WriterDirectory(string name, string param)
+    {
+        var directory = jobs.CheckpointDirectory(name, param);
+        bool reward;
+        try
+        {
+            reward = Checkpoint.Open(directory).HasRewardHead();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or InstructGpt.Safetensors.SafetensorsFormatException)
+        {
+            return directory; // damaged: the run reports it when it loads the model
+        }
+        if (reward)
+            throw new InvalidRequestException($"Invalid value for '{param}': '{name}' is a reward model, which writes no answers to evaluate; " +
+                "use it as a judge (\"judges\": [\"rm\"], \"reward_model\": \"" + name + "\").", param, "model_not_supported");
+        return directory;
     }
 
     /// <summary>max_tokens must leave room for a prompt in every model's context (the runner would refuse the run later).</summary>

@@ -106,6 +106,9 @@ internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Devic
         if (_model is not null && _tokenizer is not null)
             return (_model, _tokenizer);
         var checkpoint = Checkpoint.Open(model.CheckpointDirectory);
+        // A reward model's language-model head was never trained: its "answers" would be evaluated as a model's.
+        if (checkpoint.HasRewardHead())
+            throw new InvalidDataException($"{model.Name}: a reward model writes no answers to evaluate; use it as a judge (--judge rm --reward-model {model.Name})");
         _tokenizer = BpeTokenizer.Load(model.CheckpointDirectory);
         _model = checkpoint.LoadLanguageModel(dtype, device);
         _model.eval();

@@ -31,6 +31,8 @@ public sealed class EvaluationValidationTests : IClassFixture<QueueOnlyHost>
         new("unknown model", """{"models": ["ppo", "nope"]}""", "models[1]", "there is no checkpoint 'nope'", "model_not_found"),
         new("model path outside the checkpoints", """{"models": ["../checkpoints/sft"]}""", "models[0]", "not valid", "invalid_model_name"),
         new("model listed twice", """{"models": ["ppo", "ppo"]}""", "models[1]", "listed twice"),
+        new("a reward model as a writer", """{"models": ["ppo", "rm"]}""", "models[1]", "'rm' is a reward model", "model_not_supported"),
+        new("a reward model as the baseline", """{"baseline": "rm"}""", "baseline", "'rm' is a reward model", "model_not_supported"),
         new("no models", """{"models": []}""", "models", "at least one model"),
         new("unknown baseline", """{"baseline": "gpt-5"}""", "baseline", "there is no checkpoint 'gpt-5'", "model_not_found"),
         new("unknown eval set", """{"eval_sets": ["nope"]}""", "eval_sets[0]", "use one of test, test.closed-domain, toxicity, pretrain.test", "dataset_not_found"),
