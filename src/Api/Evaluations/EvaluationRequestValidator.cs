@@ -178,16 +178,8 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
     private string WriterDirectory(string name, string param)
     {
         var directory = jobs.CheckpointDirectory(name, param);
-        bool reward;
-        try
-        {
-            reward = Checkpoint.Open(directory).HasRewardHead();
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or InstructGpt.Safetensors.SafetensorsFormatException)
-        {
-            return directory; // damaged: the run reports it when it loads the model
-        }
-        if (reward)
+        // A damaged checkpoint passes here: the run reports it when it loads the model.
+        if (Checkpoint.IsReadableRewardModel(directory))
             throw new InvalidRequestException($"Invalid value for '{param}': '{name}' is a reward model, which writes no answers to evaluate; " +
                 "use it as a judge (\"judges\": [\"rm\"], \"reward_model\": \"" + name + "\").", param, "model_not_supported");
         return directory;

@@ -12,6 +12,9 @@ namespace InstructGpt.Api.Jobs;
 /// </summary>
 public sealed class PipelineTimeline(IReadOnlyList<string> stages)
 {
+    // Looked up on every progress report (each training step): one array, not a list per call.
+    private readonly string[] order = [.. stages];
+
     /// <summary>
     /// Seconds each stage took in the tiny preset's default pipeline on the 2-core machine (docs/benchmarks.md, run of
     /// 2026-12-05 21:29 UTC: pretrain 495.5 s, SFT 246.1, comparisons 48.8, RM 191.2, PPO 137.1; PPO-ptx at the 1.37×
@@ -31,7 +34,7 @@ public sealed class PipelineTimeline(IReadOnlyList<string> stages)
     public double Fraction(StageProgress progress)
     {
         var index = Math.Max(0, IndexOf(progress.Stage));
-        var done = stages.Take(index).Sum(Weight) + Weight(progress.Stage) * progress.Fraction;
+        var done = order.Take(index).Sum(Weight) + Weight(progress.Stage) * progress.Fraction;
         return total <= 0 ? 0 : Math.Clamp(done / total, 0, 1);
     }
 
@@ -49,7 +52,7 @@ public sealed class PipelineTimeline(IReadOnlyList<string> stages)
         var secondsSoFar = earlierSeconds + progress.Elapsed.TotalSeconds;
         // Seconds per unit of weight: this run's pace once it has done a measurable part, else the measured table's.
         var pace = weightDone > 0 && secondsSoFar > 0 ? secondsSoFar / weightDone : 1;
-        var later = stages.Skip(index + 1).Sum(Weight);
+        var later = order.Skip(index + 1).Sum(Weight);
         return stageEta.TotalSeconds + later * pace;
     }
 
@@ -63,10 +66,10 @@ public sealed class PipelineTimeline(IReadOnlyList<string> stages)
         var until = IndexOf(target);
         if (until < index) return 0;
         var currentRest = Weight(current) * (1 - Math.Clamp(currentFraction, 0, 1));
-        var remaining = currentRest + stages.Skip(index + 1).Sum(Weight);
-        var beforeTarget = currentRest + stages.Skip(index + 1).Take(until - index).Sum(Weight);
+        var remaining = currentRest + order.Skip(index + 1).Sum(Weight);
+        var beforeTarget = currentRest + order.Skip(index + 1).Take(until - index).Sum(Weight);
         return remaining <= 0 ? 1 : Math.Clamp(beforeTarget / remaining, 0, 1);
     }
 
-    private int IndexOf(string stage) => stages.ToList().IndexOf(stage);
+    private int IndexOf(string stage) => Array.IndexOf(order, stage);
 }

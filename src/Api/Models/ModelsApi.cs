@@ -2,6 +2,7 @@ using InstructGpt.Api.Auth;
 using InstructGpt.Api.Errors;
 using InstructGpt.Api.OpenApi;
 using InstructGpt.Api.Scoring;
+using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -102,21 +103,8 @@ public static class ModelsApi
         entry.Checkpoint.Metadata?.Stage ?? "imported", ParentName(entry.Checkpoint.Metadata?.Parent),
         IsRewardModel(entry) ? ModelObject.RewardModel : ModelObject.LanguageModel, loaded, entry.Checkpoint.Config.NPositions);
 
-    /// <summary>
-    /// Whether the checkpoint's weights carry a score head. A weights file that cannot be read lists as a language
-    /// model: loading it then reports the damage (503), and one bad checkpoint does not break GET /v1/models.
-    /// </summary>
-    private static bool IsRewardModel(CheckpointEntry entry)
-    {
-        try
-        {
-            return entry.Checkpoint.HasRewardHead();
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or InstructGpt.Safetensors.SafetensorsFormatException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    /// <summary>A checkpoint whose weights cannot be read lists as a language model: loading it reports the damage (503).</summary>
+    private static bool IsRewardModel(CheckpointEntry entry) => Checkpoint.IsReadableRewardModel(entry.Directory);
 
     /// <summary>
     /// Training records the directory it started from, a path on the server; clients see its name, as OpenAI's

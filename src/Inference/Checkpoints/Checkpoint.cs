@@ -49,6 +49,22 @@ public sealed class Checkpoint
 
     private const string RewardHeadPrefix = "score.";
 
+    /// <summary>
+    /// Whether the checkpoint in <paramref name="directory"/> is a reward model, for listing and request checks: one
+    /// whose files cannot be read counts as not, so that loading it is what reports the damage.
+    /// </summary>
+    public static bool IsReadableRewardModel(string directory)
+    {
+        try
+        {
+            return Open(directory).HasRewardHead();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or SafetensorsFormatException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <param name="dropout">Overrides the config's dropout rates (e.g. SFT's residual dropout of 0.2, or 0 for PPO).</param>
     public GptLanguageModel LoadLanguageModel(ScalarType dtype = ScalarType.Float32, Device? device = null, double? dropout = null)
     {

@@ -49,12 +49,8 @@ public static class SettingsOverrides
         if (property is null) return $"--set: a value has the wrong type for a {typeof(T).Name[..^"Settings".Length]} setting";
         var given = assignments.Select(a => a.Split('=', 2)).Where(a => a.Length == 2 && string.Equals(a[0].Trim().Replace("_", ""), property.Name, StringComparison.OrdinalIgnoreCase))
             .Select(a => a[1].Trim()).LastOrDefault() ?? "?";
-        var range = property.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), false).FirstOrDefault() as System.ComponentModel.DataAnnotations.RangeAttribute;
-        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        var expected = range is not null ? SettingsValidation.Describe(range, property.PropertyType)
-            : type == typeof(bool) ? "true or false"
-            : (property.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false).FirstOrDefault() as System.ComponentModel.DescriptionAttribute)?.Description is { } d ? $"a JSON object: {d}"
-            : "a value of its documented type";
+        var expected = SettingsValidation.Allowed(property) ?? "a value of its documented type";
+        if (property.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false).Length > 0) expected = $"a JSON object: {expected}";
         return $"{property.Name} must be {expected} (got {given})";
     }
 

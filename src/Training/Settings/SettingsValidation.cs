@@ -62,16 +62,21 @@ public static class SettingsValidation
         foreach (var (stage, defaults) in stages)
             foreach (var property in Settable(defaults.GetType()))
             {
-                var range = property.GetCustomAttribute<RangeAttribute>();
-                var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-                var allowed = range is not null ? Describe(range, property.PropertyType)
-                    : property.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()?.Description
-                    ?? (type == typeof(bool) ? "true or false" : throw new InvalidOperationException($"{stage}.{property.Name} has neither a range nor a description"));
-                if (range is not null && Nullable.GetUnderlyingType(property.PropertyType) is not null) allowed += ", or null";
+                var allowed = Allowed(property) ?? throw new InvalidOperationException($"{stage}.{property.Name} has neither a range nor a description");
+                if (property.GetCustomAttribute<RangeAttribute>() is not null && Nullable.GetUnderlyingType(property.PropertyType) is not null) allowed += ", or null";
                 var value = property.GetValue(defaults);
                 table.Append(CultureInfo.InvariantCulture, $"| {stage} | `{property.Name}` | {allowed} | {(value is null ? "null" : Format(value))} |\n");
             }
         return table.ToString();
+    }
+
+    /// <summary>What a setting takes: its range, "true or false", or its description; null when it declares none.</summary>
+    public static string? Allowed(PropertyInfo property)
+    {
+        if (property.GetCustomAttribute<RangeAttribute>() is { } range) return Describe(range, property.PropertyType);
+        if (property.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()?.Description is { } description) return description;
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return type == typeof(bool) ? "true or false" : null;
     }
 
     private static IEnumerable<PropertyInfo> Settable(Type type) =>
