@@ -16,7 +16,7 @@ internal static class PipelineCommand
         var output = new Option<string>("--out", "-o") { Description = "Home directory for data/, tokenizer/, checkpoints/ and runs/", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("INSTRUCTGPT_HOME") ?? "var" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for the world and every stage", DefaultValueFactory = _ => 1 };
         var initFrom = new Option<string?>("--init-from") { Description = "Start from this checkpoint (e.g. a Hugging Face GPT-2 directory) instead of pretraining" };
-        var stages = new Option<string[]>("--stages") { Description = $"Run only these stages ({string.Join(", ", PipelineStages.All)})", AllowMultipleArgumentsPerToken = true };
+        var stages = new Option<string[]>("--stages") { Description = $"Run only these stages, space- or comma-separated ({string.Join(", ", PipelineStages.All)})", AllowMultipleArgumentsPerToken = true };
         var device = CommonOptions.Device();
         var overrides = new Option<string[]>("--set") { Description = "Override a preset setting: stage.Name=value, e.g. --set rm.Epochs=2 --set sft.LearningRate=3e-4 (stages: pretrain, sft, comparisons, rm, ppo, ppo-ptx)" };
         var command = new Command("pipeline", "Run the whole InstructGPT recipe; finished stages are skipped and interrupted ones resume") { preset, output, seed, initFrom, stages, device, overrides };
@@ -24,7 +24,8 @@ internal static class PipelineCommand
         {
             try
             {
-                var selected = parse.GetValue(stages);
+                // Space- or comma-separated, like --models and --set of eval: "--stages rm ppo" or "--stages rm,ppo".
+                var selected = parse.GetValue(stages)?.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
                 if (selected is { Length: > 0 } && selected.FirstOrDefault(s => !PipelineStages.All.Contains(s)) is { } unknown)
                     throw new ArgumentException($"--stages: unknown stage '{unknown}'; expected {string.Join(", ", PipelineStages.All)}");
                 var outcomes = TrainingPipeline.Run(new PipelineOptions
