@@ -55,6 +55,7 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("--data", "reward=x", "datasets.reward")]
     [InlineData("--set", "LearningRat=1e-3", "LearningRat")]
     [InlineData("--output", "../escape", "output")]
+    [InlineData("--output", ".hidden", "starting with a letter or digit")] // the server could not serve it by name
     public void BadOptionsAreRejectedWithTheirName(string option, string value, string named)
     {
         var home = Home("bad-" + named.Replace('.', '-'), "base");

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
+using InstructGpt.Inference.Serving;
 using InstructGpt.Inference.Tokenization;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.Runs;
@@ -182,10 +183,11 @@ public static class StageRunner
     }
 
     /// <summary>Checkpoint and dataset names stay inside the home: no separators, no "..".</summary>
+    /// <summary>The server's rule (CheckpointCatalog), so that every checkpoint a stage publishes can be served by name.</summary>
     internal static void CheckName(string name, string field)
     {
-        if (!IsName(name))
-            throw new ArgumentException($"{field}: '{name}' is not a valid name; use 1 to 64 characters from A-Z, a-z, 0-9, '-', '_' and '.'");
+        if (!CheckpointCatalog.IsValidName(name, out var problem))
+            throw new ArgumentException($"{field}: {problem.Replace("the model name", "the checkpoint name")}");
     }
 
     /// <summary>A checkpoint is a name under checkpoints/ or a checkpoint directory (e.g. a Hugging Face GPT-2 one).</summary>
