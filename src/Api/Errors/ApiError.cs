@@ -46,8 +46,7 @@ public sealed class ApiError : IResult, IStatusCodeHttpResult, IValueHttpResult<
         response.StatusCode = StatusCode;
         if (RetryAfter is { } after) response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         // One place for every error: no server path reaches the client (ServerPaths).
-        var value = Value with { Error = Value.Error with { Message = ServerPaths.Hide(Value.Error.Message, httpContext) } };
-        await response.WriteAsJsonAsync(value, ApiJson.Options(httpContext), "application/json", httpContext.RequestAborted);
+        await response.WriteAsJsonAsync(ServerPaths.Hide(Value, httpContext), ApiJson.Options(httpContext), "application/json", httpContext.RequestAborted);
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)

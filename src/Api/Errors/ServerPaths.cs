@@ -23,4 +23,8 @@ public static class ServerPaths
     /// <summary><paramref name="message"/> with the paths under this server's data directory made relative to it.</summary>
     public static string Hide(string message, HttpContext context) =>
         context.RequestServices.GetService<IOptions<DataOptions>>()?.Value is { } data ? Hide(message, data.FullHome) : message;
+
+    /// <summary>An error body as a client may read it: the same error, its message without server paths.</summary>
+    public static OpenAiErrorResponse Hide(OpenAiErrorResponse response, HttpContext context) =>
+        response with { Error = response.Error with { Message = Hide(response.Error.Message, context) } };
 }

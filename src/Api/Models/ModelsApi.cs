@@ -104,7 +104,7 @@ public static class ModelsApi
         IsRewardModel(entry) ? ModelObject.RewardModel : ModelObject.LanguageModel, loaded, entry.Checkpoint.Config.NPositions);
 
     /// <summary>A checkpoint whose weights cannot be read lists as a language model: loading it reports the damage (503).</summary>
-    private static bool IsRewardModel(CheckpointEntry entry) => Checkpoint.IsReadableRewardModel(entry.Directory);
+    private static bool IsRewardModel(CheckpointEntry entry) => entry.Checkpoint.IsReadableRewardModel();
 
     /// <summary>
     /// Training records the directory it started from, a path on the server; clients see its name, as OpenAI's

@@ -59,8 +59,7 @@ public sealed class EventStreamResult(IAsyncEnumerable<object> chunks) : IResult
         {
             var logger = httpContext.RequestServices.GetRequiredService<ILogger<EventStreamResult>>();
             logger.LogError(e, "A streamed generation failed");
-            var classified = ApiExceptionHandler.Classify(e).Value;
-            var error = classified with { Error = classified.Error with { Message = ServerPaths.Hide(classified.Error.Message, httpContext) } };
+            var error = ServerPaths.Hide(ApiExceptionHandler.Classify(e).Value, httpContext);
             WriteEvent(body, writer, error, error.GetType(), json);
         }
         body.Write(Done);

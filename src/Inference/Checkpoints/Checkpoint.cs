@@ -57,13 +57,29 @@ public sealed class Checkpoint
     {
         try
         {
-            return Open(directory).HasRewardHead();
+            return Open(directory).IsReadableRewardModel();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or SafetensorsFormatException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        catch (Exception e) when (IsUnreadable(e))
         {
             return false;
         }
     }
+
+    /// <summary>The same check for a checkpoint already open (its weights' header may still be unreadable).</summary>
+    public bool IsReadableRewardModel()
+    {
+        try
+        {
+            return HasRewardHead();
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            return false;
+        }
+    }
+
+    private static bool IsUnreadable(Exception e) =>
+        e is IOException or InvalidDataException or SafetensorsFormatException or UnauthorizedAccessException or System.Text.Json.JsonException;
 
     /// <param name="dropout">Overrides the config's dropout rates (e.g. SFT's residual dropout of 0.2, or 0 for PPO).</param>
     public GptLanguageModel LoadLanguageModel(ScalarType dtype = ScalarType.Float32, Device? device = null, double? dropout = null)

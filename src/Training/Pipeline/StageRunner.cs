@@ -182,8 +182,10 @@ public static class StageRunner
         }
     }
 
-    /// <summary>Checkpoint and dataset names stay inside the home: no separators, no "..".</summary>
-    /// <summary>The server's rule (CheckpointCatalog), so that every checkpoint a stage publishes can be served by name.</summary>
+    /// <summary>
+    /// A stage's output name: inside the home (no separators, no ".."), by the server's rule (CheckpointCatalog), so that
+    /// every checkpoint a stage publishes can be served by name.
+    /// </summary>
     internal static void CheckName(string name, string field)
     {
         if (!CheckpointCatalog.IsValidName(name, out var problem))
