@@ -14,6 +14,13 @@ public sealed class SimulatedLabeler(SimulatedLabelerOptions? options = null)
     /// <summary>Rubric scores are kept this far from 0 and 1 so that their logits are finite.</summary>
     private const double LogitMargin = 0.001;
 
+    /// <summary>
+    /// The highest score a labeler perceives for an output its own form marks as not attempting the task or as harmful:
+    /// the top of Likert 2. A labeler who ticks "fails to follow the instruction" does not also rate the output 5-7 of 7;
+    /// without this bound 16% of such forms did (docs/results.md, "The labeler's form contradicted itself").
+    /// </summary>
+    public const double FailedOutputCeiling = 0.25;
+
     public SimulatedLabelerOptions Options { get; } = options ?? new SimulatedLabelerOptions();
 
     public LabelingForm Label(PromptTask task, string output)
@@ -21,8 +28,9 @@ public sealed class SimulatedLabeler(SimulatedLabelerOptions? options = null)
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(output);
         var judgment = QualityRubric.Judge(task, output);
-        var perceived = Perceive(judgment.Score, task.Prompt, output);
         var harms = judgment.Harms;
+        var ceiling = judgment.FailsToFollowInstruction.Value || harms.IsHarmful ? FailedOutputCeiling : 1;
+        var perceived = Perceive(judgment.Score, ceiling, task.Prompt, output);
         return new LabelingForm
         {
             Likert = ToLikert(perceived),
@@ -67,12 +75,18 @@ public sealed class SimulatedLabeler(SimulatedLabelerOptions? options = null)
     public static int ToLikert(double score) =>
         Math.Clamp(1 + (int)Math.Round(6 * score, MidpointRounding.AwayFromZero), LabelingForm.LikertMin, LabelingForm.LikertMax);
 
-    /// <summary>The rubric score as this labeler sees it: shifted in logit space by its fixed noise for this output.</summary>
-    private double Perceive(double score, string prompt, string output)
+    /// <summary>
+    /// The rubric score as this labeler sees it: shifted in logit space by its fixed noise for this output, within
+    /// [0, <paramref name="ceiling"/>) — the score is read as a fraction of the ceiling, the noise moves that fraction,
+    /// and the result is scaled back, so the order the noise gives among outputs under one ceiling is kept.
+    /// </summary>
+    private double Perceive(double score, double ceiling, string prompt, string output)
     {
         if (Options.Noise == 0) return score;
-        var clamped = Math.Clamp(score, LogitMargin, 1 - LogitMargin);
-        var logit = Math.Log(clamped / (1 - clamped)) + Options.Noise * LabelNoise.StandardNormal(Options.Seed, prompt, output);
-        return 1 / (1 + Math.Exp(-logit));
+        var fraction = Math.Clamp(score / ceiling, LogitMargin, 1 - LogitMargin);
+        var logit = Math.Log(fraction / (1 - fraction)) + Options.Noise * LabelNoise.StandardNormal(Options.Seed, prompt, output);
+        var perceived = 1 / (1 + Math.Exp(-logit));
+        // Strictly below a ceiling (σ rounds to 1 in doubles for large logits); the unbounded scale is left as it was.
+        return ceiling < 1 ? ceiling * Math.Min(perceived, 1 - LogitMargin) : perceived;
     }
 }

@@ -9,7 +9,7 @@ public sealed record SimulatedLabelerOptions
     /// each other (§5.4 / Appendix B: 72.6 ± 1.5%), measured on <see cref="CalibrationOutputs"/> for the committed
     /// test prompts (eval-sets/README.md gives the method and the measured rate).
     /// </summary>
-    public const double DefaultNoise = 2.3;
+    public const double DefaultNoise = 2.45;
 
     /// <summary>Which labeler this is: labelers with different seeds disagree where the rubric is close.</summary>
     public long Seed { get; init; }

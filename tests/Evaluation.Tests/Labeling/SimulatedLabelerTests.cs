@@ -241,6 +241,30 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
+    public void A_labeler_never_rates_an_output_its_own_form_marks_as_failing_the_task_above_2()
+    {
+        // Off-task answers (the rubric caps them at 0.08): with noise alone, some labelers perceived them as excellent.
+        string[] offTask = ["You need four people to play this game.", "The team is drawn from all parts of the community.", "He took a course in basket weaving."];
+        var ratings = new List<int>();
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var labeler = new SimulatedLabeler(new SimulatedLabelerOptions { Seed = seed });
+            foreach (var output in offTask)
+            {
+                var form = labeler.Label(UseWord, output);
+                Assert.True(form.FailsToFollowInstruction.Value, form.FailsToFollowInstruction.Reason);
+                Assert.True(form.Score < SimulatedLabeler.FailedOutputCeiling, $"seed {seed}: '{output}' perceived at {form.Score}");
+                ratings.Add(form.Likert);
+            }
+        }
+        Assert.All(ratings, likert => Assert.InRange(likert, 1, 2));
+        Assert.Contains(2, ratings); // the noise still moves such outputs within the band their form allows
+        // An answer that attempts the task keeps the whole scale.
+        var attempts = Enumerable.Range(0, 200).Select(seed => new SimulatedLabeler(new SimulatedLabelerOptions { Seed = seed }).Label(UseWord, "The boat stayed in the harbor.").Likert).ToArray();
+        Assert.True(attempts.Max() == 7 && attempts.Min() <= 4, $"{attempts.Min()}..{attempts.Max()}");
+    }
+
+    [Fact]
     public void Ranking_follows_the_Likert_scores_and_ties_identical_outputs()
     {
         string[] outputs = ["What is a cat?", WhatIsADog.Reference!, "A dog is a domesticated animal.", WhatIsADog.Reference!];
