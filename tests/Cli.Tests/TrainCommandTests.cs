@@ -72,6 +72,24 @@ public sealed class TrainCommandTests : IDisposable
     public void PpoKilledMidRunResumesToTheUninterruptedResult() =>
         KillResumeMatches("ppo", ["sft", "rm"], checkpointEvery: 1, killAfterStep: 2, ["reward_mean", "kl", "value_loss", "policy_loss", "entropy"]);
 
+    [Fact]
+    public void AStageStartedAgainWithOtherSettingsStartsOverInsteadOfResumingTheOldRun()
+    {
+        string[] Args(string home, params string[] set) => ["train", "sft", "--home", home, "--preset", "micro", "--checkpoint-every", "4", .. set];
+        string[] changed = ["--set", "LearningRate=0.0005"];
+        var straight = Home("sft-changed-straight", "base");
+        var (exit, stdout, stderr) = CliProcess.Run(null, Args(straight, changed));
+        Assert.True(exit == 0, $"uninterrupted run failed ({exit}): {stdout}\n{stderr}");
+
+        var killed = Home("sft-changed-killed", "base");
+        KillAfterSavedStep(Args(killed), killed, "sft", 8);
+        (exit, stdout, stderr) = CliProcess.Run(null, Args(killed, changed));
+        Assert.True(exit == 0, $"second run failed ({exit}): {stdout}\n{stderr}");
+        Assert.Contains("was made with other settings, data or starting checkpoints; starting over", stdout + stderr);
+        // Not a mix of the two learning rates: exactly what a run with the new one alone produces.
+        Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "checkpoints", "sft", "model.safetensors")), File.ReadAllBytes(Path.Combine(killed, "checkpoints", "sft", "model.safetensors")));
+    }
+
     private void KillResumeMatches(string stage, string[] checkpoints, int checkpointEvery, int killAfterStep, string[] metrics)
     {
         string[] Args(string home) => ["train", stage, "--home", home, "--preset", "micro", "--checkpoint-every", checkpointEvery.ToString()];
@@ -80,21 +98,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(exit == 0, $"uninterrupted run failed ({exit}): {stdout}\n{stderr}");
 
         var killed = Home(stage + "-killed", checkpoints);
-        using (var process = CliProcess.Start(Args(killed)))
-        {
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            var state = Path.Combine(killed, "runs", stage, "state", "state.json");
-            var clock = Stopwatch.StartNew();
-            while (SavedStep(state) < killAfterStep)
-            {
-                Assert.False(process.HasExited, $"the {stage} run ended before it could be killed (exit {(process.HasExited ? process.ExitCode : 0)})");
-                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), $"no saved state at step {killAfterStep} after 3 minutes");
-                Thread.Sleep(50);
-            }
-            process.Kill(); // SIGKILL: no handler runs, nothing is flushed
-            process.WaitForExit();
-        }
+        KillAfterSavedStep(Args(killed), killed, stage, killAfterStep);
         Assert.False(File.Exists(Path.Combine(killed, "checkpoints", stage, "instructgpt.json")), "the stage was killed before it published");
 
         (exit, stdout, stderr) = CliProcess.Run(null, Args(killed));
@@ -108,6 +112,24 @@ public sealed class TrainCommandTests : IDisposable
                 $"{stage} {name}: uninterrupted {expected[name]}, resumed after kill -9 {actual[name]}");
         }
         Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "checkpoints", stage, "model.safetensors")), File.ReadAllBytes(Path.Combine(killed, "checkpoints", stage, "model.safetensors")));
+    }
+
+    /// <summary>Starts the command and kills it with SIGKILL once its saved state has reached the step.</summary>
+    private static void KillAfterSavedStep(string[] args, string home, string stage, int step)
+    {
+        using var process = CliProcess.Start(args);
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var state = Path.Combine(home, "runs", stage, "state", "state.json");
+        var clock = Stopwatch.StartNew();
+        while (SavedStep(state) < step)
+        {
+            Assert.False(process.HasExited, $"the {stage} run ended before it could be killed (exit {(process.HasExited ? process.ExitCode : 0)})");
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), $"no saved state at step {step} after 3 minutes");
+            Thread.Sleep(50);
+        }
+        process.Kill(); // SIGKILL: no handler runs, nothing is flushed
+        process.WaitForExit();
     }
 
     private static long SavedStep(string stateFile)

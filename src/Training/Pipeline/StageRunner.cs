@@ -84,21 +84,38 @@ public static class StageRunner
         var data = plan.Datasets;
         var tokenizer = plan.Tokenizer;
         void Log(string message) => options.Log?.Invoke(options.Stage, message);
-        StageOptions For(string stage) => new()
+        StageOptions For(string stage, object settings)
         {
-            OutputDirectory = plan.Layout.Checkpoint(plan.OutputName),
-            RunDirectory = plan.Layout.Run(plan.OutputName == PipelineStages.CheckpointOf(stage) ? stage : plan.OutputName),
-            Seed = options.Seed,
-            Device = options.Device,
-            CheckpointEvery = options.CheckpointEvery,
-            // The saved state belongs to an unfinished run only while the stage has not published its checkpoint.
-            Resume = options.Resume && !plan.Layout.IsDone(plan.OutputName),
-            Progress = options.Progress,
-            Cancellation = options.Cancellation,
-            Parent = plan.InitDirectory,
-            DataHashes = data.Files.ToDictionary(f => Path.GetFileName(f.Value), f => Sha256(f.Value)),
-            WriteTokenizer = tokenizer.Save,
-        };
+            var runDirectory = plan.Layout.Run(plan.OutputName == PipelineStages.CheckpointOf(stage) ? stage : plan.OutputName);
+            var dataHashes = data.Files.ToDictionary(f => Path.GetFileName(f.Value), f => Sha256(f.Value));
+            var checkpoints = new Dictionary<string, string>();
+            if (plan.InitDirectory is not null) checkpoints["init"] = CheckpointIdentity(plan.InitDirectory);
+            if (plan.RewardDirectory is not null) checkpoints["reward"] = CheckpointIdentity(plan.RewardDirectory);
+            var inputs = RunInputs.Fingerprint(stage, settings, options.Seed, dataHashes, checkpoints);
+            // The saved state belongs to an unfinished run only while the stage has not published its checkpoint, and
+            // only while the stage is run with the inputs that run started with.
+            var resume = options.Resume && !plan.Layout.IsDone(plan.OutputName);
+            if (resume && TrainingState.TryLoad(runDirectory) is { Inputs: { } saved } state && saved != inputs)
+            {
+                Log($"{runDirectory}: the saved state (step {state.Step}) was made with other settings, data or starting checkpoints; starting over");
+                resume = false;
+            }
+            return new()
+            {
+                OutputDirectory = plan.Layout.Checkpoint(plan.OutputName),
+                RunDirectory = runDirectory,
+                Seed = options.Seed,
+                Device = options.Device,
+                CheckpointEvery = options.CheckpointEvery,
+                Resume = resume,
+                Inputs = inputs,
+                Progress = options.Progress,
+                Cancellation = options.Cancellation,
+                Parent = plan.InitDirectory,
+                DataHashes = dataHashes,
+                WriteTokenizer = tokenizer.Save,
+            };
+        }
 
         switch (options.Stage)
         {
@@ -109,7 +126,7 @@ public static class StageRunner
                 var config = preset.Model with { VocabSize = tokenizer.VocabSize, EosTokenId = tokenizer.EndOfTextId, BosTokenId = tokenizer.EndOfTextId };
                 using var model = plan.InitDirectory is null ? new GptLanguageModel(config, generator)
                     : Checkpoint.Open(plan.InitDirectory).LoadLanguageModel(ScalarType.Float32, options.Device);
-                return PretrainStage.Run(model, tokenizer, data.Texts(StageDatasets.Train), data.Texts(StageDatasets.Valid), preset.Pretrain, For(PipelineStages.Pretrain));
+                return PretrainStage.Run(model, tokenizer, data.Texts(StageDatasets.Train), data.Texts(StageDatasets.Valid), preset.Pretrain, For(PipelineStages.Pretrain, new { preset.Pretrain, preset.Model }));
             }
             case PipelineStages.Sft:
             {
@@ -118,7 +135,7 @@ public static class StageRunner
                 using var model = checkpoint.Load(new GptLanguageModel(checkpoint.Config with { ResidPdrop = preset.Sft.ResidualDropout }), ScalarType.Float32, options.Device);
                 using var reward = plan.RewardDirectory is null ? null : Checkpoint.Open(plan.RewardDirectory).LoadRewardModel(ScalarType.Float32, options.Device, dropout: 0);
                 var scorer = reward is null ? null : SftRewardScore.For(reward, tokenizer, data.Demonstrations(StageDatasets.Valid), preset.Sft, options.Device);
-                return SftStage.Run(model, tokenizer, data.Demonstrations(StageDatasets.Train), data.Demonstrations(StageDatasets.Valid), preset.Sft, For(PipelineStages.Sft), scorer);
+                return SftStage.Run(model, tokenizer, data.Demonstrations(StageDatasets.Train), data.Demonstrations(StageDatasets.Valid), preset.Sft, For(PipelineStages.Sft, preset.Sft), scorer);
             }
             case PipelineStages.Comparisons:
             {
@@ -164,9 +181,9 @@ public static class StageRunner
             {
                 Log($"training the reward model from {plan.InitDirectory}");
                 using var generator = new torch.Generator(options.Seed + 2);
-                using var rm = Checkpoint.Open(plan.InitDirectory!).LoadRewardModel(ScalarType.Float32, options.Device, generator);
+                using var rm = Checkpoint.Open(plan.InitDirectory!).LoadRewardModel(ScalarType.Float32, options.Device, generator, dropout: preset.RewardModel.Dropout);
                 return RewardModelStage.Run(rm, tokenizer, data.Comparisons(StageDatasets.Train), data.Comparisons(StageDatasets.Valid),
-                    data.Demonstrations(StageDatasets.Demonstrations), preset.RewardModel, For(PipelineStages.RewardModel));
+                    data.Demonstrations(StageDatasets.Demonstrations), preset.RewardModel, For(PipelineStages.RewardModel, preset.RewardModel));
             }
             default:
             {
@@ -176,7 +193,7 @@ public static class StageRunner
                 var policy = Checkpoint.Open(plan.InitDirectory!);
                 var reward = Checkpoint.Open(plan.RewardDirectory!);
                 using var models = new PpoModels(policy.LoadLanguageModel(dropout: 0), reward.LoadValueModel(dropout: 0), policy.LoadLanguageModel(dropout: 0), reward.LoadRewardModel(dropout: 0));
-                var outcome = PpoStage.Run(stage, models, tokenizer, data.Prompts(StageDatasets.Prompts), data.TextsOrEmpty(StageDatasets.Pretraining), settings, For(stage));
+                var outcome = PpoStage.Run(stage, models, tokenizer, data.Prompts(StageDatasets.Prompts), data.TextsOrEmpty(StageDatasets.Pretraining), settings, For(stage, settings));
                 return outcome;
             }
         }
@@ -226,6 +243,18 @@ public static class StageRunner
         throw new FileNotFoundException(stage == PipelineStages.Pretrain && preset.TokenizerVocabulary is not null
             ? $"{layout.Tokenizer}: no tokenizer (vocab.json, merges.txt); run `instructgpt pipeline --stages data` (it builds the world and trains one) or give init_from a checkpoint with one"
             : $"no tokenizer in {initDirectory ?? "the init checkpoint"} or {layout.Tokenizer}");
+    }
+
+    /// <summary>
+    /// What a starting checkpoint's contents are, cheaply: its metadata (which records when and from what it was trained)
+    /// or, for a checkpoint from elsewhere, its config and the size and time of its weights.
+    /// </summary>
+    private static string CheckpointIdentity(string directory)
+    {
+        var metadata = Path.Combine(directory, CheckpointFiles.Metadata);
+        if (File.Exists(metadata)) return Sha256(metadata);
+        var weights = new FileInfo(Path.Combine(directory, CheckpointFiles.Weights));
+        return $"{Sha256(Path.Combine(directory, CheckpointFiles.Config))}:{(weights.Exists ? $"{weights.Length}:{weights.LastWriteTimeUtc.Ticks}" : "-")}";
     }
 
     private static string Sha256(string path)

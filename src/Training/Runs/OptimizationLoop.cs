@@ -136,6 +136,6 @@ public sealed class OptimizationLoop(string stage, nn.Module model, AdamW optimi
     {
         var extra = new JsonObject { ["best_step"] = BestStep };
         if (BestValidation is { } best) extra["best_validation"] = best;
-        TrainingState.Save(runDirectory, step, modules, optimizers, generators, extra);
+        TrainingState.Save(runDirectory, step, modules, optimizers, generators, extra, options.Inputs);
     }
 }

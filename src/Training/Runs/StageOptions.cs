@@ -16,6 +16,8 @@ public sealed record StageOptions
     public int CheckpointEvery { get; init; } = 50;
     /// <summary>Continue from the run directory's saved state when there is one.</summary>
     public bool Resume { get; init; } = true;
+    /// <summary>The run's <see cref="RunInputs"/> fingerprint, saved with its state; the caller compares it before resuming.</summary>
+    public string? Inputs { get; init; }
     public IProgress<StageProgress>? Progress { get; init; }
     /// <summary>The checkpoint this stage starts from, recorded as the output's parent.</summary>
     public string? Parent { get; init; }

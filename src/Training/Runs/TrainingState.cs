@@ -23,13 +23,15 @@ public sealed class TrainingState
     public long Step { get; }
     public JsonObject Extra { get; }
     public string Directory { get; }
+    /// <summary>The run's <see cref="RunInputs"/> fingerprint; null in states saved before it was recorded.</summary>
+    public string? Inputs { get; }
 
-    private TrainingState(string directory, long step, JsonObject extra) => (Directory, Step, Extra) = (directory, step, extra);
+    private TrainingState(string directory, long step, JsonObject extra, string? inputs) => (Directory, Step, Extra, Inputs) = (directory, step, extra, inputs);
 
     public static string PathIn(string runDirectory) => Path.Combine(runDirectory, StateDirectory);
 
     public static void Save(string runDirectory, long step, IReadOnlyDictionary<string, nn.Module> modules,
-        IReadOnlyDictionary<string, AdamW> optimizers, IReadOnlyDictionary<string, Generator> generators, JsonObject extra)
+        IReadOnlyDictionary<string, AdamW> optimizers, IReadOnlyDictionary<string, Generator> generators, JsonObject extra, string? inputs)
     {
         System.IO.Directory.CreateDirectory(runDirectory);
         var final = PathIn(runDirectory);
@@ -47,7 +49,7 @@ public sealed class TrainingState
                 foreach (var (name, generator) in generators) rng[name] = generator.get_state();
                 SafetensorsWriter.Save(Path.Combine(temporary, RngFile), rng);
             }
-            var json = new JsonObject { ["step"] = step, ["extra"] = JsonNode.Parse(extra.ToJsonString()) };
+            var json = new JsonObject { ["step"] = step, ["inputs"] = inputs, ["extra"] = JsonNode.Parse(extra.ToJsonString()) };
             File.WriteAllText(Path.Combine(temporary, StateFile), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
             var old = System.IO.Directory.Exists(final) ? Path.Combine(runDirectory, $".state.old-{Guid.NewGuid():N}") : null;
@@ -69,7 +71,7 @@ public sealed class TrainingState
         var file = Path.Combine(directory, StateFile);
         if (!File.Exists(file)) return null;
         var json = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
-        return new TrainingState(directory, json["step"]!.GetValue<long>(), json["extra"]?.AsObject() ?? []);
+        return new TrainingState(directory, json["step"]!.GetValue<long>(), json["extra"]?.AsObject() ?? [], json["inputs"]?.GetValue<string>());
     }
 
     /// <summary>Puts the saved weights, optimizer moments and generator states back.</summary>

@@ -68,7 +68,7 @@ public static class PpoStage
         {
             if (options.Cancellation.IsCancellationRequested)
             {
-                Save(options.RunPath, iteration, modules, optimizers, generators, kl, ptxCoefficient);
+                Save(options, iteration, modules, optimizers, generators, kl, ptxCoefficient);
                 options.Cancellation.ThrowIfCancellationRequested();
             }
             var lr = schedule.At(iteration);
@@ -88,7 +88,7 @@ public static class PpoStage
             last = metrics;
             options.Progress?.Report(new StageProgress(stage, done, iterations, metrics["policy_loss"], metrics, metrics["tokens_per_second"], elapsed,
                 TimeSpan.FromSeconds(elapsed.TotalSeconds / (done - start) * (iterations - done))));
-            if (done % options.CheckpointEvery == 0 || done == iterations) Save(options.RunPath, done, modules, optimizers, generators, kl, ptxCoefficient);
+            if (done % options.CheckpointEvery == 0 || done == iterations) Save(options, done, modules, optimizers, generators, kl, ptxCoefficient);
         }
 
         StageCheckpoint.Save(stage, "lm", models.Policy, models.Policy.Config, settings, options, iterations, clock.Elapsed.TotalSeconds, last);
@@ -242,12 +242,12 @@ public static class PpoStage
     private static Tensor ResponseValues(GptValueModel model, Tensor ids, Tensor attention, int queryWidth, long responseWidth) =>
         model.forward(ids, attention).narrow(1, queryWidth - 1, responseWidth);
 
-    private static void Save(string runDirectory, long step, Dictionary<string, nn.Module> modules, Dictionary<string, AdamW> optimizers,
+    private static void Save(StageOptions options, long step, Dictionary<string, nn.Module> modules, Dictionary<string, AdamW> optimizers,
         Dictionary<string, torch.Generator> generators, AdaptiveKlController kl, double? ptxCoefficient)
     {
         var extra = new JsonObject { ["kl_coefficient"] = kl.Coefficient };
         if (ptxCoefficient is not null) extra["ptx_coefficient"] = ptxCoefficient.Value;
-        TrainingState.Save(runDirectory, step, modules, optimizers, generators, extra);
+        TrainingState.Save(options.RunPath, step, modules, optimizers, generators, extra, options.Inputs);
     }
 
     private static int[] Truncate(int[] query, int max) => query.Length <= max ? query : query[^max..];
