@@ -246,16 +246,13 @@ public static class StageRunner
     }
 
     /// <summary>
-    /// What a starting checkpoint's contents are, cheaply: its metadata (which records when and from what it was trained)
-    /// or, for a checkpoint from elsewhere, its config and the size and time of its weights.
+    /// Which files a starting checkpoint holds (<see cref="CheckpointVersion"/>: its weights' and config's write times and
+    /// size); a checkpoint published again, or replaced, is another input.
     /// </summary>
-    private static string CheckpointIdentity(string directory)
-    {
-        var metadata = Path.Combine(directory, CheckpointFiles.Metadata);
-        if (File.Exists(metadata)) return Sha256(metadata);
-        var weights = new FileInfo(Path.Combine(directory, CheckpointFiles.Weights));
-        return $"{Sha256(Path.Combine(directory, CheckpointFiles.Config))}:{(weights.Exists ? $"{weights.Length}:{weights.LastWriteTimeUtc.Ticks}" : "-")}";
-    }
+    private static string CheckpointIdentity(string directory) =>
+        CheckpointVersion.Read(directory) is { } version
+            ? $"{version.WeightsWritten.Ticks}:{version.WeightsLength}:{version.ConfigWritten.Ticks}"
+            : "-";
 
     private static string Sha256(string path)
     {
