@@ -15,7 +15,8 @@ ARG DOTNET_VERSION=10.0
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
 ARG TORCH_BACKEND
-# gcc: the build compiles the Scalar disposal guard next to TorchSharp's native library (README, "TorchSharp's Scalars").
+# gcc: the build compiles two small C libraries next to TorchSharp's native library (README, "TorchSharp's Scalars" and
+# "Matrix products on AMD CPUs").
 RUN apt-get update \
  && apt-get install -y --no-install-recommends gcc libc6-dev \
  && rm -rf /var/lib/apt/lists/*

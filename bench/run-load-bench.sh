@@ -7,8 +7,9 @@
 #   - one request at a time (Serving:MaxBatchSize=1) at 16 clients;
 # and prints throughput (completion tokens/s), time to first token and inter-token latency (p50/p99), errors, and
 # the server's peak resident memory per level, then the 16-client ratio (goal >= 3x), and finally 16 rounds of one
-# streamed request alternating with the same decode in the benchmark's own process (the bare model loop and
-# CompletionGenerator): the median ratio of one HTTP stream to the bare loop (goal >= 0.80).
+# streamed request alternating with the same decode in the benchmark's own process, like with like: a greedy request
+# against the bare greedy model loop (the median ratio, goal >= 0.80) and a temperature-1 request against
+# CompletionGenerator sampling the same way.
 #
 #   bench/run-load-bench.sh                       # the documented plan (about 2 minutes on 2 cores)
 #   REQUESTS=8 bench/run-load-bench.sh            # streamed requests per client (default 4)

@@ -27,6 +27,9 @@ entry=$(grep -E '^ENTRYPOINT' "$dockerfile" | grep -oE '/app/[A-Za-z0-9_.]+\.dll
 [[ -f "$publish/appsettings.json" ]] || problems+=("appsettings.json (the --contentRoot /app configuration) is not in $publish")
 [[ -f "$publish/eval-sets/test.jsonl" && -f "$publish/eval-sets/README.md" ]] || problems+=("eval-sets/ is not in $publish")
 [[ -n "$(find "$publish" -name libLibTorchSharp.so -print -quit)" ]] || problems+=("TorchSharp's native library is not in $publish")
+for shim in libInstructGptScalarGuard.so libInstructGptMklDispatch.so; do # build/native-shims-step.sh, run by the publish
+  [[ -n "$(find "$publish" -name "$shim" -print -quit)" ]] || problems+=("$shim (build/native-shims-step.sh) is not in $publish")
+done
 
 # The health check's path is an endpoint of the API.
 health=$(grep -oE 'http://127\.0\.0\.1:8080(/[a-z]+)' "$dockerfile" | sed -E 's|http://127\.0\.0\.1:8080||' | head -1)

@@ -7,8 +7,9 @@
 #                         (~30x slower), which would make the benchmark peer meaninglessly slow
 #   wordnet-base          WordNet 3.0's database (/usr/share/wordnet), which the default world is built from
 #   chromium              a headless browser: the API tests check that Swagger UI renders and lists the endpoints
-#   gcc, libc6-dev        the build compiles the Scalar disposal guard, a small C library next to TorchSharp's native
-#                         library (README, "TorchSharp's Scalars")
+#   gcc, libc6-dev        the build compiles two small C libraries next to TorchSharp's native library: the Scalar
+#                         disposal guard and oneMKL's vendor answer (README, "TorchSharp's Scalars" and "Matrix
+#                         products on AMD CPUs")
 # and, with npm, the node packages of tests/Inference.Tests/reference-js and tests/Api.Tests/client-js when they are missing.
 set -euo pipefail
 

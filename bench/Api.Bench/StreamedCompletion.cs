@@ -14,12 +14,13 @@ public sealed record StreamedCompletion(int Tokens, double TimeToFirstToken, IRe
     /// <summary>
     /// POST /v1/completions with "stream": true, reading the Server-Sent Events as they arrive. A request succeeds
     /// when it answers 200, sends [DONE], and reports exactly <paramref name="maxTokens"/> completion tokens.
+    /// <paramref name="temperature"/> 1 samples as the load levels do; 0 decodes greedily, like the bare loop.
     /// </summary>
-    public static async Task<StreamedCompletion> RunAsync(HttpClient http, string model, string prompt, int maxTokens, long seed, CancellationToken cancellationToken)
+    public static async Task<StreamedCompletion> RunAsync(HttpClient http, string model, string prompt, int maxTokens, long seed, CancellationToken cancellationToken, double temperature = 1.0)
     {
         var body = JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["model"] = model, ["prompt"] = prompt, ["max_tokens"] = maxTokens, ["temperature"] = 1.0, ["seed"] = seed,
+            ["model"] = model, ["prompt"] = prompt, ["max_tokens"] = maxTokens, ["temperature"] = temperature, ["seed"] = seed,
             // Every request generates exactly max_tokens: a random model would otherwise end at its own pace.
             ["ignore_eos"] = true, ["stream"] = true, ["stream_options"] = new Dictionary<string, bool> { ["include_usage"] = true },
         });

@@ -32,6 +32,8 @@ builder.AddDatasets();
 var app = builder.Build();
 if (ScalarDisposalGuard.Problem is { } guardProblem)
     app.Logger.LogWarning("TorchSharp runs without the Scalar disposal guard ({Problem}); a native call can then fail or read a freed Scalar (README, \"TorchSharp's Scalars\")", guardProblem);
+if (MklCpuDispatch.Problem is { } mklProblem)
+    app.Logger.LogWarning("oneMKL keeps its generic kernels on this {Vendor} CPU ({Problem}); matrix products run up to 3x slower (README, \"Matrix products on AMD CPUs\")", MklCpuDispatch.CpuVendor, mklProblem);
 
 app.UseApiErrors();
 app.UseAuthentication();

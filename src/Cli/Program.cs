@@ -7,6 +7,8 @@ using InstructGpt.Inference.Engine;
 TorchRuntime.Initialize();
 if (ScalarDisposalGuard.Problem is { } guardProblem)
     Console.Error.WriteLine($"warning: TorchSharp runs without the Scalar disposal guard ({guardProblem}); a native call can then fail or read a freed Scalar (README, \"TorchSharp's Scalars\")");
+if (MklCpuDispatch.Problem is { } mklProblem)
+    Console.Error.WriteLine($"warning: oneMKL keeps its generic kernels on this {MklCpuDispatch.CpuVendor} CPU ({mklProblem}); matrix products run up to 3x slower (README, \"Matrix products on AMD CPUs\")");
 var root = new RootCommand("InstructGpt: train, serve and evaluate instruction-following GPT models (Ouyang et al., 2022)");
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(TokenizeCommand.Create());

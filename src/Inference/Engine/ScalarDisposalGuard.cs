@@ -30,7 +30,7 @@ namespace InstructGpt.Inference.Engine;
 /// </summary>
 public static class ScalarDisposalGuard
 {
-    /// <summary>The guard's file, next to libLibTorchSharp.so (build/scalar-disposal-guard-step.sh).</summary>
+    /// <summary>The guard's file, next to libLibTorchSharp.so (build/native-shims-step.sh).</summary>
     public const string LibraryFileName = "libInstructGptScalarGuard.so";
 
     private const string TorchSharpLibraryName = "LibTorchSharp";
@@ -61,10 +61,10 @@ public static class ScalarDisposalGuard
                 Problem = "the guard is built for Linux only";
                 return;
             }
-            LibraryPath = FindLibrary();
+            LibraryPath = NativeShims.Find(LibraryFileName);
             if (LibraryPath is null)
             {
-                Problem = $"{LibraryFileName} was not found next to libLibTorchSharp.so; build with build/scalar-disposal-guard-step.sh";
+                Problem = $"{LibraryFileName} was not found next to libLibTorchSharp.so; build with build/native-shims-step.sh";
                 return;
             }
             try
@@ -115,22 +115,5 @@ public static class ScalarDisposalGuard
             if (guardHandle == IntPtr.Zero) guardHandle = NativeLibrary.Load(LibraryPath!);
             return guardHandle;
         }
-    }
-
-    /// <summary>
-    /// The guard sits next to TorchSharp's library: in runtimes/&lt;rid&gt;/native after a build, in the application's
-    /// folder after a publish. Both are among the runtime's native search directories.
-    /// </summary>
-    private static string? FindLibrary()
-    {
-        var folders = (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") as string ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append(AppContext.BaseDirectory);
-        foreach (var folder in folders)
-        {
-            var candidate = Path.Combine(folder, LibraryFileName);
-            if (File.Exists(candidate) && File.Exists(Path.Combine(folder, "libLibTorchSharp.so"))) return Path.GetFullPath(candidate);
-        }
-        return null;
     }
 }

@@ -22,14 +22,16 @@ public static class TorchRuntime
     private static Device? defaultDevice;
 
     // A backstop for code that reaches the models without a host's Initialize call: libgomp reads the wait policy
-    // once, when libtorch loads, and TorchSharp binds its native functions on their first call, so both must be set
-    // before the first tensor (CA2255 warns against initializers in libraries; this one sets an unset environment
-    // variable and registers TorchSharp's native library resolver).
+    // once, when libtorch loads, libtorch binds oneMKL's vendor check when it loads, and TorchSharp binds its native
+    // functions on their first call, so all three must be set before the first tensor (CA2255 warns against
+    // initializers in libraries; this one sets an unset environment variable, loads a one-function native library and
+    // registers TorchSharp's native library resolver).
 #pragma warning disable CA2255
     [ModuleInitializer]
     internal static void InitializeOnLoad()
     {
         PrepareOpenMp();
+        MklCpuDispatch.Enable();
         ScalarDisposalGuard.Install();
     }
 #pragma warning restore CA2255
@@ -39,6 +41,7 @@ public static class TorchRuntime
     {
         if (Interlocked.Exchange(ref initialized, 1) == 1) return;
         PrepareOpenMp();
+        MklCpuDispatch.Enable();
         ScalarDisposalGuard.Install();
         KeepLargeBuffersInTheHeap();
         var configured = Environment.GetEnvironmentVariable(ThreadsEnvironmentVariable);

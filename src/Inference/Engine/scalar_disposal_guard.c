@@ -6,7 +6,7 @@
 // pressure ("Expected false to be true" from c10::Scalar::toFloat); had the freed memory been reused first, the call
 // would have read another Scalar's value instead.
 //
-// The build compiles this file next to each libLibTorchSharp.so (build/scalar-disposal-guard-step.sh) and links it
+// The build compiles this file next to each libLibTorchSharp.so (build/native-shims-step.sh) and links it
 // against that library, so a symbol lookup through this library's handle finds every other THS* function in
 // TorchSharp's library. ScalarDisposalGuard.cs points TorchSharp's P/Invokes at this library.
 #define _GNU_SOURCE

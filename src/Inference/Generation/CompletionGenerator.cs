@@ -94,9 +94,9 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
             {
                 cancellation.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
-                var sampled = TokenSampler.Sample(logits, active.Select(i => rows[i].Sampling).ToList(), topCount);
+                var sampled = TokenSampler.Sample(logits, active.Select(i => rows[i].Sampling).ToList(), options.Logprobs);
                 for (var k = 0; k < active.Count; k++)
-                    rows[active[k]].Append((int)sampled.Tokens[k], sampled.Logprobs[k], sampled.Top?[k], Tokenizer, Tokenizer.EndOfTextId, options.IgnoreEos, options.MaxTokens);
+                    rows[active[k]].Append((int)sampled.Tokens[k], sampled.Logprobs?[k] ?? double.NaN, sampled.Top?[k], Tokenizer, Tokenizer.EndOfTextId, options.IgnoreEos, options.MaxTokens);
 
                 var keep = Enumerable.Range(0, active.Count).Where(k => !rows[active[k]].Finished).ToList();
                 if (keep.Count == 0) break;

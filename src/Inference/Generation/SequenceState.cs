@@ -20,7 +20,10 @@ internal sealed class SequenceState(int promptIndex, int sampleIndex, int[] prom
 
     public bool Finished => Finish.HasValue;
 
-    /// <summary>Adds a sampled token and decides whether the sequence has ended.</summary>
+    /// <summary>
+    /// Adds a sampled token and decides whether the sequence has ended. <paramref name="logprob"/> is NaN when the
+    /// request did not ask for log-probabilities (they are then never computed, nor read).
+    /// </summary>
     public void Append(int token, double logprob, (int id, double logprob)[]? top, ITokenizer tokenizer, int eos, bool ignoreEos, int maxTokens)
     {
         if (token == eos && !ignoreEos)

@@ -335,8 +335,9 @@ public sealed class ContinuousBatchScheduler : IDisposable
         var sequences = batch.Sequences;
         var count = sequences.Count;
         if (count > Volatile.Read(ref maxBatch)) Volatile.Write(ref maxBatch, count);
-        var topCount = sequences.Max(s => s.Owner.Options.Logprobs ?? 0);
-        var sampled = TokenSampler.Sample(batch.Logits!, sequences.Select(s => s.State.Sampling).ToList(), topCount);
+        // Log-probabilities are computed for the whole batch when any request asks for them, with the most top entries asked.
+        int? logprobs = sequences.Any(s => s.Owner.Options.Logprobs.HasValue) ? sequences.Max(s => s.Owner.Options.Logprobs ?? 0) : null;
+        var sampled = TokenSampler.Sample(batch.Logits!, sequences.Select(s => s.State.Sampling).ToList(), logprobs);
 
         var now = Stopwatch.GetTimestamp();
         var keep = new List<int>(count);
@@ -349,7 +350,7 @@ public sealed class ContinuousBatchScheduler : IDisposable
             if (owner.CancelRequested || owner.State != ScheduledRequest.Running) continue;
             var wanted = owner.Options.Logprobs ?? 0;
             var top = wanted > 0 && sampled.Top is { } all ? all[k][..Math.Min(wanted, all[k].Length)] : null;
-            s.Append((int)sampled.Tokens[k], sampled.Logprobs[k], top, tokenizer);
+            s.Append((int)sampled.Tokens[k], sampled.Logprobs?[k] ?? double.NaN, top, tokenizer);
             tokens++;
             if (!owner.FirstTokenSeen)
             {

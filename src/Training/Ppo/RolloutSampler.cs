@@ -44,7 +44,7 @@ public static class RolloutSampler
             for (var t = 0; t < maxResponseTokens; t++)
             {
                 using var scope = torch.NewDisposeScope();
-                var step = TokenSampler.Sample(logits, sampling, 0);
+                var step = TokenSampler.Sample(logits, sampling, logprobs: null);
                 var next = new long[b];
                 for (var i = 0; i < b; i++)
                 {
