@@ -33,61 +33,54 @@ public static class ChatApi
     }
 
     public static async Task<Results<Ok<ChatCompletionResponse>, EventStreamResult, ApiError>> CreateChatCompletionAsync(
-        ChatRequest request, ModelPool pool, IOptions<ServingOptions> serving, PendingCheckpoints pending, HttpContext http, ILoggerFactory loggers)
+        ChatRequest request, ModelPool pool, IOptions<ServingOptions> serving, HttpContext http, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(ChatApi).FullName!);
-        try
-        {
-            if (request.Messages is null) throw new InvalidRequestException("Missing required parameter: 'messages'.", "messages");
-            if (request.Messages.Count == 0) throw new InvalidRequestException("Invalid value for 'messages': give at least one message.", "messages");
-            ChatUnsupportedFields.Check(request);
-            var prompt = ChatTemplate.Render(request.Messages);
-            if (request.PresencePenalty is { } presence && presence != 0)
-                throw new InvalidRequestException($"Invalid value for 'presence_penalty': this server does not apply penalties; use 0 or leave it out (got {presence}).", "presence_penalty");
-            if (request.FrequencyPenalty is { } frequency && frequency != 0)
-                throw new InvalidRequestException($"Invalid value for 'frequency_penalty': this server does not apply penalties; use 0 or leave it out (got {frequency}).", "frequency_penalty");
-            if (request.TopLogprobs is not null && request.Logprobs != true)
-                throw new InvalidRequestException("'top_logprobs' requires 'logprobs' to be true.", "top_logprobs");
-            var stream = request.Stream ?? false;
-            if (request.StreamOptions is not null && !stream)
-                throw new InvalidRequestException("'stream_options' is only allowed when 'stream' is true.", "stream_options");
+        if (request.Messages is null) throw new InvalidRequestException("Missing required parameter: 'messages'.", "messages");
+        if (request.Messages.Count == 0) throw new InvalidRequestException("Invalid value for 'messages': give at least one message.", "messages");
+        ChatUnsupportedFields.Check(request);
+        var prompt = ChatTemplate.Render(request.Messages);
+        if (request.PresencePenalty is { } presence && presence != 0)
+            throw new InvalidRequestException($"Invalid value for 'presence_penalty': this server does not apply penalties; use 0 or leave it out (got {presence}).", "presence_penalty");
+        if (request.FrequencyPenalty is { } frequency && frequency != 0)
+            throw new InvalidRequestException($"Invalid value for 'frequency_penalty': this server does not apply penalties; use 0 or leave it out (got {frequency}).", "frequency_penalty");
+        if (request.TopLogprobs is not null && request.Logprobs != true)
+            throw new InvalidRequestException("'top_logprobs' requires 'logprobs' to be true.", "top_logprobs");
+        var stream = request.Stream ?? false;
+        if (request.StreamOptions is not null && !stream)
+            throw new InvalidRequestException("'stream_options' is only allowed when 'stream' is true.", "stream_options");
 
-            var stops = (request.Stop?.Sequences ?? []).ToList();
-            if (stops.Count < InstructGpt.Inference.Generation.SamplingOptions.MaxStopSequences && !stops.Contains(ChatTemplate.NextTurnStop)) stops.Add(ChatTemplate.NextTurnStop);
-            var maxTokensField = request.MaxCompletionTokens is not null ? "max_completion_tokens" : "max_tokens";
-            var fields = new SamplingFields(request.MaxCompletionTokens ?? request.MaxTokens, request.Temperature, request.TopP, request.TopK, request.N,
-                new StopInput(stops), request.Seed, request.Logprobs == true ? request.TopLogprobs ?? 0 : null, Echo: false, IgnoreEos: false);
-            // Fail fast on bad fields, before the model is loaded.
-            fields.ToOptions(1, maxTokensField, "top_logprobs");
-            using var scope = logger.BeginScope("Model {Model}, user {User}", request.Model, request.User);
+        var stops = (request.Stop?.Sequences ?? []).ToList();
+        if (stops.Count < InstructGpt.Inference.Generation.SamplingOptions.MaxStopSequences && !stops.Contains(ChatTemplate.NextTurnStop)) stops.Add(ChatTemplate.NextTurnStop);
+        var maxTokensField = request.MaxCompletionTokens is not null ? "max_completion_tokens" : "max_tokens";
+        var fields = new SamplingFields(request.MaxCompletionTokens ?? request.MaxTokens, request.Temperature, request.TopP, request.TopK, request.N,
+            new StopInput(stops), request.Seed, request.Logprobs == true ? request.TopLogprobs ?? 0 : null, Echo: false, IgnoreEos: false);
+        // Fail fast on bad fields, before the model is loaded.
+        fields.ToOptions(1, maxTokensField, "top_logprobs");
+        using var scope = logger.BeginScope("Model {Model}, user {User}", request.Model, request.User);
 
-            var started = await GenerationStart.StartAsync(pool, serving.Value, request.Model, "chatcmpl-",
-                served => [served.Tokenizer.Encode(prompt)],
-                (served, promptTokens) =>
-                {
-                    var room = served.Model.Config.NPositions - promptTokens;
-                    if (room < 1)
-                        throw new InvalidRequestException($"This model's maximum context length is {served.Model.Config.NPositions} tokens, and the rendered conversation " +
-                            $"already has {promptTokens}. Please shorten the messages.", "messages", "context_length_exceeded");
-                    return fields.ToOptions(Math.Min(serving.Value.DefaultChatMaxTokens, room), maxTokensField, "top_logprobs");
-                },
-                stream, http, logger);
-            var tokenizer = started.Model.Tokenizer;
-            if (stream) return new EventStreamResult(StreamChunks(started, request.StreamOptions?.IncludeUsage ?? false, http.RequestAborted));
-
-            var result = await started.Stream.Completion;
-            var choices = result.Sequences.Select((s, i) =>
+        var started = await GenerationStart.StartAsync(pool, serving.Value, request.Model, "chatcmpl-",
+            served => [served.Tokenizer.Encode(prompt)],
+            (served, promptTokens) =>
             {
-                var skipped = s.Text.Length - s.Text.TrimStart().Length;
-                return new ChatChoice(i, new ChatAnswer("assistant", s.Text[skipped..]), Logprobs(s.Logprobs, tokenizer), CompletionsApi.FinishReasonName(s.FinishReason));
-            }).ToList();
-            return TypedResults.Ok(new ChatCompletionResponse(started.Id, "chat.completion", started.Created, started.Model.Name, choices,
-                new Usage(result.PromptTokens, result.CompletionTokens, result.PromptTokens + result.CompletionTokens)));
-        }
-        catch (Exception e) when (GenerationStart.TryMapError(e, serving.Value, logger, out var error, pending))
+                var room = served.Model.Config.NPositions - promptTokens;
+                if (room < 1)
+                    throw new InvalidRequestException($"This model's maximum context length is {served.Model.Config.NPositions} tokens, and the rendered conversation " +
+                        $"already has {promptTokens}. Please shorten the messages.", "messages", "context_length_exceeded");
+                return fields.ToOptions(Math.Min(serving.Value.DefaultChatMaxTokens, room), maxTokensField, "top_logprobs");
+            },
+            stream, http, logger);
+        var tokenizer = started.Model.Tokenizer;
+        if (stream) return new EventStreamResult(StreamChunks(started, request.StreamOptions?.IncludeUsage ?? false, http.RequestAborted));
+
+        var result = await started.Stream.Completion;
+        var choices = result.Sequences.Select((s, i) =>
         {
-            return error;
-        }
+            var skipped = s.Text.Length - s.Text.TrimStart().Length;
+            return new ChatChoice(i, new ChatAnswer("assistant", s.Text[skipped..]), Logprobs(s.Logprobs, tokenizer), CompletionsApi.FinishReasonName(s.FinishReason));
+        }).ToList();
+        return TypedResults.Ok(new ChatCompletionResponse(started.Id, "chat.completion", started.Created, started.Model.Name, choices,
+            new Usage(result.PromptTokens, result.CompletionTokens, result.PromptTokens + result.CompletionTokens)));
     }
 
     private static async IAsyncEnumerable<object> StreamChunks(StartedGeneration started, bool includeUsage, [EnumeratorCancellation] CancellationToken cancellation)

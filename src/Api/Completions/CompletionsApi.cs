@@ -31,36 +31,29 @@ public static class CompletionsApi
     }
 
     public static async Task<Results<Ok<CompletionResponse>, EventStreamResult, ApiError>> CreateCompletionAsync(
-        CompletionRequest request, ModelPool pool, IOptions<ServingOptions> serving, PendingCheckpoints pending, HttpContext http, ILoggerFactory loggers)
+        CompletionRequest request, ModelPool pool, IOptions<ServingOptions> serving, HttpContext http, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(CompletionsApi).FullName!);
-        try
-        {
-            if (request.Prompt is null) throw new InvalidRequestException("You must provide a prompt: a string, an array of strings, or token ids.", "prompt");
-            CheckUnsupported(request);
-            var fields = new SamplingFields(request.MaxTokens, request.Temperature, request.TopP, request.TopK, request.N, request.Stop,
-                request.Seed, request.Logprobs, request.Echo ?? false, request.IgnoreEos ?? false);
-            var stream = request.Stream ?? false;
-            if (request.StreamOptions is not null && !stream)
-                throw new InvalidRequestException("'stream_options' is only allowed when 'stream' is true.", "stream_options");
-            var sampling = fields.ToOptions(SamplingFields.DefaultMaxTokens);
-            if (request.BestOf is { } bestOf && bestOf != sampling.N)
-                throw new InvalidRequestException($"Invalid value for 'best_of': only best_of equal to n ({sampling.N}) is supported (got {bestOf}).", "best_of");
-            using var scope = logger.BeginScope("Model {Model}, user {User}", request.Model, request.User);
+        if (request.Prompt is null) throw new InvalidRequestException("You must provide a prompt: a string, an array of strings, or token ids.", "prompt");
+        CheckUnsupported(request);
+        var fields = new SamplingFields(request.MaxTokens, request.Temperature, request.TopP, request.TopK, request.N, request.Stop,
+            request.Seed, request.Logprobs, request.Echo ?? false, request.IgnoreEos ?? false);
+        var stream = request.Stream ?? false;
+        if (request.StreamOptions is not null && !stream)
+            throw new InvalidRequestException("'stream_options' is only allowed when 'stream' is true.", "stream_options");
+        var sampling = fields.ToOptions(SamplingFields.DefaultMaxTokens);
+        if (request.BestOf is { } bestOf && bestOf != sampling.N)
+            throw new InvalidRequestException($"Invalid value for 'best_of': only best_of equal to n ({sampling.N}) is supported (got {bestOf}).", "best_of");
+        using var scope = logger.BeginScope("Model {Model}, user {User}", request.Model, request.User);
 
-            var started = await GenerationStart.StartAsync(pool, serving.Value, request.Model, "cmpl-",
-                served => Tokenize(request.Prompt, served), (_, _) => sampling, stream, http, logger);
-            if (stream) return new EventStreamResult(StreamChunks(started, request.StreamOptions?.IncludeUsage ?? false, http.RequestAborted));
+        var started = await GenerationStart.StartAsync(pool, serving.Value, request.Model, "cmpl-",
+            served => Tokenize(request.Prompt, served), (_, _) => sampling, stream, http, logger);
+        if (stream) return new EventStreamResult(StreamChunks(started, request.StreamOptions?.IncludeUsage ?? false, http.RequestAborted));
 
-            var result = await started.Stream.Completion;
-            return TypedResults.Ok(new CompletionResponse(started.Id, "text_completion", started.Created, started.Model.Name,
-                result.Sequences.Select((s, i) => new CompletionChoice(s.Text, i, Logprobs(s.Logprobs), FinishReasonName(s.FinishReason))).ToList(),
-                new Usage(result.PromptTokens, result.CompletionTokens, result.PromptTokens + result.CompletionTokens)));
-        }
-        catch (Exception e) when (GenerationStart.TryMapError(e, serving.Value, logger, out var error, pending))
-        {
-            return error;
-        }
+        var result = await started.Stream.Completion;
+        return TypedResults.Ok(new CompletionResponse(started.Id, "text_completion", started.Created, started.Model.Name,
+            result.Sequences.Select((s, i) => new CompletionChoice(s.Text, i, Logprobs(s.Logprobs), FinishReasonName(s.FinishReason))).ToList(),
+            new Usage(result.PromptTokens, result.CompletionTokens, result.PromptTokens + result.CompletionTokens)));
     }
 
     private static void CheckUnsupported(CompletionRequest request)

@@ -11,7 +11,8 @@ public sealed record StartedGeneration(ServedModel Model, GenerationStream Strea
 
 /// <summary>
 /// What completions and chat share between a validated request and a running generation: resolve and load the
-/// model, tokenize, check the context, and queue on the model's scheduler, mapping every failure to its error.
+/// model, tokenize, check the context, and queue on the model's scheduler. Failures are thrown; ApiErrorMapping
+/// answers them.
 /// </summary>
 public static class GenerationStart
 {
@@ -44,60 +45,16 @@ public static class GenerationStart
             http.Response.RegisterForDispose(lease);
             return new StartedGeneration(served, generation, sampling, prompts.Count, idPrefix + Guid.NewGuid().ToString("N")[..24], DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         }
+        catch (ArgumentException e)
+        {
+            // The scheduler validates what reaches it (token ids, sampling ranges); its refusals name the field.
+            lease.Dispose();
+            throw new InvalidRequestException(SamplingFields.CleanMessage(e), e.ParamName);
+        }
         catch
         {
             lease.Dispose();
             throw;
         }
     }
-
-    /// <summary>The error response for a failure to start a generation, or false for an unexpected one.</summary>
-    /// <param name="pending">Answers whether a job is training a model that does not exist yet (503 rather than 404).</param>
-    public static bool TryMapError(Exception e, ServingOptions serving, ILogger logger, out ApiError error, PendingCheckpoints? pending = null)
-    {
-        switch (e)
-        {
-            case ModelNotFoundException missing when pending?.Find(missing.Model) is { } training:
-                error = BeingTrained(missing.Model, training);
-                return true;
-            case InvalidRequestException invalid:
-                error = invalid.ToError();
-                return true;
-            case ModelNotFoundException missing:
-                error = ApiError.NotFound(missing.Message, "model", "model_not_found");
-                return true;
-            case NotALanguageModelException rewardModel:
-                error = ApiError.BadRequest(rewardModel.Message, "model", "model_not_supported");
-                return true;
-            case ModelLoadException failed:
-                logger.LogError(failed.InnerException, "Model {Model} failed to load", failed.Model);
-                error = ApiError.Unavailable(failed.Message, "model_load_failed");
-                return true;
-            case SchedulerQueueFullException full:
-                error = ApiError.TooManyRequests(full.Message, TimeSpan.FromSeconds(serving.RetryAfterSeconds));
-                return true;
-            case ArgumentException argument:
-                error = ApiError.BadRequest(SamplingFields.CleanMessage(argument), argument.ParamName);
-                return true;
-            default:
-                error = null!;
-                return false;
-        }
-    }
-
-    /// <summary>503 with Retry-After: the model does not exist yet, and which job will publish it, how far it is, and when.</summary>
-    private static ApiError BeingTrained(string model, PendingCheckpoints.Pending job)
-    {
-        var path = job.Kind == JobKind.Pipeline ? $"/v1/pipelines/{job.JobId}" : $"/v1/training/jobs/{job.JobId}";
-        var state = job.Status == JobStatus.Running ? $"running, at stage {job.Stage}, {job.Percent}% of the job done" : "queued";
-        var when = job.SecondsUntilReady is { } s ? $" It should be published in about {Describe(s)}." : "";
-        var message = $"The model '{model}' is not available yet: job {job.JobId} ({state}) will publish it.{when} GET {path} shows the progress.";
-        // Clients that honour Retry-After poll again within a minute, however long the training has left.
-        var retry = TimeSpan.FromSeconds(Math.Clamp(job.SecondsUntilReady ?? ModelNotReadyRetrySeconds, 5, ModelNotReadyRetrySeconds));
-        return new ApiError(StatusCodes.Status503ServiceUnavailable, new OpenAiError(message, OpenAiErrorTypes.Server, "model", "model_not_ready"), retry);
-    }
-
-    private const double ModelNotReadyRetrySeconds = 60;
-
-    private static string Describe(double seconds) => seconds < 90 ? $"{Math.Ceiling(seconds)} s" : $"{Math.Ceiling(seconds / 60)} min";
 }

@@ -98,14 +98,6 @@ public static class DatasetsApi
             loggers.CreateLogger(typeof(DatasetsApi).FullName!).LogInformation("Stored dataset {Name} ({Kind}, {Records} records, {Bytes} bytes)", name, kind, records, upload.Bytes);
             return TypedResults.Created($"/v1/datasets/{name}", info);
         }
-        catch (InvalidRequestException e)
-        {
-            return e.ToError();
-        }
-        catch (DatasetRequestException e)
-        {
-            return e.Error;
-        }
         finally
         {
             File.Delete(temporary); // nothing to do after a successful rename

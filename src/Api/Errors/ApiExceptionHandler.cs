@@ -1,45 +1,24 @@
-using System.Text.Json;
-using InstructGpt.Inference.Serving;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InstructGpt.Api.Errors;
 
 /// <summary>
-/// The last line of defence: turns exceptions into error responses. Client mistakes that surface as
-/// exceptions (malformed JSON, wrong types, a missing body, a body too large) become 4xx with a message that
-/// names the problem; anything else is a 500 that says nothing about our internals. /v1 routes answer in
-/// OpenAI's shape, others with ProblemDetails.
+/// The last line of defence: turns exceptions into error responses through the one <see cref="ApiErrorMapping"/>.
+/// Client mistakes (malformed JSON, wrong types, a missing body, a field out of range, a full queue) become 4xx with a
+/// message that names the problem; anything else is a 500 that says nothing about our internals. /v1 routes answer
+/// in OpenAI's shape, others with ProblemDetails.
 /// </summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed class ApiExceptionHandler(ApiErrorMapping errors, IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (httpContext.RequestAborted.IsCancellationRequested) return true; // the client left; nobody reads an answer
-        var error = Classify(exception, httpContext.Request.Path);
+        var error = errors.Map(exception, httpContext.Request.Path);
         if (error.StatusCode >= 500) logger.LogError(exception, "Request {Method} {Path} failed", httpContext.Request.Method, httpContext.Request.Path);
         else logger.LogInformation("Rejected {Method} {Path} with {Status}: {Message}", httpContext.Request.Method, httpContext.Request.Path, error.StatusCode, error.Value.Error.Message);
         await ErrorResponses.WriteAsync(httpContext, error, problemDetails);
         return true;
-    }
-
-    /// <param name="path">The request's path: a body that is not JSON gets an example body for that endpoint.</param>
-    public static ApiError Classify(Exception exception, PathString path = default) => exception switch
-    {
-        BadHttpRequestException { InnerException: JsonException json } => FromJson(json, path),
-        JsonException json => FromJson(json, path),
-        BadHttpRequestException bad when ParameterBindingErrors.Describe(bad.Message) is { } binding => binding,
-        BadHttpRequestException bad => ErrorResponses.ForStatus(bad.StatusCode, bad.Message),
-        ModelNotFoundException missing => ApiError.NotFound(missing.Message, "model", "model_not_found"),
-        SchedulerQueueFullException full => ApiError.TooManyRequests(full.Message, TimeSpan.FromSeconds(1)),
-        _ => new ApiError(StatusCodes.Status500InternalServerError,
-            new OpenAiError("The server had an error while processing your request. The error is logged; retry, or report it if it persists.", OpenAiErrorTypes.Server, null, null)),
-    };
-
-    private static ApiError FromJson(JsonException json, PathString path)
-    {
-        var (message, param) = JsonErrorMessages.Describe(json, JsonErrorMessages.ExampleBody(path));
-        return ApiError.BadRequest(message, param);
     }
 }
 

@@ -81,30 +81,19 @@ public static class EvaluationsApi
     public static async Task<Results<Accepted<EvaluationObject>, ApiError>> CreateAsync(CreateEvaluationRequest? request, EvaluationRequestValidator validator,
         EvaluationCatalog catalog, EvaluationApiKeys apiKeys)
     {
+        // Validation reads every eval set: off the request's thread.
+        var spec = await Task.Run(() => validator.Validate(request));
+        var id = JobQueue.NewId(JobKind.Evaluation);
+        if (request?.Llm?.ApiKey is { Length: > 0 } key) apiKeys.Set(id, key); // before the job is queued: a worker may start it at once
         try
         {
-            // Validation reads every eval set: off the request's thread.
-            var spec = await Task.Run(() => validator.Validate(request));
-            var id = JobQueue.NewId(JobKind.Evaluation);
-            if (request?.Llm?.ApiKey is { Length: > 0 } key) apiKeys.Set(id, key); // before the job is queued: a worker may start it at once
-            try
-            {
-                var job = await catalog.Queue.SubmitAsync(JobKind.Evaluation, null, JobSpecJson.Write(spec), id);
-                return TypedResults.Accepted($"/v1/evaluations/{job.Id}", new EvaluationEntry(job, null).ToObject(null, null));
-            }
-            catch
-            {
-                apiKeys.Forget(id);
-                throw;
-            }
+            var job = await catalog.Queue.SubmitAsync(JobKind.Evaluation, null, JobSpecJson.Write(spec), id);
+            return TypedResults.Accepted($"/v1/evaluations/{job.Id}", new EvaluationEntry(job, null).ToObject(null, null));
         }
-        catch (InvalidRequestException e)
+        catch
         {
-            return e.ToError();
-        }
-        catch (JobQueueFullException e)
-        {
-            return e.ToError();
+            apiKeys.Forget(id);
+            throw;
         }
     }
 

@@ -60,42 +60,38 @@ public static class FeedbackApi
         return app;
     }
 
-    public static Task<Results<Created<FeedbackRating>, ApiError>> CreateRatingAsync(RatingRequest request, FeedbackStore store) =>
-        AnswerAsync(async () =>
-        {
-            var rating = await store.AddRatingAsync(request.Validate());
-            return TypedResults.Created($"/v1/feedback/ratings/{rating.Id}", rating);
-        });
+    public static async Task<Results<Created<FeedbackRating>, ApiError>> CreateRatingAsync(RatingRequest request, FeedbackStore store)
+    {
+        var rating = await store.AddRatingAsync(request.Validate());
+        return TypedResults.Created($"/v1/feedback/ratings/{rating.Id}", rating);
+    }
 
     /// <param name="after">Only items with a larger id: the last_id of the previous page (default 0).</param>
     /// <param name="limit">Items per page, 1 to 1000 (default 100).</param>
-    public static Task<Results<Ok<FeedbackPage<FeedbackRating>>, ApiError>> ListRatingsAsync(string? after, string? limit, FeedbackStore store, HttpContext http) =>
-        AnswerAsync(async () =>
-        {
-            var page = PageQuery.Parse(after, limit);
-            return TypedResults.Ok(await store.ListRatingsAsync(page.After, page.Limit, http.RequestAborted));
-        });
+    public static async Task<Results<Ok<FeedbackPage<FeedbackRating>>, ApiError>> ListRatingsAsync(string? after, string? limit, FeedbackStore store, HttpContext http)
+    {
+        var page = PageQuery.Parse(after, limit);
+        return TypedResults.Ok(await store.ListRatingsAsync(page.After, page.Limit, http.RequestAborted));
+    }
 
     public static async Task<Results<Ok<FeedbackRating>, ApiError>> GetRatingAsync(long id, FeedbackStore store, HttpContext http) =>
         await store.GetRatingAsync(id, http.RequestAborted) is { } rating
             ? TypedResults.Ok(rating)
             : ApiError.NotFound($"There is no rating {id}.", "id", "rating_not_found");
 
-    public static Task<Results<Created<FeedbackComparison>, ApiError>> CreateComparisonAsync(ComparisonRequest request, FeedbackStore store) =>
-        AnswerAsync(async () =>
-        {
-            var comparison = await store.AddComparisonAsync(request.Validate());
-            return TypedResults.Created($"/v1/feedback/comparisons/{comparison.Id}", comparison);
-        });
+    public static async Task<Results<Created<FeedbackComparison>, ApiError>> CreateComparisonAsync(ComparisonRequest request, FeedbackStore store)
+    {
+        var comparison = await store.AddComparisonAsync(request.Validate());
+        return TypedResults.Created($"/v1/feedback/comparisons/{comparison.Id}", comparison);
+    }
 
     /// <param name="after">Only items with a larger id: the last_id of the previous page (default 0).</param>
     /// <param name="limit">Items per page, 1 to 1000 (default 100).</param>
-    public static Task<Results<Ok<FeedbackPage<FeedbackComparison>>, ApiError>> ListComparisonsAsync(string? after, string? limit, FeedbackStore store, HttpContext http) =>
-        AnswerAsync(async () =>
-        {
-            var page = PageQuery.Parse(after, limit);
-            return TypedResults.Ok(await store.ListComparisonsAsync(page.After, page.Limit, http.RequestAborted));
-        });
+    public static async Task<Results<Ok<FeedbackPage<FeedbackComparison>>, ApiError>> ListComparisonsAsync(string? after, string? limit, FeedbackStore store, HttpContext http)
+    {
+        var page = PageQuery.Parse(after, limit);
+        return TypedResults.Ok(await store.ListComparisonsAsync(page.After, page.Limit, http.RequestAborted));
+    }
 
     public static async Task<Results<Ok<FeedbackComparison>, ApiError>> GetComparisonAsync(long id, FeedbackStore store, HttpContext http) =>
         await store.GetComparisonAsync(id, http.RequestAborted) is { } comparison
@@ -116,19 +112,6 @@ public static class FeedbackApi
         {
             File.Delete(path);
             throw;
-        }
-    }
-
-    /// <summary>The handler's result, or 400 naming the field when it finds a request field out of range.</summary>
-    private static async Task<Results<T, ApiError>> AnswerAsync<T>(Func<Task<T>> handle) where T : IResult
-    {
-        try
-        {
-            return await handle();
-        }
-        catch (InvalidRequestException e)
-        {
-            return e.ToError();
         }
     }
 }

@@ -29,6 +29,7 @@ public static class HostingExtensions
         // Malformed bodies throw, so the exception handler can answer with a message naming the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
+        services.AddSingleton<ApiErrorMapping>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         return builder;
     }
@@ -39,7 +40,7 @@ public static class HostingExtensions
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // 4xx are the client's business; our handler logs them briefly itself.
-            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException or System.Text.Json.JsonException,
+            SuppressDiagnosticsCallback = c => c.HttpContext.RequestServices.GetRequiredService<ApiErrorMapping>().Map(c.Exception).StatusCode < 500,
         });
         app.UseStatusCodePages(async context =>
         {

@@ -66,40 +66,18 @@ public static class JobsApi
     public static async Task<Results<Accepted<JobObject>, ApiError>> CreateTrainingJobAsync(TrainingJobRequest? request, JobQueue queue, JobRequestValidator validator,
         PendingCheckpoints pending)
     {
-        try
-        {
-            // Validation reads every dataset of the stage: off the request's thread.
-            var spec = await Task.Run(() => validator.Validate(request, name => pending.Find(name) is not null));
-            var job = await queue.SubmitAsync(JobKind.Training, spec.Stage, JobSpecJson.Write(spec));
-            return TypedResults.Accepted($"/v1/training/jobs/{job.Id}", JobObject.From(job, null));
-        }
-        catch (InvalidRequestException e)
-        {
-            return e.ToError();
-        }
-        catch (JobQueueFullException e)
-        {
-            return e.ToError();
-        }
+        // Validation reads every dataset of the stage: off the request's thread.
+        var spec = await Task.Run(() => validator.Validate(request, name => pending.Find(name) is not null));
+        var job = await queue.SubmitAsync(JobKind.Training, spec.Stage, JobSpecJson.Write(spec));
+        return TypedResults.Accepted($"/v1/training/jobs/{job.Id}", JobObject.From(job, null));
     }
 
     public static async Task<Results<Accepted<JobObject>, ApiError>> CreatePipelineAsync(PipelineRequest? request, JobQueue queue, JobRequestValidator validator,
         PendingCheckpoints pending)
     {
-        try
-        {
-            var spec = validator.Validate(request, name => pending.Find(name) is not null);
-            var job = await queue.SubmitAsync(JobKind.Pipeline, null, JobSpecJson.Write(spec));
-            return TypedResults.Accepted($"/v1/pipelines/{job.Id}", JobObject.From(job, null));
-        }
-        catch (InvalidRequestException e)
-        {
-            return e.ToError();
-        }
-        catch (JobQueueFullException e)
-        {
-            return e.ToError();
-        }
+        var spec = validator.Validate(request, name => pending.Find(name) is not null);
+        var job = await queue.SubmitAsync(JobKind.Pipeline, null, JobSpecJson.Write(spec));
+        return TypedResults.Accepted($"/v1/pipelines/{job.Id}", JobObject.From(job, null));
     }
 
     private static async Task<Results<Ok<JobList>, ApiError>> ListAsync(JobQueue queue, JobKind kind, int? limit)

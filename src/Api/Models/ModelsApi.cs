@@ -74,11 +74,6 @@ public static class ModelsApi
         {
             return NotFound(model, catalog);
         }
-        catch (ModelLoadException e)
-        {
-            loggers.CreateLogger(typeof(ModelsApi).FullName!).LogError(e.InnerException, "Model {Model} failed to load", model);
-            return ApiError.Unavailable(e.Message, "model_load_failed");
-        }
     }
 
     public static Results<Ok<ModelObject>, ApiError> UnloadModel(string model, CheckpointCatalog catalog, ModelPool pool, RewardModelCache rewardModels)

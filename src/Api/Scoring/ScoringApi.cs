@@ -29,32 +29,12 @@ public static class ScoringApi
         return app;
     }
 
-    public static async Task<Results<Ok<ScoreResponse>, ApiError>> ScoreAsync(ScoreRequest request, RewardModelCache models, HttpContext http, ILoggerFactory loggers)
+    public static async Task<Results<Ok<ScoreResponse>, ApiError>> ScoreAsync(ScoreRequest request, RewardModelCache models, HttpContext http)
     {
-        try
-        {
-            var (model, prompt, completions) = Validate(request);
-            var (scores, tokens) = await models.ScoreAsync(model, prompt, completions, http.RequestAborted);
-            return TypedResults.Ok(new ScoreResponse("score-" + Guid.NewGuid().ToString("N")[..24], "list", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), model,
-                scores.Select((s, i) => new ScoreData("score", i, s)).ToList(), new Usage(tokens, 0, tokens)));
-        }
-        catch (InvalidRequestException invalid)
-        {
-            return invalid.ToError();
-        }
-        catch (ModelNotFoundException missing)
-        {
-            return ApiError.NotFound(missing.Message, "model", "model_not_found");
-        }
-        catch (NotARewardModelException notReward)
-        {
-            return ApiError.BadRequest(notReward.Message, "model", "model_not_supported");
-        }
-        catch (ModelLoadException failed)
-        {
-            loggers.CreateLogger(typeof(ScoringApi).FullName!).LogError(failed.InnerException, "Reward model {Model} failed to load", failed.Model);
-            return ApiError.Unavailable(failed.Message, "model_load_failed");
-        }
+        var (model, prompt, completions) = Validate(request);
+        var (scores, tokens) = await models.ScoreAsync(model, prompt, completions, http.RequestAborted);
+        return TypedResults.Ok(new ScoreResponse("score-" + Guid.NewGuid().ToString("N")[..24], "list", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), model,
+            scores.Select((s, i) => new ScoreData("score", i, s)).ToList(), new Usage(tokens, 0, tokens)));
     }
 
     /// <summary>Checks every field once and returns them typed.</summary>

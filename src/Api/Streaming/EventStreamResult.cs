@@ -59,7 +59,7 @@ public sealed class EventStreamResult(IAsyncEnumerable<object> chunks) : IResult
         {
             var logger = httpContext.RequestServices.GetRequiredService<ILogger<EventStreamResult>>();
             logger.LogError(e, "A streamed generation failed");
-            var error = ServerPaths.Hide(ApiExceptionHandler.Classify(e).Value, httpContext);
+            var error = ServerPaths.Hide(httpContext.RequestServices.GetRequiredService<ApiErrorMapping>().Map(e).Value, httpContext);
             WriteEvent(body, writer, error, error.GetType(), json);
         }
         body.Write(Done);
