@@ -20,7 +20,13 @@ using static TorchSharp.torch;
 //   --serve reads commands from stdin, one per line, and ends each answer with a line "DONE":
 //     run PRESET:BATCH:MODE:NEW:REPEATS | generator PRESET:BATCH:NEW:REPEATS | export DIR
 //   so that a driver can alternate ours and the peer run by run on a shared machine.
+//        InstructGpt.Inference.Bench matmul [THREADS]: float32 products at the model's shapes (MatMulBench.cs).
 
+if (args is ["matmul", ..]) // bench/run-matmul-bench.sh: matmul [THREADS]
+{
+    InstructGpt.Inference.Bench.MatMulBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2);
+    return;
+}
 var options = BenchOptions.Parse(args);
 // As the project's hosts do (OpenMP's passive wait unless OMP_WAIT_POLICY is set), then the bench's own thread count.
 TorchRuntime.Initialize();

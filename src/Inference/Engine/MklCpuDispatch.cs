@@ -7,14 +7,14 @@ namespace InstructGpt.Inference.Engine;
 /// are not Intel's.
 /// <para>
 /// oneMKL picks its kernels from the instruction sets the CPU reports and from whether the vendor is Intel; on AMD it
-/// falls back to generic ones. Measured on this project's AMD EPYC (Zen 3) machine with 2 threads: a [32 × 768] ×
+/// falls back to generic ones. Measured on this project's AMD EPYC machine (CPU family 26, AVX-512) with 2 threads: a [32 × 768] ×
 /// [768 × 3072] float32 product ran at 64–77 GFLOP/s, 0.5–0.6× Debian's OpenBLAS, and at 228–274 GFLOP/s with the
 /// vendor check answered "Intel" (docs/benchmarks.md, "Matrix products on AMD CPUs"). The answer comes from
 /// <c>mkl_intel_dispatch.c</c>, built next to TorchSharp's library as <see cref="LibraryFileName"/>: it defines
 /// oneMKL's <c>mkl_serv_intel_cpu_true</c>, which libtorch_cpu.so exports and calls through its procedure linkage
 /// table, so a definition already in the global symbol scope when libtorch loads is the one it binds.
 /// <see cref="Enable"/> loads it with RTLD_GLOBAL before TorchSharp loads libtorch. oneMKL still checks the instruction
-/// sets itself, so a CPU without AVX2 keeps the kernels it supports.
+/// sets itself, so a CPU without AVX-512 or AVX2 keeps the kernels it supports.
 /// </para>
 /// <para>
 /// Applied on Linux x86-64 when the CPU's vendor is not Intel (on Intel CPUs oneMKL already takes these kernels).
