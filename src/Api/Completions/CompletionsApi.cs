@@ -75,14 +75,14 @@ public static class CompletionsApi
         if (prompt.TokenIds is { } ids)
         {
             var vocab = Math.Min(model.Tokenizer.VocabSize, model.Model.Config.VocabSize);
-            for (var p = 0; p < ids.Count; p++)
-                for (var j = 0; j < ids[p].Length; j++)
-                    if (ids[p][j] < 0 || ids[p][j] >= vocab)
-                    {
-                        var field = prompt.IsArray ? $"prompt[{p}][{j}]" : $"prompt[{j}]";
-                        throw new InvalidRequestException($"Invalid value for '{field}': token ids must be in [0, {vocab - 1}] for model '{model.Name}' (got {ids[p][j]}).", field);
-                    }
-            return ids.Select(p => (IReadOnlyList<int>)p).ToList();
+            var prompts = ids.Select(p => (IReadOnlyList<int>)p).ToList();
+            // The scheduler checks the same rule; here the answer can name the field to fix.
+            if (PromptBatch.FirstIdOutside(prompts, vocab) is var (p, j))
+            {
+                var field = prompt.IsArray ? $"prompt[{p}][{j}]" : $"prompt[{j}]";
+                throw new InvalidRequestException($"Invalid value for '{field}': token ids must be in [0, {vocab - 1}] for model '{model.Name}' (got {ids[p][j]}).", field);
+            }
+            return prompts;
         }
         return prompt.Texts!.Select(t => (IReadOnlyList<int>)model.Tokenizer.Encode(t)).ToList();
     }

@@ -38,8 +38,7 @@ public static class GenerationStart
                 throw new InvalidRequestException($"The request asks for {completions} completions ({prompts.Count} prompt(s) × n = {sampling.N}); at most {serving.MaxCompletionsPerRequest} are allowed (Serving:MaxCompletionsPerRequest).", "n");
             var context = served.Model.Config.NPositions;
             if (longest + sampling.MaxTokens > context)
-                throw new InvalidRequestException($"This model's maximum context length is {context} tokens, however you requested {longest + sampling.MaxTokens} tokens " +
-                    $"({longest} in your prompt; {sampling.MaxTokens} for the completion). Please reduce your prompt or completion length.", "max_tokens", "context_length_exceeded");
+                throw new InvalidRequestException(PromptBatch.ContextLengthExceeded(context, longest, sampling.MaxTokens), "max_tokens", "context_length_exceeded");
 
             var generation = served.Scheduler.Submit(new GenerationRequest(prompts, sampling), stream, http.RequestAborted);
             http.Response.RegisterForDispose(lease);

@@ -13,8 +13,6 @@ namespace InstructGpt.Inference.Generation;
 /// </summary>
 public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer tokenizer)
 {
-    private const long PadId = 0; // any id works: padded positions are masked out of attention
-
     public GptLanguageModel Model { get; } = model;
     public ITokenizer Tokenizer { get; } = tokenizer;
 
@@ -26,16 +24,8 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
         options.Validate();
         if (prompts.Count == 0) return [];
         var config = Model.Config;
-        var promptIds = prompts.Select(p => p.Count > 0 ? p.ToArray() : [Tokenizer.EndOfTextId]).ToArray();
-        foreach (var ids in promptIds)
-        {
-            if (ids.Any(id => id < 0 || id >= config.VocabSize))
-                throw new ArgumentOutOfRangeException("prompt", $"token ids must be in [0, {config.VocabSize - 1}]");
-            if (ids.Length + options.MaxTokens > config.NPositions)
-                throw new ArgumentException($"This model's maximum context length is {config.NPositions} tokens, however you requested " +
-                    $"{ids.Length + options.MaxTokens} tokens ({ids.Length} in your prompt; {options.MaxTokens} for the completion). " +
-                    "Please reduce your prompt or completion length.", "max_tokens");
-        }
+        var promptIds = PromptBatch.Check(prompts, options.MaxTokens, Math.Min(config.VocabSize, Tokenizer.VocabSize), config.NPositions, Tokenizer.EndOfTextId);
+        var device = Model.transformer.wte.weight!.device;
 
         var generators = new List<torch.Generator>();
         try
@@ -48,8 +38,7 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
                     torch.Generator? generator = null;
                     if (options.Seed is { } seed)
                     {
-                        // The n samples of a request differ; the same prompt and seed repeat whatever else is in the batch.
-                        generator = new torch.Generator(unchecked(seed + (ulong)s * 0x9E3779B97F4A7C15UL), torch.CPU);
+                        generator = PromptBatch.SampleGenerator(seed, s, device);
                         generators.Add(generator);
                     }
                     rows.Add(new SequenceState(p, s, promptIds[p], new RowSampling(options.Temperature, options.TopK, options.TopP, generator), stops));
@@ -63,14 +52,13 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
         }
     }
 
-    /// <summary>Runs prefill and the decode loop; returns the echoed prompts' token logprobs when requested.</summary>
-    private Dictionary<int, (double? logprob, (int, double)[] top)[]> Run(List<SequenceState> rows, SamplingOptions options, CancellationToken cancellation)
+    /// <summary>Runs prefill and the decode loop; returns the echoed prompts' token logprobs (by prompt index) when requested.</summary>
+    private Dictionary<int, List<TokenLogprob>> Run(List<SequenceState> rows, SamplingOptions options, CancellationToken cancellation)
     {
         var device = Model.transformer.wte.weight!.device;
         var dtype = Model.transformer.wte.weight!.dtype;
         var width = rows.Max(r => r.PromptIds.Length);
-        var topCount = options.Logprobs ?? 0;
-        var promptLogprobs = new Dictionary<int, (double?, (int, double)[])[]>();
+        var promptLogprobs = new Dictionary<int, List<TokenLogprob>>();
         using var noGrad = torch.no_grad();
         using var cache = new KvCache(Model.Config, rows.Count, width + Math.Max(1, options.MaxTokens), device, dtype);
         var active = Enumerable.Range(0, rows.Count).ToList();
@@ -78,11 +66,12 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
         Tensor logits;
         using (var scope = torch.NewDisposeScope())
         {
-            var (ids, mask) = LeftPad(rows, width, device);
-            if (options.Echo && options.Logprobs.HasValue)
+            var (ids, mask) = PromptBatch.LeftPad(rows.Select(r => r.PromptIds).ToList(), width, device);
+            if (options.Echo && options.Logprobs is { } topCount)
             {
                 var all = Model.forward(ids, mask, cache);
-                CollectPromptLogprobs(all, rows, width, topCount, promptLogprobs);
+                var entries = PromptBatch.PromptLogprobs(all, rows.Select(r => r.PromptIds).ToList(), width, topCount, Tokenizer);
+                for (var r = 0; r < rows.Count; r++) promptLogprobs.TryAdd(rows[r].PromptIndex, entries[r]);
                 logits = all.select(1, -1).MoveToOuterDisposeScope();
             }
             else logits = Model.LastLogits(ids, mask, cache).MoveToOuterDisposeScope();
@@ -116,54 +105,7 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
         return promptLogprobs;
     }
 
-    private static (Tensor ids, Tensor mask) LeftPad(List<SequenceState> rows, int width, Device device)
-    {
-        var ids = new long[rows.Count * width];
-        var mask = new long[rows.Count * width];
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var prompt = rows[r].PromptIds;
-            var offset = r * width + width - prompt.Length;
-            for (var j = 0; j < width - prompt.Length; j++) ids[r * width + j] = PadId;
-            for (var j = 0; j < prompt.Length; j++)
-            {
-                ids[offset + j] = prompt[j];
-                mask[offset + j] = 1;
-            }
-        }
-        return (torch.tensor(ids, new long[] { rows.Count, width }, device: device), torch.tensor(mask, new long[] { rows.Count, width }, device: device));
-    }
-
-    /// <summary>Log-probability of each prompt token given the ones before it (the first has none), for echo.</summary>
-    private static void CollectPromptLogprobs(Tensor logits, List<SequenceState> rows, int width, int topCount, Dictionary<int, (double?, (int, double)[])[]> result)
-    {
-        var logprobs = logits.@float().log_softmax(-1);
-        for (var r = 0; r < rows.Count; r++)
-        {
-            if (rows[r].SampleIndex != 0 || result.ContainsKey(rows[r].PromptIndex)) continue;
-            var prompt = rows[r].PromptIds;
-            var start = width - prompt.Length;
-            var entries = new (double?, (int, double)[])[prompt.Length];
-            entries[0] = (null, []);
-            for (var j = 1; j < prompt.Length; j++)
-            {
-                var row = logprobs[r, start + j - 1];
-                var chosen = row[prompt[j]].to(ScalarType.Float64).ToDouble();
-                (int, double)[] top = [];
-                if (topCount > 0)
-                {
-                    var (values, ids) = row.topk(topCount);
-                    var v = values.to(ScalarType.Float64).ToHostArray<double>();
-                    var i = ids.ToHostArray<long>();
-                    top = v.Select((x, k) => ((int)i[k], x)).ToArray();
-                }
-                entries[j] = (chosen, top);
-            }
-            result[rows[r].PromptIndex] = entries;
-        }
-    }
-
-    private GeneratedSequence Result(SequenceState row, SamplingOptions options, Dictionary<int, (double? logprob, (int, double)[] top)[]> promptLogprobs)
+    private GeneratedSequence Result(SequenceState row, SamplingOptions options, Dictionary<int, List<TokenLogprob>> promptLogprobs)
     {
         var completion = Tokenizer.Decode(row.Tokens);
         var tokens = row.Tokens.ToList();
@@ -179,9 +121,7 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
         if (options.Logprobs.HasValue)
         {
             logprobs = [];
-            if (options.Echo && promptLogprobs.TryGetValue(row.PromptIndex, out var entries))
-                for (var j = 0; j < row.PromptIds.Length; j++)
-                    logprobs.Add(Entry(row.PromptIds[j], entries[j].logprob, entries[j].top, Tokenizer.Decode(row.PromptIds[..j]).Length));
+            if (options.Echo && promptLogprobs.TryGetValue(row.PromptIndex, out var entries)) logprobs.AddRange(entries);
             for (var j = 0; j < tokens.Count; j++)
                 logprobs.Add(Entry(tokens[j], row.Logprobs[j], j < row.Top.Count ? row.Top[j] : [], promptText.Length + Tokenizer.Decode(tokens[..j]).Length));
         }

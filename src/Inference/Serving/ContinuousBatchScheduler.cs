@@ -28,8 +28,6 @@ namespace InstructGpt.Inference.Serving;
 /// </summary>
 public sealed class ContinuousBatchScheduler : IDisposable
 {
-    private const long PadId = 0; // any id works: padded positions are masked out of attention
-
     private readonly GptLanguageModel model;
     private readonly ITokenizer tokenizer;
     private readonly SchedulerOptions options;
@@ -105,24 +103,7 @@ public sealed class ContinuousBatchScheduler : IDisposable
     private int[][] Validate(GenerationRequest request)
     {
         var o = request.Options.Validate();
-        if (request.Prompts.Count == 0) throw new ArgumentException("at least one prompt is required", "prompt");
-        var vocab = Math.Min(model.Config.VocabSize, tokenizer.VocabSize);
-        var context = model.Config.NPositions;
-        var prompts = new int[request.Prompts.Count][];
-        for (var p = 0; p < prompts.Length; p++)
-        {
-            // An empty prompt starts from <|endoftext|>, as OpenAI's models do.
-            var ids = request.Prompts[p].Count > 0 ? request.Prompts[p].ToArray() : [tokenizer.EndOfTextId];
-            foreach (var id in ids)
-                if (id < 0 || id >= vocab)
-                    throw new ArgumentOutOfRangeException("prompt", id, $"token ids must be in [0, {vocab - 1}] (got {id})");
-            if (ids.Length + o.MaxTokens > context)
-                throw new ArgumentException($"This model's maximum context length is {context} tokens, however you requested " +
-                    $"{ids.Length + o.MaxTokens} tokens ({ids.Length} in your prompt; {o.MaxTokens} for the completion). " +
-                    "Please reduce your prompt or completion length.", "max_tokens");
-            prompts[p] = ids;
-        }
-        return prompts;
+        return PromptBatch.Check(request.Prompts, o.MaxTokens, Math.Min(model.Config.VocabSize, tokenizer.VocabSize), model.Config.NPositions, tokenizer.EndOfTextId);
     }
 
     private void Cancel(ScheduledRequest r)
@@ -196,14 +177,14 @@ public sealed class ContinuousBatchScheduler : IDisposable
         try
         {
             using var scope = torch.NewDisposeScope();
-            var (ids, mask) = LeftPad(prompts, width);
+            var (ids, mask) = PromptBatch.LeftPad(prompts, width, device);
             using var cache = new KvCache(model.Config, prompts.Length, width, device, dtype);
             Tensor last;
             List<TokenLogprob>[]? echoLogprobs = null;
             if (o.Echo && o.Logprobs.HasValue)
             {
                 var all = model.forward(ids, mask, cache);
-                echoLogprobs = PromptLogprobs(all, prompts, width, o.Logprobs.Value);
+                echoLogprobs = PromptBatch.PromptLogprobs(all, prompts, width, o.Logprobs.Value, tokenizer);
                 last = all.select(1, -1);
             }
             else last = model.LastLogits(ids, mask, cache);
@@ -221,9 +202,7 @@ public sealed class ContinuousBatchScheduler : IDisposable
                     torch.Generator? generator = null;
                     if (o.Seed is { } seed)
                     {
-                        // As in CompletionGenerator: the n samples differ, and a seed repeats whatever else is in the batch.
-                        // The generator lives on the model's device, where the probabilities are sampled.
-                        generator = new torch.Generator(unchecked(seed + (ulong)s * 0x9E3779B97F4A7C15UL), device);
+                        generator = PromptBatch.SampleGenerator(seed, s, device);
                         generators.Add(generator);
                     }
                     var state = new SequenceState(p, s, prompts[p], new RowSampling(o.Temperature, o.TopK, o.TopP, generator), stops);
@@ -257,56 +236,6 @@ public sealed class ContinuousBatchScheduler : IDisposable
             foreach (var g in generators) g.Dispose();
             throw;
         }
-    }
-
-    private (Tensor ids, Tensor mask) LeftPad(int[][] prompts, int width)
-    {
-        var ids = new long[prompts.Length * width];
-        var mask = new long[prompts.Length * width];
-        for (var r = 0; r < prompts.Length; r++)
-        {
-            var offset = r * width + width - prompts[r].Length;
-            for (var j = 0; j < width; j++) ids[r * width + j] = PadId;
-            for (var j = 0; j < prompts[r].Length; j++)
-            {
-                ids[offset + j] = prompts[r][j];
-                mask[offset + j] = 1;
-            }
-        }
-        return (torch.tensor(ids, new long[] { prompts.Length, width }, device: device), torch.tensor(mask, new long[] { prompts.Length, width }, device: device));
-    }
-
-    /// <summary>Log-probability of each prompt token given the ones before it (the first has none), for echo.</summary>
-    private List<TokenLogprob>[] PromptLogprobs(Tensor logits, int[][] prompts, int width, int topCount)
-    {
-        var logprobs = logits.@float().log_softmax(-1);
-        var result = new List<TokenLogprob>[prompts.Length];
-        for (var r = 0; r < prompts.Length; r++)
-        {
-            var prompt = prompts[r];
-            var start = width - prompt.Length;
-            var entries = new List<TokenLogprob>(prompt.Length);
-            for (var j = 0; j < prompt.Length; j++)
-            {
-                double? chosen = null;
-                List<TopLogprob> top = [];
-                if (j > 0)
-                {
-                    var row = logprobs[r, start + j - 1];
-                    chosen = row[prompt[j]].to(ScalarType.Float64).ToDouble();
-                    if (topCount > 0)
-                    {
-                        var (values, indices) = row.topk(topCount);
-                        var v = values.to(ScalarType.Float64).ToHostArray<double>();
-                        var i = indices.ToHostArray<long>();
-                        top = v.Select((x, k) => new TopLogprob((int)i[k], SequenceState.TokenText(tokenizer, (int)i[k]), x)).ToList();
-                    }
-                }
-                entries.Add(new TokenLogprob(prompt[j], SequenceState.TokenText(tokenizer, prompt[j]), chosen, top, tokenizer.Decode(prompt[..j]).Length));
-            }
-            result[r] = entries;
-        }
-        return result;
     }
 
     private void Step()

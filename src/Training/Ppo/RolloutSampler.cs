@@ -28,17 +28,12 @@ public static class RolloutSampler
         using var noGrad = torch.no_grad();
         policy.eval();
         using var cache = new KvCache(policy.Config, b, width + maxResponseTokens, device, dtype);
-        var ids = new long[b * width];
-        var mask = new long[b * width];
-        for (var i = 0; i < b; i++)
-            for (var j = 0; j < queries[i].Length; j++)
-            {
-                ids[i * width + width - queries[i].Length + j] = queries[i][j];
-                mask[i * width + width - queries[i].Length + j] = 1;
-            }
         Tensor logits;
         using (var scope = torch.NewDisposeScope())
-            logits = policy.LastLogits(torch.tensor(ids, new long[] { b, width }, device: device), torch.tensor(mask, new long[] { b, width }, device: device), cache).DetachFromDisposeScope();
+        {
+            var (ids, mask) = PromptBatch.LeftPad(queries, width, device);
+            logits = policy.LastLogits(ids, mask, cache).DetachFromDisposeScope();
+        }
         try
         {
             for (var t = 0; t < maxResponseTokens; t++)

@@ -83,6 +83,31 @@ public sealed class ContinuousBatchSchedulerTests : IDisposable
     }
 
     [Fact]
+    public async Task Echoed_prompts_seeded_samples_and_their_logprobs_match_the_generator()
+    {
+        // Both loops prepare prompts through PromptBatch: the same padding, sample seeds and prompt logprobs.
+        var options = new SamplingOptions { MaxTokens = 12, Temperature = 0.9, Seed = 21, N = 2, Logprobs = 2, Echo = true, IgnoreEos = true };
+        var expected = Alone("Echo this", options);
+        using var scheduler = new ContinuousBatchScheduler("test", model, tokenizer);
+        var result = await scheduler.Submit(Request("Echo this", options)).Completion;
+        Assert.Equal(expected.Count, result.Sequences.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Text, result.Sequences[i].Text);
+            Assert.Equal(expected[i].TokenIds, result.Sequences[i].TokenIds);
+            var (want, got) = (expected[i].Logprobs!, result.Sequences[i].Logprobs!);
+            Assert.Equal(want.Count, got.Count);
+            for (var j = 0; j < want.Count; j++)
+            {
+                Assert.Equal((want[j].TokenId, want[j].TextOffset, want[j].Top.Count), (got[j].TokenId, got[j].TextOffset, got[j].Top.Count));
+                if (want[j].Logprob is { } w) Assert.Equal(w, got[j].Logprob!.Value, 5);
+                else Assert.Null(got[j].Logprob);
+            }
+        }
+        Assert.NotEqual(expected[0].TokenIds, expected[1].TokenIds); // the two samples have their own streams
+    }
+
+    [Fact]
     public async Task Streamed_deltas_add_up_to_the_result()
     {
         using var scheduler = new ContinuousBatchScheduler("test", model, tokenizer);
