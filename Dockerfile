@@ -22,7 +22,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Project files first, so a code change does not restore the (large) TorchSharp packages again.
-COPY Directory.Build.props Directory.Build.targets InstructGpt.sln ./
+COPY Directory.Build.props Directory.Build.targets Directory.Packages.props InstructGpt.sln ./
 COPY build/ build/
 COPY src/Safetensors/InstructGpt.Safetensors.csproj src/Safetensors/
 COPY src/Inference/InstructGpt.Inference.csproj src/Inference/
