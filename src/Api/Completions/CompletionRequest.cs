@@ -65,10 +65,3 @@ public sealed record CompletionRequest
     /// <summary>Not supported: only null or an empty string.</summary>
     public string? Suffix { get; init; }
 }
-
-/// <summary>stream_options of OpenAI's API.</summary>
-public sealed record StreamOptions
-{
-    /// <summary>Send one more chunk before [DONE], with no choices and the request's token usage.</summary>
-    public bool? IncludeUsage { get; init; }
-}

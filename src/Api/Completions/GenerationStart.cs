@@ -6,9 +6,6 @@ using InstructGpt.Inference.Serving;
 
 namespace InstructGpt.Api.Completions;
 
-/// <summary>A generation queued on a model's scheduler, with the lease that keeps that model version alive until the response ends.</summary>
-public sealed record StartedGeneration(ServedModel Model, GenerationStream Stream, SamplingOptions Options, int PromptCount, string Id, long Created);
-
 /// <summary>
 /// What completions and chat share between a validated request and a running generation: resolve and load the
 /// model, tokenize, check the context, and queue on the model's scheduler. Failures are thrown; ApiErrorMapping

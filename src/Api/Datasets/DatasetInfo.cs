@@ -11,10 +11,3 @@ public sealed record DatasetInfo(string Name, string Object, string? Kind, int? 
 {
     public const string ObjectName = "dataset";
 }
-
-/// <param name="Object">Always "list".</param>
-public sealed record DatasetList(string Object, IReadOnlyList<DatasetInfo> Data);
-
-/// <summary>The answer to a DELETE, in OpenAI's shape.</summary>
-/// <param name="Object">Always "dataset".</param>
-public sealed record DatasetDeleted(string Name, string Object, bool Deleted);

@@ -127,9 +127,3 @@ public sealed record DatasetUpload(long Bytes, string Sha256, string? FileName, 
     private static DatasetRequestException Malformed(string problem) =>
         new(ApiError.BadRequest($"The multipart/form-data body is malformed: {problem}.", FilePart, "invalid_multipart"));
 }
-
-/// <summary>A dataset request that cannot be served, with the error to answer.</summary>
-public sealed class DatasetRequestException(ApiError error) : Exception(error.Value.Error.Message)
-{
-    public ApiError Error { get; } = error;
-}

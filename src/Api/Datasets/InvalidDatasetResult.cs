@@ -32,13 +32,3 @@ public sealed class InvalidDatasetResult(InvalidDatasetResponse body) : IResult,
 
     object? IValueHttpResult.Value => Value;
 }
-
-public sealed record InvalidDatasetResponse(InvalidDatasetError Error);
-
-/// <param name="Lines">The first invalid records (at most Datasets:MaxReportedErrors).</param>
-/// <param name="TotalErrors">Every problem found, listed or not.</param>
-public sealed record InvalidDatasetError(string Message, string Type, string? Param, string Code, IReadOnlyList<InvalidRecord> Lines, int TotalErrors);
-
-/// <param name="Line">1-based line number in the uploaded file.</param>
-/// <param name="Field">The field at fault (e.g. "completions[2]"), or null for the line as a whole (invalid JSON).</param>
-public sealed record InvalidRecord(int Line, string? Field, string Message);

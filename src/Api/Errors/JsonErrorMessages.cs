@@ -4,9 +4,6 @@ using System.Text.RegularExpressions;
 
 namespace InstructGpt.Api.Errors;
 
-/// <summary>A request field with a value of the right JSON type but the wrong shape (thrown by our converters).</summary>
-public sealed class RequestFieldException(string message) : JsonException(message);
-
 /// <summary>Turns System.Text.Json's exceptions into messages that name the field and say what it must be.</summary>
 public static partial class JsonErrorMessages
 {

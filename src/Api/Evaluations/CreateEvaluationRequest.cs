@@ -39,35 +39,3 @@ public sealed record CreateEvaluationRequest
     /// <summary>The model the alignment tax (perplexity on held-out text) is measured against (default "gpt" when evaluated, else the baseline).</summary>
     public string? AlignmentTaxReference { get; init; }
 }
-
-/// <summary>The llm judge's endpoint.</summary>
-public sealed record LlmJudgeRequest
-{
-    /// <summary>Base URL as OpenAI's clients take it, e.g. http://127.0.0.1:8080/v1.</summary>
-    public string? Url { get; init; }
-
-    /// <summary>The judge model's name at that endpoint.</summary>
-    public string? Model { get; init; }
-
-    /// <summary>Sent as a bearer token. Held in this server's memory while the evaluation runs; never stored or shown.</summary>
-    public string? ApiKey { get; init; }
-
-    /// <summary>chat (POST /chat/completions, default) or completions (POST /completions).</summary>
-    public string? Endpoint { get; init; }
-}
-
-/// <summary>Sampling settings of an evaluation.</summary>
-public sealed record EvaluationSamplingRequest
-{
-    /// <summary>0 to 2 (default 0.7); 0 is greedy. Toxicity probes need a positive temperature for their samples to differ.</summary>
-    public double? Temperature { get; init; }
-
-    /// <summary>Nucleus sampling mass, greater than 0 and at most 1 (default 1).</summary>
-    public double? TopP { get; init; }
-
-    /// <summary>Tokens per answer at most, 1 to 4096 (default 64).</summary>
-    public int? MaxTokens { get; init; }
-
-    /// <summary>Sampling seed, 0 or more (default 1).</summary>
-    public long? Seed { get; init; }
-}

@@ -18,8 +18,3 @@ public sealed record EvaluationSpec
     public required int SamplesPerProbe { get; init; }
     public required string AlignmentTaxReference { get; init; }
 }
-
-/// <param name="ApiKeyGiven">Whether the request carried an API key (kept in memory only).</param>
-public sealed record LlmJudgeSpec(string Url, string Model, string Endpoint, bool ApiKeyGiven);
-
-public sealed record EvaluationSamplingSpec(double Temperature, double TopP, int MaxTokens, ulong Seed);

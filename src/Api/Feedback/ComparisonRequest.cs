@@ -1,5 +1,4 @@
 using InstructGpt.Api.Errors;
-using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Training.Data;
 
 namespace InstructGpt.Api.Feedback;
@@ -81,32 +80,3 @@ public sealed record ComparisonRequest
         return ranks;
     }
 }
-
-/// <summary>A comparison whose fields are all in range.</summary>
-public sealed record ValidComparison(string Prompt, IReadOnlyList<string> Outputs, IReadOnlyList<int> Ranking, IReadOnlyList<int>? Ranks, string Labeler)
-{
-    /// <summary>
-    /// The record the reward-model stage reads: completions best first, ranks only when some are tied
-    /// (<see cref="Comparison.FromRanking"/>, as the comparison sampler writes them).
-    /// </summary>
-    public Comparison ToComparison(string id) =>
-        Comparison.FromRanking(Prompt, Outputs, new LabelerRanking([], Ranking, Ranks ?? Enumerable.Range(1, Outputs.Count).ToArray()), new RecordMetadata { Id = id })
-        ?? throw new InvalidOperationException("A validated comparison always states a preference.");
-}
-
-/// <summary>A stored comparison.</summary>
-/// <param name="Object">Always "feedback.comparison".</param>
-/// <param name="Outputs">In the order they were sent.</param>
-/// <param name="Ranking">Indices into outputs, best first.</param>
-/// <param name="Ranks">Each ranked entry's rank when some are tied; null otherwise.</param>
-/// <param name="CreatedAt">Unix seconds.</param>
-public sealed record FeedbackComparison(
-    long Id, string Object, string Prompt, IReadOnlyList<string> Outputs, IReadOnlyList<int> Ranking, IReadOnlyList<int>? Ranks,
-    string Labeler, long CreatedAt)
-{
-    public const string ObjectName = "feedback.comparison";
-}
-
-/// <summary>One page of a list, oldest first; pass <see cref="LastId"/> as <c>after</c> for the next page.</summary>
-/// <param name="Object">Always "list".</param>
-public sealed record FeedbackPage<T>(string Object, IReadOnlyList<T> Data, long? FirstId, long? LastId, bool HasMore);

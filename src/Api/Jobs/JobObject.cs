@@ -64,31 +64,3 @@ public sealed record JobObject(
 
     private static double? Round(double? seconds) => seconds is { } s ? Math.Round(s, 1) : null;
 }
-
-/// <summary>Progress in two named scopes, so that a stage's step and ETA are never read as the pipeline's.</summary>
-/// <param name="Job">The whole job: for a pipeline, all its stages, each weighted by its measured share of the time (PipelineTimeline).</param>
-/// <param name="Stage">The current (or last) stage; null before the first starts.</param>
-public sealed record JobProgress(JobScopeProgress Job, StageScopeProgress? Stage);
-
-/// <param name="Fraction">0 to 1.</param>
-/// <param name="Percent">Fraction × 100.</param>
-/// <param name="EtaSeconds">Estimated seconds until the whole job ends, while running.</param>
-public sealed record JobScopeProgress(double Fraction, double Percent, double? EtaSeconds);
-
-/// <param name="Name">The stage: pretrain, sft, comparisons, rm, ppo, ppo-ptx (data and tokenizer for a pipeline's first stages).</param>
-/// <param name="Step">Steps done in this stage.</param>
-/// <param name="TotalSteps">Steps in this stage.</param>
-/// <param name="Fraction">Step / TotalSteps.</param>
-/// <param name="Percent">Fraction × 100.</param>
-/// <param name="EtaSeconds">Estimated seconds until this stage ends, from its own rate, while running.</param>
-public sealed record StageScopeProgress(string Name, long Step, long TotalSteps, double Fraction, double Percent, double? EtaSeconds);
-
-/// <summary>OpenAI's list shape.</summary>
-public sealed record JobList(string Object, IReadOnlyList<JobObject> Data, bool HasMore);
-
-/// <summary>One point of a job's progress series.</summary>
-/// <param name="ElapsedSeconds">Since the stage (re)started.</param>
-/// <param name="RecordedAt">Unix seconds.</param>
-public sealed record JobMetricsEntry(string Stage, long Step, long TotalSteps, double? Loss, IReadOnlyDictionary<string, double> Metrics, double ElapsedSeconds, double RecordedAt);
-
-public sealed record JobMetricsList(string Object, string JobId, IReadOnlyList<JobMetricsEntry> Data);

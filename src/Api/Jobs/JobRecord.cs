@@ -30,7 +30,3 @@ public sealed record JobRecord
     public DateTimeOffset? FinishedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }
-
-/// <summary>One row of a job's progress series (<c>jobs_metrics</c>).</summary>
-public sealed record JobMetricsPoint(string Stage, long Step, long TotalSteps, double? Loss, IReadOnlyDictionary<string, double> Metrics,
-    double ElapsedSeconds, DateTimeOffset RecordedAt);

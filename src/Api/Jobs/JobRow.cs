@@ -56,35 +56,3 @@ internal sealed class JobRow
         UpdatedAt = JobTime.Parse(UpdatedAt),
     };
 }
-
-/// <summary>A row of <c>jobs_metrics</c> as Dapper reads it.</summary>
-internal sealed class JobMetricsRow
-{
-    public const string Select = """
-        SELECT stage AS Stage, step AS Step, total_steps AS TotalSteps, loss AS Loss, metrics_json AS MetricsJson,
-               elapsed_seconds AS ElapsedSeconds, recorded_at AS RecordedAt
-        FROM jobs_metrics
-        """;
-
-    public string Stage { get; set; } = "";
-    public long Step { get; set; }
-    public long TotalSteps { get; set; }
-    public double? Loss { get; set; }
-    public string MetricsJson { get; set; } = "{}";
-    public double ElapsedSeconds { get; set; }
-    public string RecordedAt { get; set; } = "";
-
-    public JobMetricsPoint ToPoint() => new(Stage, Step, TotalSteps, Loss, JobColumns.ReadMetrics(MetricsJson), ElapsedSeconds, JobTime.Parse(RecordedAt));
-}
-
-/// <summary>How the JSON columns are written and read. Non-finite numbers (a diverged loss) are left out: JSON has none.</summary>
-internal static class JobColumns
-{
-    public static string WriteMetrics(IReadOnlyDictionary<string, double> metrics) =>
-        JsonSerializer.Serialize(metrics.Where(kv => double.IsFinite(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value));
-
-    public static IReadOnlyDictionary<string, double> ReadMetrics(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, double>>(json) ?? new Dictionary<string, double>();
-
-    public static string WriteOutputs(IEnumerable<string> outputs) => JsonSerializer.Serialize(outputs.Distinct(StringComparer.Ordinal).ToArray());
-}

@@ -15,6 +15,3 @@ public sealed record ModelObject(string Id, string Object, long Created, string 
     public const string LanguageModel = "language_model";
     public const string RewardModel = "reward_model";
 }
-
-/// <summary>OpenAI's list shape.</summary>
-public sealed record ModelList(string Object, IReadOnlyList<ModelObject> Data);

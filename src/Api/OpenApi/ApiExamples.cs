@@ -58,12 +58,3 @@ public static class ApiExamples
          "usage": {"prompt_tokens": 38, "completion_tokens": 0, "total_tokens": 38}}
         """;
 }
-
-/// <summary>Endpoint metadata: example request and response bodies for the OpenAPI document.</summary>
-public sealed record OpenApiExamples(string? Request, string? Response);
-
-public static class OpenApiExampleExtensions
-{
-    public static RouteHandlerBuilder WithExamples(this RouteHandlerBuilder builder, string? request, string? response) =>
-        builder.WithMetadata(new OpenApiExamples(request, response));
-}

@@ -7,8 +7,3 @@ namespace InstructGpt.Api.Scoring;
 /// <param name="Data">One entry per completion.</param>
 /// <param name="Usage">Tokens the reward model read (prompt and completion of every pair).</param>
 public sealed record ScoreResponse(string Id, string Object, long Created, string Model, IReadOnlyList<ScoreData> Data, Usage Usage);
-
-/// <param name="Object">Always "score".</param>
-/// <param name="Index">The completion's position in the request.</param>
-/// <param name="Score">The reward: higher is preferred. Only differences between scores for one prompt mean anything.</param>
-public sealed record ScoreData(string Object, int Index, double Score);

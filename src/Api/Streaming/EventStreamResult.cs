@@ -94,6 +94,3 @@ public sealed class EventStreamResult(IAsyncEnumerable<object> chunks) : IResult
     /// </summary>
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => builder.Metadata.Add(new EventStreamMetadata());
 }
-
-/// <summary>Endpoint metadata: the 200 response may also be a text/event-stream.</summary>
-public sealed record EventStreamMetadata;

@@ -10,11 +10,3 @@ public interface ISampleJudge
     /// <summary>One sample per output, in order; null where this judge says nothing about that output.</summary>
     Task<IReadOnlyList<EvaluationSample?>> LabelAsync(IReadOnlyList<JudgedOutput> outputs, CancellationToken cancellationToken);
 }
-
-/// <summary>A judge that compares a model's output with the baseline's for the same prompt (InstructGPT Figure 1's unit).</summary>
-public interface IPairwiseJudge
-{
-    string Name { get; }
-
-    Task<PairwiseVerdict> CompareAsync(JudgedPair pair, CancellationToken cancellationToken);
-}

@@ -23,13 +23,3 @@ public sealed record JudgedOutput(GeneratedOutput Output, PromptTask? Task)
         FinishReason = Output.FinishReason,
     };
 }
-
-/// <summary>A model's output and the baseline's output for the same prompt and sample index.</summary>
-public sealed record JudgedPair(PromptTask Task, GeneratedOutput Output, GeneratedOutput Baseline)
-{
-    /// <summary>Identifies the comparison, e.g. to choose which output a judge sees first.</summary>
-    public string Key => $"{Output.PromptId}/{Output.Variant}/{Output.SampleIndex}/{Output.Model}/{Baseline.Model}";
-}
-
-/// <summary>A judge's preference between a model's output and the baseline's; <see cref="Result"/> is null when it gave none it could be read as.</summary>
-public sealed record PairwiseVerdict(Metrics.PairwiseResult? Result, string Reason);

@@ -1,14 +1,5 @@
 namespace InstructGpt.Evaluation.Judges;
 
-/// <summary>Which OpenAI-compatible endpoint the "llm" judge asks.</summary>
-public enum LlmJudgeEndpoint
-{
-    /// <summary>POST {base}/chat/completions with a system and a user message.</summary>
-    Chat,
-    /// <summary>POST {base}/completions with the same text as one prompt.</summary>
-    Completions,
-}
-
 /// <summary>
 /// An OpenAI-compatible judge (AlpacaEval's set-up): base URL, model and optional API key. The base URL is the
 /// one OpenAI's clients take (http://host:port/v1); without a /v1 at its end, /v1 is added.

@@ -2,14 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace InstructGpt.Evaluation.Judges;
 
-/// <summary>Which of the two outputs shown a judge preferred.</summary>
-public enum LlmPreference
-{
-    A,
-    B,
-    Tie,
-}
-
 /// <summary>
 /// Reads a preference out of a judge's reply, as AlpacaEval's regex parsers do: the first "Output (a)" /
 /// "Output (b)" (parentheses and case optional) decides; failing that, a reply that is just "a" or "b"; failing

@@ -35,12 +35,3 @@ public sealed record BarChart
     /// <summary>Print each bar's value above it; readable when groups hold few bars.</summary>
     public bool ShowValues { get; init; }
 }
-
-public sealed record BarGroup(string Label, IReadOnlyList<Bar> Bars);
-
-/// <summary>One model's value in a group with its interval (null ends draw no error bar) and n, for the tooltip.</summary>
-public sealed record Bar(string Model, string Color, double Value, double? Low, double? High, int N, string ValueText, string IntervalText);
-
-public sealed record LegendEntry(string Model, string Color);
-
-public sealed record ReferenceLine(double Value, string Label);

@@ -33,6 +33,3 @@ public sealed record GeneratedOutput
 
     public OutputKey Key => new(Model, PromptId, Variant, SampleIndex);
 }
-
-/// <summary>What identifies a generated output within a run.</summary>
-public readonly record struct OutputKey(string Model, string PromptId, string Variant, int SampleIndex);

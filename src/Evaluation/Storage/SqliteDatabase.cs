@@ -81,6 +81,3 @@ public static class SqliteDatabase
     private static void Configure(SqliteConnection connection) =>
         connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;");
 }
-
-/// <summary>One schema step: its version (ascending, never reused), a name for the version table, and its SQL.</summary>
-public sealed record SqliteMigration(int Version, string Name, string Sql);

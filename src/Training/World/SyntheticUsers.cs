@@ -1,8 +1,5 @@
 namespace InstructGpt.Training.World;
 
-/// <summary>One synthetic user: an id, the split all their prompts go to, and how many prompts they wrote.</summary>
-public sealed record SyntheticUser(string Id, WorldSplit Split, int Prompts);
-
 /// <summary>
 /// The users who wrote the world's prompts. InstructGPT §3.2 caps prompts per user ID at 200 and splits train,
 /// validation and test by user ID, so no user's prompts appear in two splits. How many prompts a user writes is

@@ -22,6 +22,3 @@ public sealed record WorldBuildOptions
     /// <summary>Called as each stage starts and at intervals within it, on the building thread.</summary>
     public Action<WorldBuildProgress>? Progress { get; init; }
 }
-
-/// <summary>Where a build is: a stage name and how much of that stage is done.</summary>
-public sealed record WorldBuildProgress(string Stage, int Completed, int Total);

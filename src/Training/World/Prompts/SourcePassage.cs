@@ -3,18 +3,6 @@ using static InstructGpt.Training.World.EnglishPhrasing;
 
 namespace InstructGpt.Training.World.Prompts;
 
-/// <summary>The facts a closed-domain source can state about its concept.</summary>
-[Flags]
-internal enum SourceFacts
-{
-    None = 0,
-    Hypernym = 1,
-    Kinds = 2,
-    Parts = 4,
-    OtherNames = 8,
-    Example = 16,
-}
-
 /// <summary>
 /// A short paragraph about one concept, built only from its WordNet facts: the source text of summarization,
 /// closed QA and extract prompts. Records exactly which facts it states, so a demonstration can use those and

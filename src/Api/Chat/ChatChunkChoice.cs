@@ -1,0 +1,3 @@
+namespace InstructGpt.Api.Chat;
+
+public sealed record ChatChunkChoice(int Index, ChatDelta Delta, ChatLogprobs? Logprobs, string? FinishReason);

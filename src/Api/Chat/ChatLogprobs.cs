@@ -1,0 +1,3 @@
+namespace InstructGpt.Api.Chat;
+
+public sealed record ChatLogprobs(IReadOnlyList<ChatTokenLogprob> Content);

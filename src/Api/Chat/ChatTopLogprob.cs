@@ -1,0 +1,3 @@
+namespace InstructGpt.Api.Chat;
+
+public sealed record ChatTopLogprob(string Token, double Logprob, IReadOnlyList<int> Bytes);

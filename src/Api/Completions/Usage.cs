@@ -1,0 +1,3 @@
+namespace InstructGpt.Api.Completions;
+
+public sealed record Usage(int PromptTokens, int CompletionTokens, int TotalTokens);

@@ -1,0 +1,3 @@
+namespace InstructGpt.Api.Datasets;
+
+public sealed record InvalidDatasetResponse(InvalidDatasetError Error);

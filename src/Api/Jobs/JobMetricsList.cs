@@ -1,0 +1,3 @@
+namespace InstructGpt.Api.Jobs;
+
+public sealed record JobMetricsList(string Object, string JobId, IReadOnlyList<JobMetricsEntry> Data);

@@ -1,0 +1,3 @@
+namespace InstructGpt.Evaluation.Reports;
+
+public sealed record BarGroup(string Label, IReadOnlyList<Bar> Bars);

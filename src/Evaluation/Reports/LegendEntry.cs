@@ -1,0 +1,3 @@
+namespace InstructGpt.Evaluation.Reports;
+
+public sealed record LegendEntry(string Model, string Color);

@@ -1,0 +1,3 @@
+namespace InstructGpt.Evaluation.Reports;
+
+public sealed record ReferenceLine(double Value, string Label);
