@@ -5,5 +5,3 @@ namespace InstructGpt.Inference.Generation;
 /// <param name="TextOffset">Where the token's text starts, in characters from the start of the prompt (OpenAI's
 /// text_offset): a completion's first token is at the prompt's length whether or not the prompt is echoed.</param>
 public sealed record TokenLogprob(int TokenId, string Token, double? Logprob, IReadOnlyList<TopLogprob> Top, int TextOffset);
-
-public sealed record TopLogprob(int TokenId, string Token, double Logprob);

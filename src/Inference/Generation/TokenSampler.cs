@@ -4,14 +4,6 @@ using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Generation;
 
-/// <summary>How one row of a decode batch samples its next token.</summary>
-/// <param name="Generator">The row's own random stream (a seeded request), or null for the global one.</param>
-public sealed record RowSampling(double Temperature, int TopK, double TopP, torch.Generator? Generator);
-
-/// <summary>The outcome of one decode step for a batch: the chosen token of each row and, when asked for, its log-probabilities.</summary>
-/// <param name="Logprobs">Each row's chosen token's log-probability, or null when no row asked for log-probabilities.</param>
-public sealed record SampledStep(long[] Tokens, double[]? Logprobs, (int id, double logprob)[][]? Top);
-
 /// <summary>
 /// Picks the next token of every row from its logits. Log-probabilities are those of the distribution
 /// sampled from after temperature scaling and before top-k / top-p truncation (what PPO's KL needs);

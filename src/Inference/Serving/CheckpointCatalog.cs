@@ -4,9 +4,6 @@ using InstructGpt.Inference.Checkpoints;
 
 namespace InstructGpt.Inference.Serving;
 
-/// <summary>A servable checkpoint: a directory under the catalog's root with config.json and model.safetensors.</summary>
-public sealed record CheckpointEntry(string Name, string Directory, Checkpoint Checkpoint, DateTimeOffset Modified);
-
 /// <summary>
 /// The checkpoints under one root directory (<c>$INSTRUCTGPT_HOME/checkpoints</c>), each served as a model named
 /// after its directory. Names are plain file names, so no model name can reach outside the root: no separators,

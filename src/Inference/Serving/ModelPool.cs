@@ -5,15 +5,6 @@ using static TorchSharp.torch;
 
 namespace InstructGpt.Inference.Serving;
 
-/// <summary>Where and how the pool loads models.</summary>
-public sealed record ModelPoolOptions
-{
-    public ScalarType DType { get; init; } = ScalarType.Float32;
-    /// <summary>Null uses libtorch's default device (CUDA when available).</summary>
-    public Device? Device { get; init; }
-    public SchedulerOptions Scheduler { get; init; } = new();
-}
-
 /// <summary>
 /// The models a server has in memory, loaded on first use, one scheduler each. Every acquisition compares the
 /// checkpoint directory's <see cref="CheckpointVersion"/> with the loaded one: when a training job has

@@ -97,7 +97,3 @@ public static class PpoMath
         return returnsVariance == 0 ? double.NaN : 1 - residualVariance / returnsVariance;
     }
 }
-
-public sealed record PolicyLossResult(Tensor Loss, double ClipFraction, double ApproxKl);
-
-public sealed record ValueLossResult(Tensor Loss, double ClipFraction);
