@@ -16,7 +16,7 @@ using static TorchSharp.torch;
 // for --decode-steps KV-cache steps by the CompletionGenerator every caller uses. RSS is sampled every 100 training steps
 // and after every generate call (240 decode steps), past a warm-up of --warmup steps (200); the run passes when no later sample is
 // more than 5% above the first.
-//   dotnet run -c Release --project bench/Memory.Bench -- [--train-steps 1000] [--decode-steps 10000] [--batch 8] [--block 64] [--warmup 200]
+//   dotnet run -c Release --project bench/Memory.Bench -- [--train-steps 1000] [--decode-steps 10000] [--batch 8] [--block 64] [--warmup 200] [--every 100]
 TorchRuntime.Initialize();
 var trainSteps = Option("--train-steps", 1000);
 var decodeSteps = Option("--decode-steps", 10000);
@@ -27,7 +27,7 @@ const double Tolerance = 0.05; // the acceptance bound: resident set within 5%
 // state and the first resumable-state writes every 50 steps; measured 525 -> 561 MiB between steps 100 and 200) and
 // then stays; samples from step 200 on are what a leak would move.
 var warmup = Option("--warmup", 200);
-const int Every = 100;
+var every = Option("--every", 100); // sample spacing in training steps
 
 var config = TrainingPresets.Tiny.Model with { VocabSize = 4096, EosTokenId = 4095, BosTokenId = 4095 };
 Console.WriteLine($"# {TorchRuntime.Description}, {torch.get_num_threads()} intra-op threads, OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY")}");
@@ -42,7 +42,7 @@ if (trainSteps > 0)
     var settings = TrainingPresets.Tiny.Pretrain;
     using var optimizer = OptimizerFactory.Create(model, settings.LearningRate, settings.WeightDecay);
     var home = Path.Combine(Path.GetTempPath(), $"memory-bench-{Guid.NewGuid():N}");
-    var rss = new ResidentSet(warmup, Every);
+    var rss = new ResidentSet(warmup, every);
     var data = new Generator(2);
     var clock = Stopwatch.StartNew();
     try
@@ -77,7 +77,7 @@ if (decodeSteps > 0)
     var prompts = Enumerable.Range(0, batch).Select(i => (IReadOnlyList<int>)Enumerable.Range(i, 16).ToArray()).ToList();
     // Each generate call decodes MaxTokens steps for the whole batch (ignore_eos), sampled at temperature 1.
     var perCall = config.NPositions - 16;
-    var rss = new ResidentSet(warmup, Every);
+    var rss = new ResidentSet(warmup, every);
     var clock = Stopwatch.StartNew();
     long done = 0;
     while (done < decodeSteps)

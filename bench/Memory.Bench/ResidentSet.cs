@@ -9,6 +9,7 @@ internal sealed class ResidentSet(long warmupSteps, long every)
 {
     private readonly List<(long step, long bytes)> samples = [];
     private readonly List<long> managed = [];
+    private readonly List<(long Mapped, long InUse)> native = [];
 
     public IReadOnlyList<(long step, long bytes)> Samples => samples;
 
@@ -22,6 +23,7 @@ internal sealed class ResidentSet(long warmupSteps, long every)
     {
         samples.Add((step, Current()));
         managed.Add(GC.GetGCMemoryInfo().HeapSizeBytes);
+        native.Add(NativeHeap.Current());
     }
 
     /// <summary>VmRSS from /proc/self/status, in bytes.</summary>
@@ -42,10 +44,11 @@ internal sealed class ResidentSet(long warmupSteps, long every)
 
     public string Report(string what, double tolerance)
     {
-        static string Mib(long bytes) => $"{bytes / 1048576.0:F0} MiB";
+        static string Mib(long bytes) => $"{bytes / 1048576.0:F0}";
         var verdict = IsFlat(tolerance) ? "flat" : "NOT flat";
-        return $"{what}: RSS {Mib(samples[0].bytes)} at step {samples[0].step} -> {Mib(samples[^1].bytes)} at step {samples[^1].step} " +
+        return $"{what}: RSS {Mib(samples[0].bytes)} MiB at step {samples[0].step} -> {Mib(samples[^1].bytes)} MiB at step {samples[^1].step} " +
                $"(growth {Growth:+0.0%;-0.0%}, peak {MaxAboveFirst:+0.0%;-0.0%} above the first sample; {verdict} within {tolerance:0%})\n" +
-               "  samples (step:MiB resident/.NET heap): " + string.Join(" ", samples.Select((s, i) => $"{s.step}:{s.bytes / 1048576.0:F0}/{managed[i] / 1048576.0:F0}"));
+               "  samples (step:MiB resident/.NET heap/malloc mapped/malloc in use): " +
+               string.Join(" ", samples.Select((s, i) => $"{s.step}:{Mib(s.bytes)}/{Mib(managed[i])}/{Mib(native[i].Mapped)}/{Mib(native[i].InUse)}"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using InstructGpt.Inference.Engine;
 using InstructGpt.Safetensors;
 using InstructGpt.Training.Schedules;
 using TorchSharp;
@@ -96,6 +97,7 @@ public sealed class OptimizationLoop(string stage, nn.Module model, AdamW optimi
                 metrics["grad_norm"] = norm;
                 foreach (var (k, v) in result.Metrics ?? new Dictionary<string, double>()) metrics[k] = v;
             }
+            ScalarGarbage.CollectAfterStep();
             tokensSinceStart += tokens;
             var done = s + 1;
             if (Validate is not null && (done % ValidateEvery == 0 || done == totalSteps))

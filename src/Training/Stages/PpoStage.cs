@@ -76,6 +76,7 @@ public static class PpoStage
             valueOptimizer.SetLearningRate(settings.ValueLearningRate * lr / settings.LearningRate);
             var batch = DataOrder.Batch(queries.Count, settings.BatchSize, options.Seed, iteration).Select(i => queries[i]).ToList();
             var metrics = Iteration(stage, iteration, models, tokenizer, batch, ptx, settings, options, rolloutGenerator, kl.Coefficient, ref ptxCoefficient, policyOptimizer, valueOptimizer);
+            ScalarGarbage.CollectAfterStep();
             metrics["kl_coefficient"] = kl.Coefficient;
             metrics["ptx_coefficient"] = ptxCoefficient ?? 0;
             metrics["lr"] = lr;
