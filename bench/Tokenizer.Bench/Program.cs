@@ -1,10 +1,12 @@
 // Encode throughput of BpeTokenizer with GPT-2's vocabulary, on one thread, in MB of UTF-8 text per second.
 //
-//   dotnet run -c Release --project bench/Tokenizer.Bench -- [--vocab DIR] [--train VOCAB_SIZE] [TEXT ...]
+//   dotnet run -c Release --project bench/Tokenizer.Bench -- [--vocab DIR] [--train VOCAB_SIZE] [--peer ROUNDS] [TEXT ...]
 //
 // TEXT is any number of files or folders (read recursively; *.jsonl files hold one JSON string per line). Without
 // TEXT it uses the test corpus, tests/Inference.Tests/Data/corpus/{real-text,hard-cases}.jsonl (1.2 MB). "cold" starts from an empty piece cache,
 // as after loading; "warm" encodes the same text again. --train also times BpeTokenizer.Train on the same text.
+// --peer ROUNDS instead compares ids, encode and decode speed with Microsoft.ML.Tokenizers' GPT-2 tokenizers
+// (PeerComparison) over ROUNDS alternating rounds.
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -13,6 +15,7 @@ using InstructGpt.Inference.Tokenization;
 string repository = FindRepository();
 string vocabDirectory = Path.Combine(repository, "tests", "Inference.Tests", "Data", "gpt2");
 int trainVocabSize = 0;
+int peerRounds = 0;
 var inputs = new List<string>();
 for (int i = 0; i < args.Length; i++)
 {
@@ -20,6 +23,7 @@ for (int i = 0; i < args.Length; i++)
     {
         case "--vocab": vocabDirectory = args[++i]; break;
         case "--train": trainVocabSize = int.Parse(args[++i]); break;
+        case "--peer": peerRounds = int.Parse(args[++i]); break;
         default: inputs.Add(args[i]); break;
     }
 }
@@ -32,6 +36,11 @@ if (inputs.Count == 0)
 var documents = inputs.SelectMany(ReadDocuments).ToList();
 long bytes = documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d));
 Console.WriteLine($"text: {documents.Count} documents, {bytes / 1e6:F2} MB of UTF-8 from {string.Join(", ", inputs)}");
+if (peerRounds > 0)
+{
+    PeerComparison.Run(documents, bytes, vocabDirectory, peerRounds);
+    return;
+}
 
 var load = Stopwatch.StartNew();
 var tokenizer = BpeTokenizer.Load(vocabDirectory);

@@ -35,6 +35,7 @@ if (ScalarDisposalGuard.Problem is { } guardProblem)
 if (MklCpuDispatch.Problem is { } mklProblem)
     app.Logger.LogWarning("oneMKL keeps its generic kernels on this {Vendor} CPU ({Problem}); matrix products run up to 3x slower (README, \"Matrix products on AMD CPUs\")", MklCpuDispatch.CpuVendor, mklProblem);
 
+app.UseApiMetrics();
 app.UseApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();

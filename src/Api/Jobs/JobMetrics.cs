@@ -4,7 +4,7 @@ namespace InstructGpt.Api.Jobs;
 
 /// <summary>
 /// Training progress for /metrics: per job (and its kind and current stage) the fraction done, the step and the
-/// steps in the stage, and the number of jobs queued. PrometheusMetrics exposes them as
+/// steps in the stage, and the number of jobs queued. MeterBridge exposes them as
 /// <c>instructgpt_training_job_progress</c>, <c>instructgpt_training_job_step</c>,
 /// <c>instructgpt_training_job_total_steps</c> and <c>instructgpt_training_jobs_queued</c>.
 /// </summary>
@@ -12,6 +12,8 @@ public sealed class JobMetrics
 {
     public const string MeterName = "InstructGpt.Api.Jobs";
     public static readonly string[] LabelNames = ["job", "kind", "stage"];
+    /// <summary>The one gauge not per job (so without <see cref="LabelNames"/>).</summary>
+    public const string QueuedInstrument = "instructgpt.training.jobs.queued";
 
     public JobMetrics(IMeterFactory meterFactory, JobBoard board, Func<int> queued)
     {
@@ -19,7 +21,7 @@ public sealed class JobMetrics
         meter.CreateObservableGauge("instructgpt.training.job.progress", () => Each(board, p => p.Fraction), description: "Fraction of the job done (0 to 1)");
         meter.CreateObservableGauge("instructgpt.training.job.step", () => Each(board, p => p.Step), description: "Step the job's current stage has reached");
         meter.CreateObservableGauge("instructgpt.training.job.total_steps", () => Each(board, p => p.TotalSteps), description: "Steps in the job's current stage");
-        meter.CreateObservableGauge("instructgpt.training.jobs.queued", () => (double)queued(), description: "Jobs waiting to run");
+        meter.CreateObservableGauge(QueuedInstrument, () => (double)queued(), description: "Jobs waiting to run");
     }
 
     private static IEnumerable<Measurement<double>> Each(JobBoard board, Func<LiveProgress, double> value) =>
