@@ -3,9 +3,9 @@ using InstructGpt.Evaluation.Metrics;
 namespace InstructGpt.Evaluation.Judges;
 
 /// <summary>
-/// People's labels from the database (collected through the API) as a judge: where the store holds labels for
-/// exactly this prompt and output, the sample gets their median Likert score and each flag the majority's value;
-/// where it holds none, this judge says nothing. Of two outputs, the higher median is preferred.
+/// People's ratings (collected through the API, read through <see cref="IHumanRatings"/>) as a judge: where there
+/// are ratings of exactly this prompt and output, the label is their median Likert score and each flag the
+/// majority's value; where there are none, this judge says nothing. Of two outputs, the higher median is preferred.
 /// </summary>
 public sealed class HumanLabelJudge(IHumanRatings ratings) : ISampleJudge, IPairwiseJudge
 {
