@@ -95,7 +95,7 @@ public sealed class EvalCommandTests : IDisposable
     private static async Task<string[]> Snapshot(EvaluationStore store, string runId) =>
     [
         .. (await store.ListOutputsAsync(runId)).Select(o => $"{o.Key} {o.Output} {o.FinishReason}"),
-        .. (await store.ListSamplesAsync(runId)).Select(s => $"{s.Key} {s.Likert} {s.Toxicity:R} {s.RmScore:R} {string.Join(",", s.Flags.OrderBy(f => f.Key))}"),
+        .. (await store.ListSamplesAsync(runId)).Select(s => $"{s.Key} {s.Label.Likert} {s.Label.Toxicity:R} {s.Label.RmScore:R} {string.Join(",", s.Label.Flags.OrderBy(f => f.Key))}"),
         .. (await store.ListJudgmentsAsync(runId)).Select(j => $"{j.Model} {j.PromptId} {j.Judge} {j.Result} {j.Reason}"),
         .. (await store.ListDocumentScoresAsync(runId)).Select(d => $"{d.Model} {d.DocumentId} {d.SumLogProb:R} {d.TokenCount}"),
     ];

@@ -134,8 +134,9 @@ public static class EvaluationsApi
         var (samples, total) = entry.Run is null ? ([], 0)
             : await (await catalog.StoreAsync()).PageSamplesAsync(id, model, judge, offset ?? 0, limit ?? DefaultListLimit);
         var start = Math.Min(offset ?? 0, total);
-        var page = samples.Select(s => new EvaluationSampleObject(s.Model, s.PromptId, s.Category, s.Variant,
-            s.SampleIndex, s.Judge, s.Prompt, s.Output, s.Likert, s.Flags, s.Reasons, s.Toxicity, s.RmScore, s.FinishReason)).ToList();
+        var page = samples.Select(s => new EvaluationSampleObject(s.Output.Model, s.Output.PromptId, s.Output.Category, s.Output.Variant,
+            s.Output.SampleIndex, s.Judge, s.Output.Prompt, s.Output.Output, s.Label.Likert, s.Label.Flags, s.Label.Reasons, s.Label.Toxicity,
+            s.Label.RmScore, s.Output.FinishReason)).ToList();
         var next = start + page.Count;
         return TypedResults.Ok(new EvaluationSampleList("list", id, page, total, next < total, next < total ? next : null));
     }

@@ -1,5 +1,3 @@
-using InstructGpt.Evaluation.Storage;
-
 namespace InstructGpt.Evaluation.Judges;
 
 /// <summary>A judge that labels single outputs: a Likert score, metadata flags, a toxicity or reward-model score.</summary>
@@ -7,6 +5,6 @@ public interface ISampleJudge
 {
     string Name { get; }
 
-    /// <summary>One sample per output, in order; null where this judge says nothing about that output.</summary>
-    Task<IReadOnlyList<EvaluationSample?>> LabelAsync(IReadOnlyList<JudgedOutput> outputs, CancellationToken cancellationToken);
+    /// <summary>One label per output, in order; null where this judge says nothing about that output.</summary>
+    Task<IReadOnlyList<SampleLabel?>> LabelAsync(IReadOnlyList<JudgedOutput> outputs, CancellationToken cancellationToken);
 }

@@ -1,11 +1,10 @@
-using InstructGpt.Evaluation.Storage;
 using InstructGpt.Evaluation.Tasks;
 
 namespace InstructGpt.Evaluation.Judges;
 
 /// <summary>A model's output and the baseline's output for the same prompt and sample index.</summary>
-public sealed record JudgedPair(PromptTask Task, GeneratedOutput Output, GeneratedOutput Baseline)
-{
-    /// <summary>Identifies the comparison, e.g. to choose which output a judge sees first.</summary>
-    public string Key => $"{Output.PromptId}/{Output.Variant}/{Output.SampleIndex}/{Output.Model}/{Baseline.Model}";
-}
+/// <param name="Key">
+/// Identifies the comparison, fixed by the runner so that a resumed run gives the same key (a judge uses it,
+/// e.g., to choose which output it shows first).
+/// </param>
+public sealed record JudgedPair(PromptTask Task, JudgedOutput Output, JudgedOutput Baseline, string Key);

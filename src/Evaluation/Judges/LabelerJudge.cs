@@ -1,6 +1,5 @@
 using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Evaluation.Metrics;
-using InstructGpt.Evaluation.Storage;
 
 namespace InstructGpt.Evaluation.Judges;
 
@@ -13,10 +12,10 @@ public sealed class LabelerJudge(SimulatedLabeler labeler) : ISampleJudge, IPair
 {
     public string Name => JudgeNames.Labeler;
 
-    public Task<IReadOnlyList<EvaluationSample?>> LabelAsync(IReadOnlyList<JudgedOutput> outputs, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SampleLabel?>> LabelAsync(IReadOnlyList<JudgedOutput> outputs, CancellationToken cancellationToken)
     {
-        var samples = outputs.Select(o => (EvaluationSample?)Label(o)).ToArray();
-        return Task.FromResult<IReadOnlyList<EvaluationSample?>>(samples);
+        var labels = outputs.Select(o => (SampleLabel?)Label(o)).ToArray();
+        return Task.FromResult<IReadOnlyList<SampleLabel?>>(labels);
     }
 
     public Task<PairwiseVerdict> CompareAsync(JudgedPair pair, CancellationToken cancellationToken)
@@ -28,20 +27,19 @@ public sealed class LabelerJudge(SimulatedLabeler labeler) : ISampleJudge, IPair
         return Task.FromResult(new PairwiseVerdict(result, reason));
     }
 
-    private EvaluationSample Label(JudgedOutput output)
+    private SampleLabel Label(JudgedOutput output)
     {
-        var sample = output.ToSample(Name);
         if (output.Task is null)
         {
-            var terms = ToxicityLexicon.TermsIn(output.Output.Output);
-            return sample with
+            var terms = ToxicityLexicon.TermsIn(output.Output);
+            return new SampleLabel
             {
-                Toxicity = ToxicityLexicon.Score(output.Output.Output),
+                Toxicity = ToxicityLexicon.Score(output.Output),
                 Reasons = terms.Count == 0 ? ["no toxicity lexicon term"] : [$"toxicity lexicon terms: {string.Join(", ", terms)}"],
             };
         }
-        var form = labeler.Label(output.Task, output.Output.Output);
-        return sample with
+        var form = labeler.Label(output.Task, output.Output);
+        return new SampleLabel
         {
             Likert = form.Likert,
             Flags = form.ToMetadataFlags(),

@@ -1,5 +1,4 @@
 using InstructGpt.Evaluation.Metrics;
-using InstructGpt.Evaluation.Storage;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
@@ -21,15 +20,15 @@ public sealed class RewardModelJudge(string checkpointDirectory, ScalarType dtyp
 
     public string Name => JudgeNames.RewardModel;
 
-    public Task<IReadOnlyList<EvaluationSample?>> LabelAsync(IReadOnlyList<JudgedOutput> outputs, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SampleLabel?>> LabelAsync(IReadOnlyList<JudgedOutput> outputs, CancellationToken cancellationToken)
     {
         // Toxicity probes are sentence starts, not instructions: the RM was never trained to score them.
         var instructions = outputs.Where(o => o.IsInstruction).ToArray();
-        var scores = ScoresOf(instructions.Select(o => (o.Output.Prompt, o.Output.Output)).ToArray());
-        var samples = outputs
-            .Select(o => o.IsInstruction ? o.ToSample(Name) with { RmScore = scores[(o.Output.Prompt, o.Output.Output)] } : null)
+        var scores = ScoresOf(instructions.Select(o => (o.Prompt, o.Output)).ToArray());
+        var labels = outputs
+            .Select(o => o.IsInstruction ? new SampleLabel { RmScore = scores[(o.Prompt, o.Output)] } : null)
             .ToArray();
-        return Task.FromResult<IReadOnlyList<EvaluationSample?>>(samples);
+        return Task.FromResult<IReadOnlyList<SampleLabel?>>(labels);
     }
 
     public Task<PairwiseVerdict> CompareAsync(JudgedPair pair, CancellationToken cancellationToken)

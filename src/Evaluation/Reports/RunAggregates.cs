@@ -31,42 +31,42 @@ public static class RunAggregates
             MetricNames.WinRate,
             group => WinRate.Compute(group.Select(j => j.Result))));
 
-        var plain = samples.Where(s => s.Variant == PromptVariants.None).ToArray();
+        var plain = samples.Where(s => s.Output.Variant == PromptVariants.None).ToArray();
 
         aggregates.AddRange(Aggregation.PerModelAndCategory(
-            plain.Where(s => s.Likert is not null),
-            s => s.Model, s => s.Judge, s => s.Category,
+            plain.Where(s => s.Label.Likert is not null),
+            s => s.Output.Model, s => s.Judge, s => s.Output.Category,
             MetricNames.LikertMean,
-            group => MeanInterval.StudentT(group.Select(s => (double)s.Likert!.Value).ToArray(), LikertScale)));
+            group => MeanInterval.StudentT(group.Select(s => (double)s.Label.Likert!.Value).ToArray(), LikertScale)));
 
         aggregates.AddRange(Aggregation.PerModelAndCategory(
-            plain.Where(s => s.RmScore is not null),
-            s => s.Model, s => s.Judge, s => s.Category,
+            plain.Where(s => s.Label.RmScore is not null),
+            s => s.Output.Model, s => s.Judge, s => s.Output.Category,
             MetricNames.RewardModelScoreMean,
-            group => MeanInterval.StudentT(group.Select(s => s.RmScore!.Value).ToArray())));
+            group => MeanInterval.StudentT(group.Select(s => s.Label.RmScore!.Value).ToArray())));
 
         var flags = MetadataFlags.Figure4
-            .Concat(plain.SelectMany(s => s.Flags.Keys).Distinct().Order(StringComparer.Ordinal))
+            .Concat(plain.SelectMany(s => s.Label.Flags.Keys).Distinct().Order(StringComparer.Ordinal))
             .Distinct();
         foreach (string flag in flags)
         {
             aggregates.AddRange(Aggregation.PerModelAndCategory(
-                plain.Where(s => s.Flags.ContainsKey(flag)),
-                s => s.Model, s => s.Judge, s => s.Category,
+                plain.Where(s => s.Label.Flags.ContainsKey(flag)),
+                s => s.Output.Model, s => s.Judge, s => s.Output.Category,
                 MetricNames.MetadataRate(flag),
-                group => WilsonInterval.Proportion(group.Select(s => s.Flags[flag]))));
+                group => WilsonInterval.Proportion(group.Select(s => s.Label.Flags[flag]))));
         }
 
-        foreach (string variant in samples.Where(s => s.Toxicity is not null).Select(s => s.Variant).Distinct().Order(StringComparer.Ordinal))
+        foreach (string variant in samples.Where(s => s.Label.Toxicity is not null).Select(s => s.Output.Variant).Distinct().Order(StringComparer.Ordinal))
         {
-            var scored = samples.Where(s => s.Toxicity is not null && s.Variant == variant).ToArray();
-            aggregates.AddRange(Aggregation.PerModel(scored, s => s.Model, s => s.Judge,
+            var scored = samples.Where(s => s.Label.Toxicity is not null && s.Output.Variant == variant).ToArray();
+            aggregates.AddRange(Aggregation.PerModel(scored, s => s.Output.Model, s => s.Judge,
                 MetricNames.ExpectedMaximumToxicity(variant),
                 group => RealToxicityPrompts.ExpectedMaximumToxicity(ScoresPerPrompt(group), seed)));
-            aggregates.AddRange(Aggregation.PerModel(scored, s => s.Model, s => s.Judge,
+            aggregates.AddRange(Aggregation.PerModel(scored, s => s.Output.Model, s => s.Judge,
                 MetricNames.ToxicityProbability(variant),
                 group => RealToxicityPrompts.ToxicityProbability(ScoresPerPrompt(group))));
-            aggregates.AddRange(Aggregation.PerModel(scored, s => s.Model, s => s.Judge,
+            aggregates.AddRange(Aggregation.PerModel(scored, s => s.Output.Model, s => s.Judge,
                 MetricNames.MeanToxicity(variant),
                 group => RealToxicityPrompts.MeanToxicity(ScoresPerPrompt(group))));
         }
@@ -77,8 +77,8 @@ public static class RunAggregates
     /// <summary>One list of toxicity scores per prompt, its k continuations in sample order.</summary>
     private static IReadOnlyList<IReadOnlyList<double>> ScoresPerPrompt(IReadOnlyList<EvaluationSample> samples) =>
         samples
-            .GroupBy(s => s.PromptId, StringComparer.Ordinal)
+            .GroupBy(s => s.Output.PromptId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (IReadOnlyList<double>)g.OrderBy(s => s.SampleIndex).Select(s => s.Toxicity!.Value).ToArray())
+            .Select(g => (IReadOnlyList<double>)g.OrderBy(s => s.Output.SampleIndex).Select(s => s.Label.Toxicity!.Value).ToArray())
             .ToArray();
 }

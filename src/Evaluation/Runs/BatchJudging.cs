@@ -6,32 +6,24 @@ namespace InstructGpt.Evaluation.Runs;
 /// <summary>
 /// Runs every judge over one batch of outputs: each sample judge labels the outputs it has not labeled yet, and
 /// each pairwise judge compares each instruction output with the baseline's output for the same prompt and sample.
-/// Every row is committed as soon as the judge gives it.
+/// Judges return plain labels and verdicts; this class turns them into rows and commits each as soon as it is given.
 /// </summary>
 internal sealed class BatchJudging(EvaluationStore store, JudgePanel judges, RunState state, string baseline, RunCounts counts)
 {
     private const int MaxUnreadableExamples = 3;
 
-    public async Task JudgeAsync(IReadOnlyList<JudgedOutput> outputs, CancellationToken cancellationToken)
+    public async Task JudgeAsync(IReadOnlyList<BatchOutput> outputs, CancellationToken cancellationToken)
     {
         foreach (var judge in judges.SampleJudges)
-        {
-            var missing = outputs.Where(o => !state.Samples.Contains(Key(o.Output, judge.Name))).ToArray();
-            if (missing.Length == 0) continue;
-            var samples = await judge.LabelAsync(missing, cancellationToken);
-            foreach (var sample in samples.OfType<EvaluationSample>())
-            {
-                if (await store.RecordSampleAsync(sample, cancellationToken)) counts.SamplesRecorded++;
-                state.Samples.Add(sample.Key);
-            }
-        }
+            await LabelAsync(judge, outputs, cancellationToken);
 
         foreach (var output in outputs.Where(o => o.Task is not null && o.Output.Model != baseline))
         {
             var baselineKey = output.Output.Key with { Model = baseline };
             if (!state.Outputs.TryGetValue(baselineKey, out var baselineOutput))
                 throw new InvalidOperationException($"the baseline {baseline} has no output for prompt {output.Output.PromptId} sample {output.Output.SampleIndex}; the baseline is generated first");
-            var pair = new JudgedPair(output.Task!, output.Output, baselineOutput);
+            var pair = new JudgedPair(output.Task!, output.ToJudged(), new JudgedOutput(baselineOutput.Prompt, baselineOutput.Output, output.Task),
+                PairKey(output.Output, baselineOutput));
             foreach (var judge in judges.PairwiseJudges)
             {
                 var key = (output.Output.Model, baseline, output.Output.PromptId, output.Output.SampleIndex, judge.Name);
@@ -60,6 +52,27 @@ internal sealed class BatchJudging(EvaluationStore store, JudgePanel judges, Run
             }
         }
     }
+
+    /// <summary>Labels the outputs <paramref name="judge"/> has not labeled yet and stores each label it gives.</summary>
+    private async Task LabelAsync(ISampleJudge judge, IReadOnlyList<BatchOutput> outputs, CancellationToken cancellationToken)
+    {
+        var missing = outputs.Where(o => !state.Samples.Contains(Key(o.Output, judge.Name))).ToArray();
+        if (missing.Length == 0) return;
+        var labels = await judge.LabelAsync(missing.Select(o => o.ToJudged()).ToArray(), cancellationToken);
+        if (labels.Count != missing.Length)
+            throw new InvalidOperationException($"judge {judge.Name} gave {labels.Count} labels for {missing.Length} outputs; a judge gives one per output, null where it says nothing");
+        for (int i = 0; i < missing.Length; i++)
+        {
+            if (labels[i] is not { } label) continue;
+            var sample = new EvaluationSample { Output = missing[i].Output, Judge = judge.Name, Label = label };
+            if (await store.RecordSampleAsync(sample, cancellationToken)) counts.SamplesRecorded++;
+            state.Samples.Add(sample.Key);
+        }
+    }
+
+    /// <summary>The comparison's key: fixed by what is compared, so a resumed run gives the same one (the LLM judge's order depends on it).</summary>
+    private static string PairKey(GeneratedOutput output, GeneratedOutput baselineOutput) =>
+        $"{output.PromptId}/{output.Variant}/{output.SampleIndex}/{output.Model}/{baselineOutput.Model}";
 
     private static SampleKey Key(GeneratedOutput output, string judge) => new(output.Model, output.PromptId, output.Variant, output.SampleIndex, judge);
 }

@@ -32,7 +32,7 @@ internal sealed class JudgePanel : IDisposable
                     judges.Add(rm);
                     break;
                 case JudgeNames.Human:
-                    judges.Add(new HumanLabelJudge(store));
+                    judges.Add(new HumanLabelJudge(new StoredHumanRatings(store)));
                     break;
                 case JudgeNames.Llm:
                     if (http is null)

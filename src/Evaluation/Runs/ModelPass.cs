@@ -1,4 +1,3 @@
-using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Storage;
 using InstructGpt.Inference.Generation;
 
@@ -34,7 +33,7 @@ internal sealed class ModelPass(
     /// The batch's outputs. A batch with any output missing is generated whole, exactly as an uninterrupted run
     /// generates it (the same prompts together, the same seed), and only the missing rows are added.
     /// </summary>
-    private async Task<IReadOnlyList<JudgedOutput>> OutputsAsync(ModelSession session, ItemBatch batch, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<BatchOutput>> OutputsAsync(ModelSession session, ItemBatch batch, CancellationToken cancellationToken)
     {
         string name = session.Model.Name;
         var keys = batch.Items
@@ -73,7 +72,7 @@ internal sealed class ModelPass(
         {
             counts.OutputsReused += keys.Length;
         }
-        return keys.Select(k => new JudgedOutput(state.Outputs[k.Key], k.Item.Task)).ToArray();
+        return keys.Select(k => new BatchOutput(state.Outputs[k.Key], k.Item.Task)).ToArray();
     }
 
     /// <summary>

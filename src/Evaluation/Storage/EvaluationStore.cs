@@ -189,13 +189,13 @@ public sealed partial class EvaluationStore
 
     private static void ValidateSample(EvaluationSample sample)
     {
-        if (sample.SampleIndex < 0)
-            throw new ArgumentOutOfRangeException(nameof(sample), sample.SampleIndex, "A sample index counts from 0.");
-        if (sample.Likert is < 1 or > 7)
-            throw new ArgumentOutOfRangeException(nameof(sample), sample.Likert, "A Likert score lies in 1–7 (InstructGPT Figure 5).");
-        if (sample.Toxicity is { } toxicity && !(toxicity >= 0 && toxicity <= 1))
+        if (sample.Output.SampleIndex < 0)
+            throw new ArgumentOutOfRangeException(nameof(sample), sample.Output.SampleIndex, "A sample index counts from 0.");
+        if (sample.Label.Likert is < 1 or > 7)
+            throw new ArgumentOutOfRangeException(nameof(sample), sample.Label.Likert, "A Likert score lies in 1–7 (InstructGPT Figure 5).");
+        if (sample.Label.Toxicity is { } toxicity && !(toxicity >= 0 && toxicity <= 1))
             throw new ArgumentOutOfRangeException(nameof(sample), toxicity, "A toxicity score lies in [0, 1].");
-        if (sample.RmScore is { } score && !double.IsFinite(score))
+        if (sample.Label.RmScore is { } score && !double.IsFinite(score))
             throw new ArgumentOutOfRangeException(nameof(sample), score, "A reward-model score must be finite.");
     }
 

@@ -3,8 +3,8 @@ using InstructGpt.Evaluation.Metrics;
 namespace InstructGpt.Evaluation.Storage;
 
 /// <summary>
-/// What one model wrote for one prompt (one of its k samples), stored before any judge labels it. Judges read
-/// these rows, so a resumed run labels exactly the text the interrupted one generated.
+/// What one model wrote for one prompt (one of its k samples), stored before any judge labels it. The runner
+/// hands judges the text of these rows, so a resumed run labels exactly the text the interrupted one generated.
 /// </summary>
 public sealed record GeneratedOutput
 {

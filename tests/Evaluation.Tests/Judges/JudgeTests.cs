@@ -1,7 +1,6 @@
 using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Evaluation.Metrics;
-using InstructGpt.Evaluation.Storage;
 using InstructGpt.Evaluation.Tasks;
 using InstructGpt.Evaluation.Tests.Runs;
 using InstructGpt.Inference.Tokenization;
@@ -16,21 +15,20 @@ public sealed class JudgeTests
         Reference = "A harbor is a sheltered port where ships can take on or discharge cargo.",
     };
 
-    private static GeneratedOutput Output(string model, string text, string category = "open_qa") => new()
-    {
-        RunId = "r", Model = model, PromptId = "p1", Category = category, Prompt = Harbor.Prompt, Output = text,
-    };
+    private static JudgedOutput Output(string text, PromptTask? task = null) => new(Harbor.Prompt, text, task);
+
+    private static JudgedPair Pair(JudgedOutput output, JudgedOutput baseline) => new(Harbor, output, baseline, "p1/none/0/ppo/sft");
 
     [Fact]
     public async Task The_labeler_prefers_the_answer_to_a_continuation_and_ties_identical_outputs()
     {
         var judge = new LabelerJudge(new SimulatedLabeler(new SimulatedLabelerOptions { Seed = 2 }));
-        var answer = Output("ppo", Harbor.Reference!);
-        var continuation = Output("sft", "Explain what a port is. Explain what a ship is.");
+        var answer = Output(Harbor.Reference!, Harbor);
+        var continuation = Output("Explain what a port is. Explain what a ship is.", Harbor);
 
-        var win = await judge.CompareAsync(new JudgedPair(Harbor, answer, continuation), CancellationToken.None);
-        var loss = await judge.CompareAsync(new JudgedPair(Harbor, continuation with { Model = "ppo" }, answer with { Model = "sft" }), CancellationToken.None);
-        var tie = await judge.CompareAsync(new JudgedPair(Harbor, answer, answer with { Model = "sft" }), CancellationToken.None);
+        var win = await judge.CompareAsync(Pair(answer, continuation), CancellationToken.None);
+        var loss = await judge.CompareAsync(Pair(continuation, answer), CancellationToken.None);
+        var tie = await judge.CompareAsync(Pair(answer, answer), CancellationToken.None);
 
         Assert.Equal([PairwiseResult.Win, PairwiseResult.Loss, PairwiseResult.Tie], new[] { win.Result, loss.Result, tie.Result });
         Assert.StartsWith("Likert 7 vs 1", win.Reason, StringComparison.Ordinal);
@@ -40,8 +38,8 @@ public sealed class JudgeTests
     public async Task The_labeler_fills_in_the_form_for_prompts_and_scores_toxicity_for_probes()
     {
         var judge = new LabelerJudge(new SimulatedLabeler());
-        var probe = new JudgedOutput(Output("gpt", "a pathetic idiot, you loser", "toxicity"), null);
-        var answer = new JudgedOutput(Output("ppo", Harbor.Reference!), Harbor);
+        var probe = Output("a pathetic idiot, you loser");
+        var answer = Output(Harbor.Reference!, Harbor);
 
         var samples = await judge.LabelAsync([probe, answer], CancellationToken.None);
 
@@ -61,16 +59,16 @@ public sealed class JudgeTests
     [InlineData(new[] { 6, 2, 2, 7 }, 4)] // 2 2 6 7: (2 + 6) / 2
     public void Human_labels_give_their_median_likert(int[] scores, int median)
     {
-        var labels = scores.Select(s => new HumanLabel { Prompt = "p", Output = "o", Likert = s, Labeler = "x" }).ToArray();
+        var labels = scores.Select(s => new HumanRating { Likert = s, Labeler = "x" }).ToArray();
         Assert.Equal(median, HumanLabelJudge.MedianLikert(labels));
     }
 
     [Fact]
     public void Human_flags_take_the_majority_of_the_labels_that_give_them()
     {
-        HumanLabel Label(bool? hallucination, bool inappropriate) => new()
+        HumanRating Label(bool? hallucination, bool inappropriate) => new()
         {
-            Prompt = "p", Output = "o", Labeler = "x",
+            Labeler = "x",
             Flags = hallucination is { } h
                 ? new Dictionary<string, bool> { [MetadataFlags.Hallucination] = h, [MetadataFlags.InappropriateForCustomerAssistant] = inappropriate }
                 : new Dictionary<string, bool> { [MetadataFlags.InappropriateForCustomerAssistant] = inappropriate },

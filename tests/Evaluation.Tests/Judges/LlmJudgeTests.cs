@@ -95,12 +95,10 @@ public sealed class LlmJudgeTests(MicroApiServer server) : IClassFixture<MicroAp
 
     private static JudgedPair[] JudgedPairs() => Pairs.Select(p => Pair(p.Prompt, p.Output, p.Baseline)).ToArray();
 
+    /// <summary>The pair with the key the runner would give it (prompt id/variant/sample index/model/baseline).</summary>
     private static JudgedPair Pair(string prompt, string output, string baseline)
     {
-        GeneratedOutput Output(string model, string text) => new()
-        {
-            RunId = "r", Model = model, PromptId = prompt, Category = "open_qa", Prompt = prompt, Output = text,
-        };
-        return new JudgedPair(new Tasks.PromptTask { Id = prompt, Prompt = prompt }, Output("ppo", output), Output("sft", baseline));
+        var task = new Tasks.PromptTask { Id = prompt, Prompt = prompt };
+        return new JudgedPair(task, new JudgedOutput(prompt, output, task), new JudgedOutput(prompt, baseline, task), $"{prompt}/none/0/ppo/sft");
     }
 }

@@ -1,3 +1,4 @@
+using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Metrics;
 using InstructGpt.Evaluation.Reports;
 using InstructGpt.Evaluation.Storage;
@@ -90,15 +91,17 @@ internal static class SampleRun
                     flags[MetadataFlags.Hallucination] = scores[i] <= 4; // only closed-domain prompts carry it
                 samples.Add(new EvaluationSample
                 {
-                    RunId = Run.Id,
-                    Model = model,
-                    PromptId = $"p{i}",
-                    Category = closed ? "closed_qa" : "generation",
-                    Prompt = $"Prompt {i}",
-                    Output = $"{model} answer {i}",
+                    Output = new GeneratedOutput
+                    {
+                        RunId = Run.Id,
+                        Model = model,
+                        PromptId = $"p{i}",
+                        Category = closed ? "closed_qa" : "generation",
+                        Prompt = $"Prompt {i}",
+                        Output = $"{model} answer {i}",
+                    },
                     Judge = Labeler,
-                    Likert = scores[i],
-                    Flags = flags,
+                    Label = new SampleLabel { Likert = scores[i], Flags = flags },
                 });
             }
         }
@@ -112,16 +115,19 @@ internal static class SampleRun
                     {
                         samples.Add(new EvaluationSample
                         {
-                            RunId = Run.Id,
-                            Model = model,
-                            PromptId = $"rtp-{probe}",
-                            Category = "toxicity",
-                            Variant = variant,
-                            SampleIndex = k,
-                            Prompt = $"Probe {probe}",
-                            Output = $"{model} continuation {k}",
+                            Output = new GeneratedOutput
+                            {
+                                RunId = Run.Id,
+                                Model = model,
+                                PromptId = $"rtp-{probe}",
+                                Category = "toxicity",
+                                Variant = variant,
+                                SampleIndex = k,
+                                Prompt = $"Probe {probe}",
+                                Output = $"{model} continuation {k}",
+                            },
                             Judge = Labeler,
-                            Toxicity = table[probe][k],
+                            Label = new SampleLabel { Toxicity = table[probe][k] },
                         });
                     }
                 }

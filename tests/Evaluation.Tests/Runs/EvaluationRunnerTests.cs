@@ -44,15 +44,15 @@ public sealed class EvaluationRunnerTests(EvaluatedMicroRun run) : IClassFixture
         Assert.Equal(outputs.Count, samples.Count(s => s.Judge == JudgeNames.Labeler));
         Assert.Equal(MicroEvaluation.Models.Length * MicroEvaluation.Prompts, samples.Count(s => s.Judge == JudgeNames.RewardModel));
         Assert.Equal(samples.Count, samples.Select(s => s.Key).Distinct().Count());
-        Assert.All(samples.Where(s => s.Category != "toxicity" && s.Judge == JudgeNames.Labeler), s => Assert.InRange(s.Likert!.Value, 1, 7));
-        Assert.All(samples.Where(s => s.Category == "toxicity"), s => Assert.InRange(s.Toxicity!.Value, 0, 1));
-        Assert.All(samples.Where(s => s.Judge == JudgeNames.RewardModel), s => Assert.True(double.IsFinite(s.RmScore!.Value)));
+        Assert.All(samples.Where(s => s.Output.Category != "toxicity" && s.Judge == JudgeNames.Labeler), s => Assert.InRange(s.Label.Likert!.Value, 1, 7));
+        Assert.All(samples.Where(s => s.Output.Category == "toxicity"), s => Assert.InRange(s.Label.Toxicity!.Value, 0, 1));
+        Assert.All(samples.Where(s => s.Judge == JudgeNames.RewardModel), s => Assert.True(double.IsFinite(s.Label.RmScore!.Value)));
         // Each evaluated model against the baseline on every prompt, by both judges.
         Assert.Equal(Evaluated.Length * MicroEvaluation.Prompts * 2, judgments.Count);
         Assert.DoesNotContain(judgments, j => j.Model == MicroEvaluation.Baseline);
         // The stored text is what the judges saw: every sample's output is its model's stored output.
         var byKey = outputs.ToDictionary(o => o.Key);
-        Assert.All(samples, s => Assert.Equal(byKey[new OutputKey(s.Model, s.PromptId, s.Variant, s.SampleIndex)].Output, s.Output));
+        Assert.All(samples, s => Assert.Equal(byKey[s.Output.Key].Output, s.Output.Output));
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public sealed class EvaluationRunnerTests(EvaluatedMicroRun run) : IClassFixture
     internal static async Task<string> Rows(EvaluationStore store, string runId)
     {
         var outputs = (await store.ListOutputsAsync(runId)).Select(o => $"{o.Key}|{o.Output}|{o.FinishReason}");
-        var samples = (await store.ListSamplesAsync(runId)).Select(s => $"{s.Key}|{s.Likert}|{s.Toxicity}|{s.RmScore}|{string.Join(",", s.Flags.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}"))}");
+        var samples = (await store.ListSamplesAsync(runId)).Select(s => $"{s.Key}|{s.Label.Likert}|{s.Label.Toxicity}|{s.Label.RmScore}|{string.Join(",", s.Label.Flags.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}"))}");
         var judgments = (await store.ListJudgmentsAsync(runId)).Select(j => $"{j.Model}|{j.PromptId}|{j.SampleIndex}|{j.Judge}|{j.Result}|{j.Reason}");
         var documents = (await store.ListDocumentScoresAsync(runId)).Select(d => $"{d.Model}|{d.DocumentId}|{d.SumLogProb:R}|{d.TokenCount}");
         return string.Join("\n", outputs.Concat(samples).Concat(judgments).Concat(documents));

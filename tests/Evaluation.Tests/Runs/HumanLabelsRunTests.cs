@@ -33,9 +33,9 @@ public sealed class HumanLabelsRunTests
         var human = (await store.ListSamplesAsync("with-people")).Where(s => s.Judge == JudgeNames.Human).ToArray();
         Assert.Equal(2, human.Length);
         Assert.Equal(2, rerun.Counts.SamplesRecorded); // nothing else was labeled again
-        Assert.Equal(3, human.Single(s => s.Model == "sft").Likert); // median of 2 and 3, rounded half away from zero
-        Assert.Equal(6, human.Single(s => s.Model == "ppo").Likert);
-        Assert.True(human.Single(s => s.Model == "ppo").Flags[MetadataFlags.Hallucination]); // two of three
+        Assert.Equal(3, human.Single(s => s.Output.Model == "sft").Label.Likert); // median of 2 and 3, rounded half away from zero
+        Assert.Equal(6, human.Single(s => s.Output.Model == "ppo").Label.Likert);
+        Assert.True(human.Single(s => s.Output.Model == "ppo").Label.Flags[MetadataFlags.Hallucination]); // two of three
         var judgment = (await store.ListJudgmentsAsync("with-people")).Single(j => j.Judge == JudgeNames.Human);
         Assert.Equal((first, PairwiseResult.Win), (judgment.PromptId, judgment.Result));
         Assert.Equal(1.0, rerun.Report.Find("ppo", JudgeNames.Human, MetricNames.WinRate)!.Value);

@@ -1,4 +1,5 @@
 using Dapper;
+using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Metrics;
 using InstructGpt.Evaluation.Storage;
 using Microsoft.Data.Sqlite;
@@ -50,31 +51,32 @@ public class EvaluationStoreTests : IDisposable
     {
         var store = await _database.OpenAsync();
         await store.CreateRunAsync(TemporaryDatabase.Run());
-        var sample = TemporaryDatabase.Sample("run-1", "ppo", "p1", 0) with
+        var stored = TemporaryDatabase.Sample("run-1", "ppo", "p1", 0);
+        var sample = stored with
         {
-            Category = "closed_qa",
-            Variant = PromptVariants.Respectful,
-            Likert = 6,
-            Flags = new Dictionary<string, bool> { [MetadataFlags.Hallucination] = false, [MetadataFlags.SatisfiesConstraints] = true },
-            Reasons = ["answers from the source", "keeps to two sentences"],
-            Toxicity = 0.125,
-            RmScore = -0.75,
-            FinishReason = "stop",
+            Output = stored.Output with { Category = "closed_qa", Variant = PromptVariants.Respectful, FinishReason = "stop" },
+            Label = new SampleLabel
+            {
+                Likert = 6,
+                Flags = new Dictionary<string, bool> { [MetadataFlags.Hallucination] = false, [MetadataFlags.SatisfiesConstraints] = true },
+                Reasons = ["answers from the source", "keeps to two sentences"],
+                Toxicity = 0.125,
+                RmScore = -0.75,
+            },
         };
 
         Assert.True(await store.RecordSampleAsync(sample));
         var read = Assert.Single(await store.ListSamplesAsync("run-1"));
 
         Assert.Equal(sample.Key, read.Key);
-        Assert.Equal("closed_qa", read.Category);
-        Assert.Equal(sample.Prompt, read.Prompt);
-        Assert.Equal(sample.Output, read.Output);
-        Assert.Equal(6, read.Likert);
-        Assert.Equal(sample.Flags, read.Flags);
-        Assert.Equal(sample.Reasons, read.Reasons);
-        Assert.Equal(0.125, read.Toxicity);
-        Assert.Equal(-0.75, read.RmScore);
-        Assert.Equal("stop", read.FinishReason);
+        Assert.Equal(sample.Output, read.Output); // every output column, the run id included
+        Assert.Equal("closed_qa", read.Output.Category);
+        Assert.Equal(6, read.Label.Likert);
+        Assert.Equal(sample.Label.Flags, read.Label.Flags);
+        Assert.Equal(sample.Label.Reasons, read.Label.Reasons);
+        Assert.Equal(0.125, read.Label.Toxicity);
+        Assert.Equal(-0.75, read.Label.RmScore);
+        Assert.Equal("stop", read.Output.FinishReason);
         Assert.NotEqual(default, read.CreatedAt);
     }
 
@@ -86,11 +88,11 @@ public class EvaluationStoreTests : IDisposable
         var sample = TemporaryDatabase.Sample("run-1", "ppo", "p1", 0);
 
         Assert.True(await store.RecordSampleAsync(sample));
-        Assert.False(await store.RecordSampleAsync(sample with { Output = "a different retry", Likert = 2 }));
+        Assert.False(await store.RecordSampleAsync(sample with { Output = sample.Output with { Output = "a different retry" }, Label = new SampleLabel { Likert = 2 } }));
 
         var read = Assert.Single(await store.ListSamplesAsync("run-1"));
-        Assert.Equal(sample.Output, read.Output); // the first write wins; a retry changes nothing
-        Assert.Equal(5, read.Likert);
+        Assert.Equal(sample.Output.Output, read.Output.Output); // the first write wins; a retry changes nothing
+        Assert.Equal(5, read.Label.Likert);
     }
 
     [Fact]
@@ -102,9 +104,9 @@ public class EvaluationStoreTests : IDisposable
 
         Assert.True(await store.RecordSampleAsync(sample));
         Assert.True(await store.RecordSampleAsync(sample with { Judge = "reward-model" }));
-        Assert.True(await store.RecordSampleAsync(sample with { Variant = PromptVariants.Respectful }));
-        Assert.True(await store.RecordSampleAsync(sample with { SampleIndex = 1 }));
-        Assert.True(await store.RecordSampleAsync(sample with { Model = "ppo-ptx" }));
+        Assert.True(await store.RecordSampleAsync(sample with { Output = sample.Output with { Variant = PromptVariants.Respectful } }));
+        Assert.True(await store.RecordSampleAsync(sample with { Output = sample.Output with { SampleIndex = 1 } }));
+        Assert.True(await store.RecordSampleAsync(sample with { Output = sample.Output with { Model = "ppo-ptx" } }));
 
         Assert.Equal(5, (await store.ListSamplesAsync("run-1")).Count);
     }
@@ -126,8 +128,8 @@ public class EvaluationStoreTests : IDisposable
 
         var (rm, rmTotal) = await store.PageSamplesAsync("run-1", "sft", "rm", offset: 1, limit: 10);
         Assert.Equal(3, rmTotal);
-        Assert.Equal(["p2", "p3"], rm.Select(s => s.PromptId));
-        Assert.All(rm, s => Assert.Equal(("sft", "rm"), (s.Model, s.Judge)));
+        Assert.Equal(["p2", "p3"], rm.Select(s => s.Output.PromptId));
+        Assert.All(rm, s => Assert.Equal(("sft", "rm"), (s.Output.Model, s.Judge)));
 
         var (past, pastTotal) = await store.PageSamplesAsync("run-1", null, null, offset: 50, limit: 10);
         Assert.Empty(past);
@@ -190,9 +192,9 @@ public class EvaluationStoreTests : IDisposable
         await store.CreateRunAsync(TemporaryDatabase.Run());
         var sample = TemporaryDatabase.Sample("run-1", "ppo", "p1", 0);
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.RecordSampleAsync(sample with { Likert = 8 }));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.RecordSampleAsync(sample with { Toxicity = 1.5 }));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.RecordSampleAsync(sample with { SampleIndex = -1 }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.RecordSampleAsync(sample with { Label = new SampleLabel { Likert = 8 } }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.RecordSampleAsync(sample with { Label = new SampleLabel { Toxicity = 1.5 } }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.RecordSampleAsync(sample with { Output = sample.Output with { SampleIndex = -1 } }));
         Assert.Empty(await store.ListSamplesAsync("run-1"));
     }
 

@@ -1,3 +1,4 @@
+using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -30,15 +31,18 @@ public sealed class TemporaryDatabase : IDisposable
 
     public static EvaluationSample Sample(string runId, string model, string promptId, int sampleIndex, string judge = "simulated-labeler") => new()
     {
-        RunId = runId,
-        Model = model,
-        PromptId = promptId,
-        Category = "generation",
-        SampleIndex = sampleIndex,
-        Prompt = $"Write a story about {promptId}.",
-        Output = $"Once upon a time ({model}, {sampleIndex}).",
+        Output = new GeneratedOutput
+        {
+            RunId = runId,
+            Model = model,
+            PromptId = promptId,
+            Category = "generation",
+            SampleIndex = sampleIndex,
+            Prompt = $"Write a story about {promptId}.",
+            Output = $"Once upon a time ({model}, {sampleIndex}).",
+        },
         Judge = judge,
-        Likert = 5,
+        Label = new SampleLabel { Likert = 5 },
     };
 
     public void Dispose()
