@@ -2,7 +2,6 @@ using System.Text.Json;
 using InstructGpt.Api.Errors;
 using InstructGpt.Api.Jobs;
 using InstructGpt.Evaluation.Runs;
-using InstructGpt.Training.Runs;
 using Microsoft.Extensions.Options;
 
 namespace InstructGpt.Api.Evaluations;
@@ -21,8 +20,9 @@ public sealed class EvaluationJobRunner(EvaluationRequestValidator validator, Ev
 
     private const string LostApiKey = "the llm judge's API key is held in this server's memory only, and a restart lost it; submit the evaluation again";
 
-    public IReadOnlyList<string> Run(JobStore store, JobRecord job, IProgress<StageProgress> progress, CancellationToken cancellation)
+    public IReadOnlyList<string> Run(JobRun run)
     {
+        var (job, cancellation) = (run.Job, run.Cancellation);
         try
         {
             var spec = JobSpecJson.Read<EvaluationSpec>(job.RequestJson);
@@ -30,7 +30,7 @@ public sealed class EvaluationJobRunner(EvaluationRequestValidator validator, Ev
             if (spec.Llm is { ApiKeyGiven: true } && apiKey is null) throw new InvalidRequestException(LostApiKey, "llm.api_key");
             var request = validator.ToRunRequest(spec, job.Id, apiKey) with { Device = jobs.Value.TrainingDevice };
             var result = SingleThreadSynchronizationContext.Run(async () =>
-                await new EvaluationRunner(await database.StoreAsync()).RunAsync(request, new EvaluationProgressRelay(progress), cancellation));
+                await new EvaluationRunner(await database.StoreAsync()).RunAsync(request, new EvaluationProgressRelay(run.Progress()), cancellation));
             var counts = result.Counts;
             logger.LogInformation("Evaluation {Id}: {Generated} outputs generated, {Reused} reused, {Labels} labels, {Comparisons} comparisons, " +
                 "{Documents} documents scored, {Unreadable} judge replies unreadable", job.Id, counts.OutputsGenerated, counts.OutputsReused,

@@ -2,12 +2,13 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using InstructGpt.Api.Errors;
 using InstructGpt.Training.Pipeline;
+using InstructGpt.Training.Settings;
 
 namespace InstructGpt.Api.Jobs;
 
 /// <summary>
-/// A request's "hyperparameters" object as the <c>Name=value</c> assignments <see cref="SettingsOverrides"/> reads
-/// (the CLI's --set), applied one at a time so that a bad one is reported by name.
+/// A request's "hyperparameters" object as typed <see cref="SettingOverride"/>s, and their application to a preset,
+/// with every problem a 400 whose param is "hyperparameters.Name" and whose message says what the setting takes.
 /// </summary>
 public static partial class Hyperparameters
 {
@@ -16,13 +17,13 @@ public static partial class Hyperparameters
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*(\\.[A-Za-z][A-Za-z0-9_]*)?$")]
     private static partial Regex NamePattern();
 
-    /// <summary>"Name=value" for each entry; a 400 naming "hyperparameters.Name" for a name or value that cannot be a setting.</summary>
-    public static IReadOnlyList<string> ToAssignments(Dictionary<string, JsonElement>? values)
+    /// <summary>The request's overrides: of <paramref name="stage"/>'s settings, or stage-prefixed ("sft.Epochs") for a pipeline (null).</summary>
+    public static IReadOnlyList<SettingOverride> FromRequest(Dictionary<string, JsonElement>? values, string? stage)
     {
         if (values is null) return [];
         if (values.Count > MaxCount)
             throw new InvalidRequestException($"Invalid value for 'hyperparameters': {values.Count} settings given; at most {MaxCount} are allowed.", "hyperparameters");
-        var assignments = new List<string>();
+        var overrides = new List<SettingOverride>();
         foreach (var (name, value) in values)
         {
             var param = $"hyperparameters.{name}";
@@ -36,40 +37,40 @@ public static partial class Hyperparameters
                 JsonValueKind.String => value.GetString()!,
                 _ => throw new InvalidRequestException($"Invalid type for '{param}': expected a number, a string or a boolean, got {value.ValueKind.ToString().ToLowerInvariant()}.", param),
             };
-            assignments.Add($"{name}={text}");
+            overrides.Add(Named(() => SettingsOverrides.Of(name, text, stage)));
         }
-        return assignments;
+        return overrides;
     }
 
-    /// <summary>Applies stage-prefixed assignments to a preset; a 400 naming the setting that does not fit.</summary>
-    public static TrainingPreset Apply(TrainingPreset preset, IReadOnlyList<string> assignments, Func<string, string> nameOf)
+    /// <summary>The overrides a stored spec kept as "Name=value" (a job prepared again after a restart).</summary>
+    public static IReadOnlyList<SettingOverride> FromSpec(IReadOnlyList<string> assignments, string? stage) =>
+        Named(() => SettingsOverrides.Split(assignments, stage));
+
+    /// <summary>The preset with the overrides applied; a 400 naming the one that does not fit.</summary>
+    public static TrainingPreset Apply(TrainingPreset preset, IReadOnlyList<SettingOverride> overrides)
     {
-        foreach (var assignment in assignments)
-        {
-            try
-            {
-                preset = SettingsOverrides.ApplyToPreset(preset, [assignment], checkConsistency: false);
-            }
-            catch (ArgumentException e)
-            {
-                var name = nameOf(assignment);
-                throw new InvalidRequestException($"Invalid hyperparameter '{name}': {e.Message.Replace("--set: ", "").Replace("--set ", "")}", $"hyperparameters.{name}");
-            }
-        }
         try
         {
-            SettingsOverrides.RequireConsistent(preset);
+            return Named(() => SettingsOverrides.Apply(preset, overrides));
         }
-        catch (InstructGpt.Training.Settings.InconsistentSettingsException e)
+        catch (InconsistentSettingsException e)
         {
-            var setting = e.Setting is { } member ? assignments.Select(nameOf).FirstOrDefault(n => n.EndsWith(member, StringComparison.OrdinalIgnoreCase)) ?? member : null;
-            throw new InvalidRequestException($"Invalid hyperparameters: {e.Message}", setting is null ? "hyperparameters" : $"hyperparameters.{setting}");
+            var key = e.Setting is { } member ? overrides.FirstOrDefault(o => o.Setting.EndsWith(member, StringComparison.OrdinalIgnoreCase))?.Key ?? member : null;
+            throw new InvalidRequestException($"Invalid hyperparameters: {e.Message}", key is null ? "hyperparameters" : $"hyperparameters.{key}");
         }
-        return preset;
     }
 
-    /// <summary>The name part of "Name=value".</summary>
-    public static string NameOf(string assignment) => assignment[..assignment.IndexOf('=')];
+    private static T Named<T>(Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (SettingOverrideException e)
+        {
+            throw new InvalidRequestException($"Invalid hyperparameter '{e.Key}': {e.Message}", $"hyperparameters.{e.Key}");
+        }
+    }
 
     private static string Shorten(string s) => s.Length <= 64 ? s : s[..64] + "…";
 }

@@ -20,7 +20,7 @@ public sealed class JobQueue
     private readonly ILogger<JobQueue> logger;
     private int queued;
 
-    public JobQueue(IOptions<DataOptions> data, IOptions<JobsOptions> options, JobRequestValidator validator, JobBoard board, IEnumerable<IJobRunner> runners,
+    public JobQueue(IOptions<DataOptions> data, IOptions<JobsOptions> options, JobBoard board, IEnumerable<IJobRunner> runners,
         ILogger<JobQueue> logger)
     {
         this.logger = logger;
@@ -31,7 +31,7 @@ public sealed class JobQueue
         ready = new Lazy<Task<JobStore>>(async () =>
         {
             var store = await JobStore.OpenAsync(databasePath);
-            var toRun = new JobRecovery(store, validator, Options, runners, logger).Recover();
+            var toRun = new JobRecovery(store, Options, runners, logger).Recover();
             foreach (var id in toRun)
             {
                 if (channel.Writer.TryWrite(id)) Interlocked.Increment(ref queued);

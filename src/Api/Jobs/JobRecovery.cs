@@ -7,7 +7,7 @@ namespace InstructGpt.Api.Jobs;
 /// Jobs:ResumeOnRestart is false, or the request no longer validates (its starting checkpoint or dataset is gone),
 /// it is marked interrupted with the reason. Queued jobs are queued again in their order.
 /// </summary>
-public sealed class JobRecovery(JobStore store, JobRequestValidator validator, JobsOptions options, IEnumerable<IJobRunner> runners, ILogger logger)
+public sealed class JobRecovery(JobStore store, JobsOptions options, IEnumerable<IJobRunner> runners, ILogger logger)
 {
     /// <returns>The ids to put in the channel, oldest first.</returns>
     public IReadOnlyList<string> Recover()
@@ -39,19 +39,6 @@ public sealed class JobRecovery(JobStore store, JobRequestValidator validator, J
         return store.WithStatus(JobStatus.Queued).Select(j => j.Id).ToList();
     }
 
-    /// <summary>Null when the job's request still holds; otherwise what is wrong with it now.</summary>
-    private string? WhyNotResumable(JobRecord job)
-    {
-        if (runners.FirstOrDefault(r => r.Kind == job.Kind) is { } runner) return runner.WhyNotResumable(job);
-        try
-        {
-            if (job.Kind == JobKind.Training) StageJob.Validate(validator.Plan(JobSpecJson.Read<TrainingJobSpec>(job.RequestJson)));
-            else JobRequestValidator.PipelinePreset(JobSpecJson.Read<PipelineSpec>(job.RequestJson));
-            return null;
-        }
-        catch (Exception e) when (e is Errors.InvalidRequestException or System.Text.Json.JsonException or InvalidDataException)
-        {
-            return e.Message;
-        }
-    }
+    /// <summary>Null when the job's request still holds (its runner checks it); otherwise what is wrong with it now.</summary>
+    private string? WhyNotResumable(JobRecord job) => runners.Single(r => r.Kind == job.Kind).WhyNotResumable(job);
 }

@@ -20,12 +20,17 @@ public sealed class JobRequestValidator(string home)
     public string CheckpointsDirectory => Path.Combine(Home, "checkpoints");
     public DatasetLocator Datasets => new(Home);
 
+    /// <summary>
+    /// The request with its defaults filled in (what the job stores), and, when every checkpoint it starts from exists,
+    /// the stage prepared from it: every dataset read and validated, once, at acceptance (<see cref="PreparedStagePlans"/>
+    /// carries it to the worker).
+    /// </summary>
     /// <param name="willBePublished">
     /// Whether a queued or running job will publish a checkpoint that does not exist yet. A request naming one is
-    /// accepted and waits for it (jobs run one at a time, in order); what depends on that checkpoint is checked when
-    /// the job starts.
+    /// accepted and waits for it (jobs run one at a time, in order); the plan is null then, and what depends on that
+    /// checkpoint is checked when the job starts.
     /// </param>
-    public TrainingJobSpec Validate(TrainingJobRequest? request, Func<string, bool>? willBePublished = null)
+    public (TrainingJobSpec Spec, StagePlan? Plan) Validate(TrainingJobRequest? request, Func<string, bool>? willBePublished = null)
     {
         if (request is null) throw new InvalidRequestException("The request body is missing: send a JSON object such as {\"stage\": \"sft\"}.", null);
         var stage = request.Stage switch
@@ -43,41 +48,49 @@ public sealed class JobRequestValidator(string home)
             Datasets.Resolve(reference, $"datasets.{role}");
             datasets[role] = reference;
         }
+        var presetName = PresetName(request.Preset);
+        var initFrom = request.InitFrom is null ? null : CheckpointName(request.InitFrom, "init_from", willBePublished);
+        var rewardModel = request.RewardModel is null ? null : CheckpointName(request.RewardModel, "reward_model", willBePublished);
+        var overrides = Hyperparameters.FromRequest(request.Hyperparameters, stage);
         var spec = new TrainingJobSpec
         {
             Stage = stage,
-            Preset = PresetName(request.Preset),
-            InitFrom = request.InitFrom is null ? null : CheckpointName(request.InitFrom, "init_from", willBePublished),
-            RewardModel = request.RewardModel is null ? null : CheckpointName(request.RewardModel, "reward_model", willBePublished),
+            Preset = presetName,
+            InitFrom = initFrom,
+            RewardModel = rewardModel,
             Datasets = datasets,
-            Hyperparameters = InstructGpt.Api.Jobs.Hyperparameters.ToAssignments(request.Hyperparameters),
+            Hyperparameters = overrides.Select(o => o.ToString()).ToList(),
             Output = output,
             Seed = Seed(request.Seed),
         };
-        var pending = new[] { spec.InitFrom, spec.RewardModel }.OfType<string>().Where(n => !Exists(n)).ToHashSet(StringComparer.Ordinal);
-        var plan = Plan(spec, pending);
-        // With a checkpoint still to come, the stage cannot be prepared yet: the job checks it again when it starts.
-        if (pending.Count == 0) StageJob.Validate(plan);
-        return spec;
+        var preset = Hyperparameters.Apply(TrainingPresets.Get(presetName), overrides);
+        // With a checkpoint still to come, the stage cannot be prepared yet: the job prepares it when it starts.
+        var pending = new[] { initFrom, rewardModel }.OfType<string>().Any(n => !Exists(n));
+        return (spec, pending ? null : Prepare(spec, preset));
     }
 
-    /// <summary>What a validated spec means on disk now (checked again when a job starts: files may have changed since).</summary>
-    /// <param name="pending">Checkpoints a queued job will publish: not looked up now.</param>
-    public StageJobPlan Plan(TrainingJobSpec spec, IReadOnlySet<string>? pending = null)
+    /// <summary>
+    /// Reads and validates the stage's inputs as they are on disk now; a 400 naming the field otherwise (a dataset's
+    /// role with its bad line, a hyperparameter, a missing checkpoint).
+    /// </summary>
+    /// <param name="preset">The preset with the job's hyperparameters applied, when the caller has just done so; otherwise they are read from the spec.</param>
+    public StagePlan Prepare(TrainingJobSpec spec, TrainingPreset? preset = null)
     {
-        var preset = TrainingPresets.Get(spec.Preset);
-        // StageRunner applies the overrides itself; applying them here one by one names the one that does not fit.
-        InstructGpt.Api.Jobs.Hyperparameters.Apply(preset, spec.Hyperparameters.Select(a => $"{spec.Stage}.{a}").ToList(),
-            a => InstructGpt.Api.Jobs.Hyperparameters.NameOf(a)[(spec.Stage.Length + 1)..]);
+        preset ??= Hyperparameters.Apply(TrainingPresets.Get(spec.Preset),
+            Hyperparameters.FromSpec(spec.Hyperparameters, spec.Stage));
         foreach (var (name, param) in new[] { (spec.InitFrom, "init_from"), (spec.RewardModel, "reward_model") })
-            if (name is not null && pending?.Contains(name) != true) CheckpointDirectory(name, param);
-        return new StageJobPlan
+            if (name is not null) CheckpointDirectory(name, param);
+        return StageJob.Prepare(new StageRunOptions
         {
-            Spec = spec,
+            Stage = spec.Stage,
             Home = Home,
             Preset = preset,
+            InitFrom = spec.InitFrom,
+            RewardModel = spec.RewardModel,
             Datasets = spec.Datasets.ToDictionary(kv => kv.Key, kv => Datasets.Resolve(kv.Value, $"datasets.{kv.Key}")),
-        };
+            OutputName = spec.Output,
+            Seed = spec.Seed,
+        });
     }
 
     /// <param name="willBePublished">As for a training job: an init checkpoint a queued job will publish is waited for.</param>
@@ -88,21 +101,25 @@ public sealed class JobRequestValidator(string home)
             ? s
             : throw new InvalidRequestException($"Invalid value for 'stages[{i}]': '{Shorten(s ?? "")}' is not a stage; use {string.Join(", ", PipelineStages.All)}.", $"stages[{i}]")).ToList();
         if (stages is { Count: 0 }) throw new InvalidRequestException($"Invalid value for 'stages': give at least one of {string.Join(", ", PipelineStages.All)}, or leave it out to run all.", "stages");
+        var presetName = PresetName(request.Preset);
+        var seed = Seed(request.Seed);
+        var initFrom = request.InitFrom is null ? null : CheckpointName(request.InitFrom, "init_from", willBePublished);
+        var overrides = Hyperparameters.FromRequest(request.Hyperparameters, stage: null);
         var spec = new PipelineSpec
         {
-            Preset = PresetName(request.Preset),
-            Seed = Seed(request.Seed),
-            InitFrom = request.InitFrom is null ? null : CheckpointName(request.InitFrom, "init_from", willBePublished),
+            Preset = presetName,
+            Seed = seed,
+            InitFrom = initFrom,
             Stages = stages?.Distinct().OrderBy(s => PipelineStages.All.ToList().IndexOf(s)).ToList(),
-            Hyperparameters = InstructGpt.Api.Jobs.Hyperparameters.ToAssignments(request.Hyperparameters),
+            Hyperparameters = overrides.Select(o => o.ToString()).ToList(),
         };
-        PipelinePreset(spec);
+        Hyperparameters.Apply(TrainingPresets.Get(spec.Preset), overrides);
         return spec;
     }
 
     /// <summary>The preset with the pipeline's "stage.Setting" overrides applied.</summary>
     public static TrainingPreset PipelinePreset(PipelineSpec spec) =>
-        InstructGpt.Api.Jobs.Hyperparameters.Apply(TrainingPresets.Get(spec.Preset), spec.Hyperparameters, InstructGpt.Api.Jobs.Hyperparameters.NameOf);
+        Hyperparameters.Apply(TrainingPresets.Get(spec.Preset), Hyperparameters.FromSpec(spec.Hyperparameters, stage: null));
 
     /// <summary>The directory of a servable checkpoint; a 400 naming <paramref name="param"/> for an invalid or missing name.</summary>
     public string CheckpointDirectory(string name, string param)

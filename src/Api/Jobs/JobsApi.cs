@@ -54,7 +54,7 @@ public static class JobsApi
             .WithName($"Get{name}Metrics")
             .WithSummary($"A {noun}'s progress series: one entry per recorded step")
             .WithExamples(null, JobExamples.JobMetrics);
-        group.MapDelete("/{id}", (JobQueue queue, string id) => CancelAsync(queue, kind, id))
+        group.MapDelete("/{id}", (JobQueue queue, PreparedStagePlans plans, string id) => CancelAsync(queue, plans, kind, id))
             .WithName($"Cancel{name}")
             .WithSummary($"Cancel a {noun} (requires the API key)")
             .WithDescription("A queued job is cancelled at once. A running one stops at its next step boundary and keeps its resumable state; " +
@@ -64,11 +64,23 @@ public static class JobsApi
     }
 
     public static async Task<Results<Accepted<JobObject>, ApiError>> CreateTrainingJobAsync(TrainingJobRequest? request, JobQueue queue, JobRequestValidator validator,
-        PendingCheckpoints pending)
+        PendingCheckpoints pending, PreparedStagePlans plans)
     {
         // Validation reads every dataset of the stage: off the request's thread.
-        var spec = await Task.Run(() => validator.Validate(request, name => pending.Find(name) is not null));
-        var job = await queue.SubmitAsync(JobKind.Training, spec.Stage, JobSpecJson.Write(spec));
+        var (spec, plan) = await Task.Run(() => validator.Validate(request, name => pending.Find(name) is not null));
+        // The plan is held before the id reaches the channel, so that the worker finds it however soon it starts the job.
+        var id = JobQueue.NewId(JobKind.Training);
+        if (plan is not null) plans.Hold(id, plan);
+        JobRecord job;
+        try
+        {
+            job = await queue.SubmitAsync(JobKind.Training, spec.Stage, JobSpecJson.Write(spec), id);
+        }
+        catch
+        {
+            plans.Forget(id);
+            throw;
+        }
         return TypedResults.Accepted($"/v1/training/jobs/{job.Id}", JobObject.From(job, null));
     }
 
@@ -103,13 +115,15 @@ public static class JobsApi
         return TypedResults.Ok(new JobMetricsList("list", id, series));
     }
 
-    private static async Task<Results<Ok<JobObject>, ApiError>> CancelAsync(JobQueue queue, JobKind kind, string id)
+    private static async Task<Results<Ok<JobObject>, ApiError>> CancelAsync(JobQueue queue, PreparedStagePlans plans, JobKind kind, string id)
     {
         if (await FindAsync(queue, kind, id) is not { } existing) return NotFound(kind, id);
         if (existing.Status.IsFinished())
             return new ApiError(StatusCodes.Status409Conflict, new OpenAiError(
                 $"Job {id} has already ended ({existing.Status.ToName()}); there is nothing to cancel.", OpenAiErrorTypes.InvalidRequest, "id", "job_not_cancellable"));
         var job = await queue.CancelAsync(id);
+        // A queued job cancelled now never runs: its plan would only take a place in the holder.
+        if (job?.Status == JobStatus.Cancelled) plans.Forget(id);
         return job is null ? NotFound(kind, id) : TypedResults.Ok(JobObject.From(job, queue.Board.Get(id)));
     }
 

@@ -15,6 +15,9 @@ public static class JobsExtensions
         services.AddSingleton<JobBoard>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<PendingCheckpoints>();
+        services.AddSingleton<PreparedStagePlans>();
+        services.AddSingleton<IJobRunner, TrainingJobRunner>();
+        services.AddSingleton<IJobRunner, PipelineJobRunner>();
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<CheckpointPublisher>();
         services.AddSingleton(sp => new JobMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<JobBoard>(),

@@ -49,6 +49,11 @@ internal static class PipelineCommand
                 Console.Error.WriteLine("instructgpt pipeline: cancelled; run the same command again to resume");
                 return Task.FromResult(130);
             }
+            catch (SettingOverrideException e)
+            {
+                Console.Error.WriteLine($"instructgpt pipeline: --set {e.Key}: {e.Message}");
+                return Task.FromResult(2);
+            }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or DatasetFormatException or WordNetMissingException or TrainingDivergedException or ExternalException)
             {
                 Console.Error.WriteLine($"instructgpt pipeline: {e.Message}");

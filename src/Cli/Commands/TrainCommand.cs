@@ -51,11 +51,10 @@ internal static class TrainCommand
                 {
                     Stage = stage,
                     Home = parse.GetValue(home)!,
-                    Preset = TrainingPresets.Get(parse.GetValue(preset)!),
+                    Preset = SettingsOverrides.Apply(TrainingPresets.Get(parse.GetValue(preset)!), SettingsOverrides.Split(parse.GetValue(overrides) ?? [], stage)),
                     InitFrom = parse.GetValue(initFrom),
                     RewardModel = stage == PipelineStages.Pretrain ? null : parse.GetValue(reward),
                     Datasets = files,
-                    Overrides = parse.GetValue(overrides) ?? [],
                     OutputName = parse.GetValue(output),
                     Seed = parse.GetValue(seed),
                     CheckpointEvery = parse.GetValue(checkpointEvery),
@@ -74,6 +73,11 @@ internal static class TrainCommand
             {
                 Console.Error.WriteLine($"instructgpt train {stage}: cancelled; run the same command again to resume");
                 return Task.FromResult(130);
+            }
+            catch (SettingOverrideException e)
+            {
+                Console.Error.WriteLine($"instructgpt train {stage}: --set {e.Key}: {e.Message}");
+                return Task.FromResult(2);
             }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or DatasetFormatException or WordNetMissingException or TrainingDivergedException or ExternalException)
             {

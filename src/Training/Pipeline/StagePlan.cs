@@ -1,3 +1,4 @@
+using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Tokenization;
 
 namespace InstructGpt.Training.Pipeline;
@@ -17,4 +18,13 @@ public sealed record StagePlan
     /// <summary>The checkpoint name published under checkpoints/ (comparisons: the data file prefix).</summary>
     public required string OutputName { get; init; }
     public required StageData Datasets { get; init; }
+
+    /// <summary>
+    /// Every file <see cref="StageRunner.Prepare"/> read to make this plan: the datasets, and the config and tokenizer
+    /// files of the tokenizer directory and of each checkpoint it starts from. While none of them has changed, the
+    /// plan still describes what is on disk (a server holds one from a job's acceptance until it runs).
+    /// </summary>
+    public IEnumerable<string> InputFiles =>
+        Datasets.Files.Values.Concat(new[] { InitDirectory, RewardDirectory, Layout.Tokenizer }.OfType<string>().Concat(PolicyDirectories.Values)
+            .SelectMany(d => new[] { CheckpointFiles.Config, CheckpointFiles.Vocabulary, CheckpointFiles.Merges }.Select(f => Path.Combine(d, f))));
 }

@@ -15,6 +15,7 @@ public sealed record StageRunOptions
     public required string Stage { get; init; }
     /// <summary>The home directory: data/, datasets/, tokenizer/, checkpoints/ and runs/.</summary>
     public required string Home { get; init; }
+    /// <summary>The preset with this run's overrides already applied (<see cref="SettingsOverrides.Apply"/>), so they are parsed and checked once, by whoever took them in.</summary>
     public TrainingPreset Preset { get; init; } = TrainingPresets.Tiny;
     /// <summary>The checkpoint to start from: a name under checkpoints/ or a directory (e.g. a Hugging Face GPT-2). Default: the previous stage's.</summary>
     public string? InitFrom { get; init; }
@@ -22,8 +23,6 @@ public sealed record StageRunOptions
     public string? RewardModel { get; init; }
     /// <summary>Dataset role → file, a name under data/ or datasets/ (with or without .jsonl) or a path. Roles: <see cref="StageDatasets.RolesOf"/>.</summary>
     public IReadOnlyDictionary<string, string> Datasets { get; init; } = new Dictionary<string, string>();
-    /// <summary><c>Name=value</c> assignments to this stage's settings (e.g. <c>LearningRate=1e-4</c>).</summary>
-    public IReadOnlyList<string> Overrides { get; init; } = [];
     /// <summary>The checkpoint name to publish (comparisons: the data file prefix). Default: the stage's own (base, sft, rm, ppo, ppo-ptx; comparisons).</summary>
     public string? OutputName { get; init; }
     public ulong Seed { get; init; } = 1;

@@ -34,8 +34,7 @@ public static class StageRunner
             throw new ArgumentException($"datasets.{role}: the {stage} stage reads no such dataset; its roles are {string.Join(", ", roles.Keys)}");
         var files = roles.ToDictionary(r => r.Key, r => ResolveDataset(layout, r.Key, options.Datasets.GetValueOrDefault(r.Key) ?? r.Value, explicitly: options.Datasets.ContainsKey(r.Key)));
 
-        var preset = options.Overrides.Count == 0 ? options.Preset
-            : SettingsOverrides.ApplyToPreset(options.Preset, options.Overrides.Select(o => $"{stage}.{o}").ToList());
+        var preset = options.Preset;
 
         var init = options.InitFrom ?? PipelineStages.DefaultInitOf(stage);
         var initDirectory = init is null ? null : ResolveCheckpoint(layout, init, "init_from");

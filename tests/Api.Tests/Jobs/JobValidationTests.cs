@@ -77,6 +77,10 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
         new("negative max steps", Training, """{"stage": "pretrain", "hyperparameters": {"MaxSteps": -1}}""", "hyperparameters.MaxSteps", "[1, 1000000000]"),
         new("validation never", Training, """{"stage": "sft", "hyperparameters": {"ValidateEvery": 0}}""", "hyperparameters.ValidateEvery", "[1, 1000000000]"),
         new("minibatch above the batch", Training, """{"stage": "ppo", "hyperparameters": {"MinibatchSize": 128, "BatchSize": 64}}""", "hyperparameters.MinibatchSize", "at most BatchSize (64)"),
+        new("hyperparameter out of range, the whole message", Training, """{"stage": "sft", "hyperparameters": {"Epochs": 0}}""", "hyperparameters.Epochs",
+            "Invalid hyperparameter 'Epochs': Epochs must be an integer in [1, 1000] (got 0)"),
+        new("pipeline hyperparameter out of range, the whole message", Pipelines, """{"hyperparameters": {"sft.Epochs": 5000}}""", "hyperparameters.sft.Epochs",
+            "Invalid hyperparameter 'sft.Epochs': Epochs must be an integer in [1, 1000] (got 5000)"),
         new("PPO clip of zero", Training, """{"stage": "ppo", "hyperparameters": {"ClipRange": 0}}""", "hyperparameters.ClipRange", "(0, 10]"),
         new("pipeline learning rate out of range", Pipelines, """{"hyperparameters": {"rm.LearningRate": 2}}""", "hyperparameters.rm.LearningRate", "(0, 1]"),
         new("unknown pipeline stage", Pipelines, """{"stages": ["sft", "finetune"]}""", "stages[1]", "is not a stage"),
@@ -98,7 +102,7 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
         Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
         Assert.Equal(c.Param, error.GetProperty("param").GetString());
         Assert.Contains(c.Fragment, error.GetProperty("message").GetString());
-        foreach (var internals in new[] { "System.", "LineNumber", "BytePositionInLine", "Path: $" })
+        foreach (var internals in new[] { "System.", "LineNumber", "BytePositionInLine", "Path: $", "--set" })
             Assert.DoesNotContain(internals, error.GetProperty("message").GetString(), StringComparison.Ordinal);
         if (c.Code is not null) Assert.Equal(c.Code, error.GetProperty("code").GetString());
     }

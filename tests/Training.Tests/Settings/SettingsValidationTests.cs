@@ -22,9 +22,10 @@ public class SettingsValidationTests
     public void OverridesOutsideTheRangeAreRefusedWithTheRange()
     {
         var tiny = TrainingPresets.Get("tiny");
-        var e = Assert.Throws<ArgumentException>(() => SettingsOverrides.ApplyToPreset(tiny, ["sft.LearningRate=-1"]));
+        var e = Assert.Throws<SettingOverrideException>(() => SettingsOverrides.ApplyToPreset(tiny, ["sft.LearningRate=-1"]));
         Assert.Equal("LearningRate must be in (0, 1] (got -1)", e.Message);
-        e = Assert.Throws<ArgumentException>(() => SettingsOverrides.ApplyToPreset(tiny, ["pretrain.BatchSize=0"]));
+        Assert.Equal("sft.LearningRate", e.Key);
+        e = Assert.Throws<SettingOverrideException>(() => SettingsOverrides.ApplyToPreset(tiny, ["pretrain.BatchSize=0"]));
         Assert.Equal("BatchSize must be an integer in [1, 4096] (got 0)", e.Message);
         Assert.Throws<InconsistentSettingsException>(() => SettingsOverrides.ApplyToPreset(tiny, ["ppo.MinibatchSize=128", "ppo.BatchSize=64"]));
         // Together they are fine in either order: consistency is checked once all overrides are in.
