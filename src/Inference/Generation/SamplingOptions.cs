@@ -24,6 +24,10 @@ public sealed record SamplingOptions
     public bool Echo { get; init; }
     public bool IgnoreEos { get; init; }
 
+    /// <summary>How sample <paramref name="sampleIndex"/> of each prompt samples: a seeded request gives every sample its own stream.</summary>
+    public RowSampling RowSampling(int sampleIndex, TorchSharp.torch.Device device) =>
+        new(Temperature, TopK, TopP, Seed is { } seed ? PromptBatch.SampleGenerator(seed, sampleIndex, device) : null);
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first field outside its range.</summary>
     public SamplingOptions Validate()
     {
