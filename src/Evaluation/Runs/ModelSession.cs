@@ -36,15 +36,7 @@ internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Devic
             .Select(p => tokenizer.Encode(model.Prefix + InstructionFormat.Query(p)))
             .Select(ids => (IReadOnlyList<int>)(ids.Length <= room ? ids : ids[^room..]))
             .ToArray();
-        var options = new SamplingOptions
-        {
-            MaxTokens = sampling.MaxTokens,
-            Temperature = sampling.Temperature,
-            TopP = sampling.TopP,
-            N = samples * model.BestOf,
-            Seed = seed,
-            Stop = model.Stop,
-        };
+        var options = sampling.ToSamplingOptions(samples * model.BestOf, seed, model.Stop);
         var generated = new CompletionGenerator(lm, tokenizer).Generate(queries, options, cancellationToken);
         return model.BestOf == 1 ? generated : BestOf(prompts, generated, sampling.BatchSize);
     }
