@@ -200,8 +200,14 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
             {
                 throw new InvalidRequestException($"Invalid value for 'models': {model}'s {config} cannot be read: {e.Message}", "models", "model_load_failed");
             }
-            if (maxTokens >= positions)
-                throw Invalid("sampling.max_tokens", $"{maxTokens} leaves no room for a prompt in {model}'s context of {positions} tokens; use an integer from 1 to {positions - 1}");
+            try
+            {
+                new EvaluationSampling { MaxTokens = maxTokens }.PromptRoom(positions, model);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                throw Invalid("sampling.max_tokens", SamplingFields.CleanMessage(e).TrimEnd('.'));
+            }
         }
     }
 

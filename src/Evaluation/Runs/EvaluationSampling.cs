@@ -27,6 +27,16 @@ public sealed record EvaluationSampling
     public SamplingOptions ToSamplingOptions(int n, ulong seed, IReadOnlyList<string> stop) =>
         new() { MaxTokens = MaxTokens, Temperature = Temperature, TopP = TopP, N = n, Seed = seed, Stop = stop };
 
+    /// <summary>
+    /// How many prompt tokens fit beside max_tokens in <paramref name="model"/>'s context of <paramref name="context"/>
+    /// positions (longer prompts keep their end); throws when none do. The API checks it before a run starts, the run again.
+    /// </summary>
+    public int PromptRoom(int context, string model) =>
+        context - MaxTokens >= 1
+            ? context - MaxTokens
+            : throw new ArgumentOutOfRangeException("max_tokens", MaxTokens,
+                $"max_tokens {MaxTokens} leaves no room for a prompt in {model}'s context of {context} tokens; use an integer from 1 to {context - 1}");
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting outside its range.</summary>
     public void Validate()
     {

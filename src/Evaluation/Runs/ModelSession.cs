@@ -28,10 +28,7 @@ internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Devic
     public IReadOnlyList<GeneratedSequence> Generate(IReadOnlyList<string> prompts, EvaluationSampling sampling, int samples, ulong seed, CancellationToken cancellationToken)
     {
         var (lm, tokenizer) = Load();
-        int room = lm.Config.NPositions - sampling.MaxTokens;
-        if (room < 1)
-            throw new ArgumentOutOfRangeException("max_tokens", sampling.MaxTokens,
-                $"max_tokens {sampling.MaxTokens} leaves no room for a prompt in {model.Name}'s context of {lm.Config.NPositions} tokens");
+        var room = sampling.PromptRoom(lm.Config.NPositions, model.Name);
         var queries = prompts
             .Select(p => tokenizer.Encode(model.Prefix + InstructionFormat.Query(p)))
             .Select(ids => (IReadOnlyList<int>)(ids.Length <= room ? ids : ids[^room..]))
