@@ -55,20 +55,14 @@ public static class ChatApi
         var maxTokensField = request.MaxCompletionTokens is not null ? "max_completion_tokens" : "max_tokens";
         var fields = new SamplingFields(request.MaxCompletionTokens ?? request.MaxTokens, request.Temperature, request.TopP, request.TopK, request.N,
             new StopInput(stops), request.Seed, request.Logprobs == true ? request.TopLogprobs ?? 0 : null, Echo: false, IgnoreEos: false);
-        // Fail fast on bad fields, before the model is loaded.
-        fields.ToOptions(1, maxTokensField, "top_logprobs");
+        // Once, and before the model is loaded; an unset length becomes what the rendered conversation leaves room for.
+        var sampling = fields.ToOptions(serving.Value.DefaultChatMaxTokens, maxTokensField, "top_logprobs");
         using var scope = logger.BeginScope("Model {Model}, user {User}", request.Model, request.User);
 
         var started = await GenerationStart.StartAsync(pool, serving.Value, request.Model, "chatcmpl-",
             served => [served.Tokenizer.Encode(prompt)],
-            (served, promptTokens) =>
-            {
-                var room = served.Model.Config.NPositions - promptTokens;
-                if (room < 1)
-                    throw new InvalidRequestException($"This model's maximum context length is {served.Model.Config.NPositions} tokens, and the rendered conversation " +
-                        $"already has {promptTokens}. Please shorten the messages.", "messages", "context_length_exceeded");
-                return fields.ToOptions(Math.Min(serving.Value.DefaultChatMaxTokens, room), maxTokensField, "top_logprobs");
-            },
+            // A conversation that already fills the context asks for one token, which the scheduler refuses with the context-length message.
+            (served, promptTokens) => fields.MaxTokens is null ? sampling with { MaxTokens = Math.Clamp(served.Model.Config.NPositions - promptTokens, 1, sampling.MaxTokens) } : sampling,
             stream, http, logger);
         var tokenizer = started.Model.Tokenizer;
         if (stream) return new EventStreamResult(StreamChunks(started, request.StreamOptions?.IncludeUsage ?? false, http.RequestAborted));

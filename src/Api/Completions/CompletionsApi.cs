@@ -34,7 +34,7 @@ public static class CompletionsApi
         CompletionRequest request, ModelPool pool, IOptions<ServingOptions> serving, HttpContext http, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(CompletionsApi).FullName!);
-        if (request.Prompt is null) throw new InvalidRequestException("You must provide a prompt: a string, an array of strings, or token ids.", "prompt");
+        if (request.Prompt is not { } prompt) throw new InvalidRequestException("You must provide a prompt: a string, an array of strings, or token ids.", "prompt");
         CheckUnsupported(request);
         var fields = new SamplingFields(request.MaxTokens, request.Temperature, request.TopP, request.TopK, request.N, request.Stop,
             request.Seed, request.Logprobs, request.Echo ?? false, request.IgnoreEos ?? false);
@@ -47,7 +47,8 @@ public static class CompletionsApi
         using var scope = logger.BeginScope("Model {Model}, user {User}", request.Model, request.User);
 
         var started = await GenerationStart.StartAsync(pool, serving.Value, request.Model, "cmpl-",
-            served => Tokenize(request.Prompt, served), (_, _) => sampling, stream, http, logger);
+            served => Tokenize(prompt, served), (_, _) => sampling, stream, http, logger,
+            outside => prompt.IsArray ? $"prompt[{outside.Prompt}][{outside.Position}]" : $"prompt[{outside.Position}]");
         if (stream) return new EventStreamResult(StreamChunks(started, request.StreamOptions?.IncludeUsage ?? false, http.RequestAborted));
 
         var result = await started.Stream.Completion;
@@ -72,18 +73,8 @@ public static class CompletionsApi
 
     private static IReadOnlyList<IReadOnlyList<int>> Tokenize(PromptInput prompt, ServedModel model)
     {
-        if (prompt.TokenIds is { } ids)
-        {
-            var vocab = Math.Min(model.Tokenizer.VocabSize, model.Model.Config.VocabSize);
-            var prompts = ids.Select(p => (IReadOnlyList<int>)p).ToList();
-            // The scheduler checks the same rule; here the answer can name the field to fix.
-            if (PromptBatch.FirstIdOutside(prompts, vocab) is var (p, j))
-            {
-                var field = prompt.IsArray ? $"prompt[{p}][{j}]" : $"prompt[{j}]";
-                throw new InvalidRequestException($"Invalid value for '{field}': token ids must be in [0, {vocab - 1}] for model '{model.Name}' (got {ids[p][j]}).", field);
-            }
-            return prompts;
-        }
+        // Token ids are checked against the vocabulary by the scheduler (PromptBatch.Check), named by the field above.
+        if (prompt.TokenIds is { } ids) return ids.Select(p => (IReadOnlyList<int>)p).ToList();
         return prompt.Texts!.Select(t => (IReadOnlyList<int>)model.Tokenizer.Encode(t)).ToList();
     }
 

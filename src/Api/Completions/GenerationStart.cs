@@ -8,8 +8,8 @@ namespace InstructGpt.Api.Completions;
 
 /// <summary>
 /// What completions and chat share between a validated request and a running generation: resolve and load the
-/// model, tokenize, check the context, and queue on the model's scheduler. Failures are thrown; ApiErrorMapping
-/// answers them.
+/// model, tokenize, and queue on the model's scheduler, whose checks (token ids, the context) are the only ones.
+/// Failures are thrown; ApiErrorMapping answers them.
 /// </summary>
 public static class GenerationStart
 {
@@ -17,7 +17,7 @@ public static class GenerationStart
         ModelPool pool, ServingOptions serving, string? model, string idPrefix,
         Func<ServedModel, IReadOnlyList<IReadOnlyList<int>>> tokenize,
         Func<ServedModel, int, SamplingOptions> options,
-        bool stream, HttpContext http, ILogger logger)
+        bool stream, HttpContext http, ILogger logger, Func<TokenIdOutOfRangeException, string>? tokenIdField = null)
     {
         if (string.IsNullOrEmpty(model)) throw new InvalidRequestException("You must provide a model parameter (GET /v1/models lists them).", "model");
         if (!CheckpointCatalog.IsValidName(model, out var problem)) throw new InvalidRequestException($"Invalid value for 'model': {problem}.", "model", "invalid_model_name");
@@ -33,19 +33,21 @@ public static class GenerationStart
             var completions = prompts.Count * sampling.N;
             if (completions > serving.MaxCompletionsPerRequest)
                 throw new InvalidRequestException($"The request asks for {completions} completions ({prompts.Count} prompt(s) × n = {sampling.N}); at most {serving.MaxCompletionsPerRequest} are allowed (Serving:MaxCompletionsPerRequest).", "n");
-            var context = served.Model.Config.NPositions;
-            if (longest + sampling.MaxTokens > context)
-                throw new InvalidRequestException(PromptBatch.ContextLengthExceeded(context, longest, sampling.MaxTokens), "max_tokens", "context_length_exceeded");
-
             var generation = served.Scheduler.Submit(new GenerationRequest(prompts, sampling), stream, http.RequestAborted);
             http.Response.RegisterForDispose(lease);
             return new StartedGeneration(served, generation, sampling, prompts.Count, idPrefix + Guid.NewGuid().ToString("N")[..24], DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         }
         catch (ArgumentException e)
         {
-            // The scheduler validates what reaches it (token ids, sampling ranges); its refusals name the field.
+            // The scheduler validates what reaches it (token ids, sampling ranges, the context); its refusals name the field.
             lease.Dispose();
-            throw new InvalidRequestException(SamplingFields.CleanMessage(e), e.ParamName);
+            throw e switch
+            {
+                ContextLengthExceededException => new InvalidRequestException(SamplingFields.CleanMessage(e), e.ParamName, "context_length_exceeded"),
+                TokenIdOutOfRangeException outside when tokenIdField?.Invoke(outside) is { } field =>
+                    new InvalidRequestException($"Invalid value for '{field}': {SamplingFields.CleanMessage(e)}", field),
+                _ => new InvalidRequestException(SamplingFields.CleanMessage(e), e.ParamName),
+            };
         }
         catch
         {

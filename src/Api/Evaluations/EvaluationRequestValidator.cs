@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InstructGpt.Api.Completions;
 using InstructGpt.Api.Datasets;
 using InstructGpt.Api.Errors;
 using InstructGpt.Api.Jobs;
@@ -28,7 +29,6 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
     public const int MaxPromptsLimit = 100_000;
     public const int MaxSamplesPerProbe = 128;
     public const int MaxTokensLimit = 4096;
-    public const double MaxTemperature = 2;
 
     public string Home => jobs.Home;
 
@@ -200,8 +200,14 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
             {
                 throw new InvalidRequestException($"Invalid value for 'models': {model}'s {config} cannot be read: {e.Message}", "models", "model_load_failed");
             }
-            if (maxTokens >= positions)
-                throw Invalid("sampling.max_tokens", $"{maxTokens} leaves no room for a prompt in {model}'s context of {positions} tokens; use an integer from 1 to {positions - 1}");
+            try
+            {
+                new EvaluationSampling { MaxTokens = maxTokens }.PromptRoom(positions, model);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                throw Invalid("sampling.max_tokens", SamplingFields.CleanMessage(e).TrimEnd('.'));
+            }
         }
     }
 
@@ -231,10 +237,16 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
     {
         var defaults = new EvaluationSampling();
         var temperature = sampling.Temperature ?? defaults.Temperature;
-        if (temperature is < 0 or > MaxTemperature)
-            throw Invalid("sampling.temperature", $"{temperature} is out of range; use a number from 0 to {MaxTemperature}");
         var topP = sampling.TopP ?? defaults.TopP;
-        if (topP is <= 0 or > 1) throw Invalid("sampling.top_p", $"{topP} is out of range; use a number greater than 0 and at most 1");
+        try
+        {
+            // The sampling ranges are the generator's own (SamplingOptions.Validate), named here under "sampling.".
+            (defaults with { Temperature = temperature, TopP = topP }).ToSamplingOptions(1, defaults.Seed, []).Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw Invalid($"sampling.{e.ParamName}", SamplingFields.CleanMessage(e).TrimEnd('.'));
+        }
         var maxTokens = InRange(sampling.MaxTokens ?? defaults.MaxTokens, 1, MaxTokensLimit, "sampling.max_tokens");
         var seed = sampling.Seed ?? (long)defaults.Seed;
         if (seed < 0) throw Invalid("sampling.seed", $"{seed} is negative; use an integer from 0 to {long.MaxValue}");

@@ -28,23 +28,12 @@ internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Devic
     public IReadOnlyList<GeneratedSequence> Generate(IReadOnlyList<string> prompts, EvaluationSampling sampling, int samples, ulong seed, CancellationToken cancellationToken)
     {
         var (lm, tokenizer) = Load();
-        int room = lm.Config.NPositions - sampling.MaxTokens;
-        if (room < 1)
-            throw new ArgumentOutOfRangeException("max_tokens", sampling.MaxTokens,
-                $"max_tokens {sampling.MaxTokens} leaves no room for a prompt in {model.Name}'s context of {lm.Config.NPositions} tokens");
+        var room = sampling.PromptRoom(lm.Config.NPositions, model.Name);
         var queries = prompts
             .Select(p => tokenizer.Encode(model.Prefix + InstructionFormat.Query(p)))
             .Select(ids => (IReadOnlyList<int>)(ids.Length <= room ? ids : ids[^room..]))
             .ToArray();
-        var options = new SamplingOptions
-        {
-            MaxTokens = sampling.MaxTokens,
-            Temperature = sampling.Temperature,
-            TopP = sampling.TopP,
-            N = samples * model.BestOf,
-            Seed = seed,
-            Stop = model.Stop,
-        };
+        var options = sampling.ToSamplingOptions(samples * model.BestOf, seed, model.Stop);
         var generated = new CompletionGenerator(lm, tokenizer).Generate(queries, options, cancellationToken);
         return model.BestOf == 1 ? generated : BestOf(prompts, generated, sampling.BatchSize);
     }

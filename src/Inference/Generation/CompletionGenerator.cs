@@ -7,9 +7,10 @@ using static TorchSharp.torch;
 namespace InstructGpt.Inference.Generation;
 
 /// <summary>
-/// Generates completions for a batch of prompts with the KV cache: prompts of different lengths are
-/// left-padded into one prefill, then every step decodes one token for all unfinished sequences.
-/// Finished sequences leave the batch. Same seed, same output; temperature 0 is greedy.
+/// Generates completions for a batch of prompts with the KV cache (the CLI, the evaluation, the comparisons stage):
+/// the prompts of different lengths are left-padded into one prefill, then a <see cref="GenerationBatch{TRow}"/>
+/// decodes one token for all unfinished sequences per step. Finished sequences leave the batch. Same seed, same
+/// output; temperature 0 is greedy.
 /// </summary>
 public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer tokenizer)
 {
@@ -25,81 +26,36 @@ public sealed class CompletionGenerator(GptLanguageModel model, ITokenizer token
         if (prompts.Count == 0) return [];
         var config = Model.Config;
         var promptIds = PromptBatch.Check(prompts, options.MaxTokens, Math.Min(config.VocabSize, Tokenizer.VocabSize), config.NPositions, Tokenizer.EndOfTextId);
-        var device = Model.transformer.wte.weight!.device;
-
-        var generators = new List<torch.Generator>();
+        var rows = SequenceState.ForRequest(promptIds, options, Tokenizer, Model.transformer.wte.weight!.device);
         try
         {
-            var stops = new StopSequenceMatcher(options.Stop);
-            var rows = new List<SequenceState>();
-            for (var p = 0; p < promptIds.Length; p++)
-                for (var s = 0; s < options.N; s++)
-                {
-                    torch.Generator? generator = null;
-                    if (options.Seed is { } seed)
-                    {
-                        generator = PromptBatch.SampleGenerator(seed, s, device);
-                        generators.Add(generator);
-                    }
-                    rows.Add(new SequenceState(p, s, promptIds[p], new RowSampling(options.Temperature, options.TopK, options.TopP, generator), stops));
-                }
             var promptLogprobs = Run(rows, options, cancellation);
             return rows.Select(r => Result(r, options, promptLogprobs)).ToList();
         }
         finally
         {
-            foreach (var g in generators) g.Dispose();
+            foreach (var r in rows) r.Sampling.Generator?.Dispose();
         }
     }
 
-    /// <summary>Runs prefill and the decode loop; returns the echoed prompts' token logprobs (by prompt index) when requested.</summary>
-    private Dictionary<int, List<TokenLogprob>> Run(List<SequenceState> rows, SamplingOptions options, CancellationToken cancellation)
+    /// <summary>
+    /// Joins every row at once (each row prefilled on its own, n samples included, into a cache just large enough) and
+    /// steps until none is left; returns the echoed prompts' token logprobs (by prompt index) when requested.
+    /// </summary>
+    private Dictionary<int, List<TokenLogprob>> Run(SequenceState[] rows, SamplingOptions options, CancellationToken cancellation)
     {
-        var device = Model.transformer.wte.weight!.device;
-        var dtype = Model.transformer.wte.weight!.dtype;
-        var width = rows.Max(r => r.PromptIds.Length);
         var promptLogprobs = new Dictionary<int, List<TokenLogprob>>();
-        using var noGrad = torch.no_grad();
-        using var cache = new KvCache(Model.Config, rows.Count, width + Math.Max(1, options.MaxTokens), device, dtype);
-        var active = Enumerable.Range(0, rows.Count).ToList();
-
-        Tensor logits;
-        using (var scope = torch.NewDisposeScope())
+        using var batch = new GenerationBatch<SequenceState>(Model);
+        using (var prefilled = PrefilledPrompts.Run(Model, rows.Select(r => r.PromptIds).ToList(), Math.Max(1, options.MaxTokens), options.Echo ? options.Logprobs : null, Tokenizer))
         {
-            var (ids, mask) = PromptBatch.LeftPad(rows.Select(r => r.PromptIds).ToList(), width, device);
-            if (options.Echo && options.Logprobs is { } topCount)
-            {
-                var all = Model.forward(ids, mask, cache);
-                var entries = PromptBatch.PromptLogprobs(all, rows.Select(r => r.PromptIds).ToList(), width, topCount, Tokenizer);
-                for (var r = 0; r < rows.Count; r++) promptLogprobs.TryAdd(rows[r].PromptIndex, entries[r]);
-                logits = all.select(1, -1).MoveToOuterDisposeScope();
-            }
-            else logits = Model.LastLogits(ids, mask, cache).MoveToOuterDisposeScope();
+            if (prefilled.EchoLogprobs is { } entries)
+                for (var r = 0; r < rows.Length; r++) promptLogprobs.TryAdd(rows[r].PromptIndex, entries[r]);
+            batch.Join(prefilled, rows);
         }
-
-        try
+        for (var step = 0; step < options.MaxTokens; step++)
         {
-            for (var step = 0; step < options.MaxTokens && active.Count > 0; step++)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                using var scope = torch.NewDisposeScope();
-                var sampled = TokenSampler.Sample(logits, active.Select(i => rows[i].Sampling).ToList(), options.Logprobs);
-                for (var k = 0; k < active.Count; k++)
-                    rows[active[k]].Append((int)sampled.Tokens[k], sampled.Logprobs?[k] ?? double.NaN, sampled.Top?[k], Tokenizer, Tokenizer.EndOfTextId, options.IgnoreEos, options.MaxTokens);
-
-                var keep = Enumerable.Range(0, active.Count).Where(k => !rows[active[k]].Finished).ToList();
-                if (keep.Count == 0) break;
-                var next = torch.tensor(keep.Select(k => sampled.Tokens[k]).ToArray(), new long[] { keep.Count, 1 }, device: device);
-                if (keep.Count < active.Count) cache.SelectRows(torch.tensor(keep.Select(k => (long)k).ToArray(), device: device));
-                active = keep.Select(k => active[k]).ToList();
-                var nextLogits = Model.LastLogits(next, null, cache).MoveToOuterDisposeScope();
-                logits.Dispose();
-                logits = nextLogits.DetachFromDisposeScope();
-            }
-        }
-        finally
-        {
-            logits.Dispose();
+            cancellation.ThrowIfCancellationRequested();
+            if (!batch.Step(options.Logprobs)) break;
         }
         foreach (var r in rows) r.EndForLength();
         return promptLogprobs;

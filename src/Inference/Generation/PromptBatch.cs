@@ -23,38 +23,23 @@ public static class PromptBatch
     /// The prompts as token arrays, checked: an empty prompt starts from end-of-text (as OpenAI's models do), every id
     /// lies in the vocabulary, and prompt plus <paramref name="maxTokens"/> fits the context.
     /// </summary>
-    /// <exception cref="ArgumentException">A prompt breaks a rule; ParamName is "prompt" or "max_tokens".</exception>
+    /// <exception cref="TokenIdOutOfRangeException">An id lies outside the vocabulary.</exception>
+    /// <exception cref="ContextLengthExceededException">A prompt plus <paramref name="maxTokens"/> does not fit the context.</exception>
     public static int[][] Check(IReadOnlyList<IReadOnlyList<int>> prompts, int maxTokens, int vocabularySize, int context, int endOfTextId)
     {
         if (prompts.Count == 0) throw new ArgumentException("at least one prompt is required", "prompt");
-        if (FirstIdOutside(prompts, vocabularySize) is var (prompt, position))
-        {
-            var id = prompts[prompt][position];
-            throw new ArgumentOutOfRangeException("prompt", id, $"token ids must be in [0, {vocabularySize - 1}] (got {id})");
-        }
+        for (var p = 0; p < prompts.Count; p++)
+            for (var j = 0; j < prompts[p].Count; j++)
+                if (prompts[p][j] < 0 || prompts[p][j] >= vocabularySize) throw new TokenIdOutOfRangeException(p, j, prompts[p][j], vocabularySize);
         var checkedPrompts = new int[prompts.Count][];
         for (var p = 0; p < prompts.Count; p++)
         {
             var ids = prompts[p].Count > 0 ? prompts[p].ToArray() : [endOfTextId];
-            if (ids.Length + maxTokens > context) throw new ArgumentException(ContextLengthExceeded(context, ids.Length, maxTokens), "max_tokens");
+            if (ids.Length + maxTokens > context) throw new ContextLengthExceededException(context, ids.Length, maxTokens);
             checkedPrompts[p] = ids;
         }
         return checkedPrompts;
     }
-
-    /// <summary>Where the first token id outside [0, <paramref name="vocabularySize"/>) is, or null when every id is inside.</summary>
-    public static (int Prompt, int Position)? FirstIdOutside(IReadOnlyList<IReadOnlyList<int>> prompts, int vocabularySize)
-    {
-        for (var p = 0; p < prompts.Count; p++)
-            for (var j = 0; j < prompts[p].Count; j++)
-                if (prompts[p][j] < 0 || prompts[p][j] >= vocabularySize) return (p, j);
-        return null;
-    }
-
-    /// <summary>OpenAI's message for a request that does not fit the model's context.</summary>
-    public static string ContextLengthExceeded(int context, int promptTokens, int maxTokens) =>
-        $"This model's maximum context length is {context} tokens, however you requested {promptTokens + maxTokens} tokens " +
-        $"({promptTokens} in your prompt; {maxTokens} for the completion). Please reduce your prompt or completion length.";
 
     /// <summary>
     /// The prompts right-aligned in a [rows, width] batch of ids and its attention mask (1 for a prompt token), so that

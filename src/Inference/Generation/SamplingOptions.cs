@@ -24,18 +24,26 @@ public sealed record SamplingOptions
     public bool Echo { get; init; }
     public bool IgnoreEos { get; init; }
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first field outside its range.</summary>
-    public SamplingOptions Validate()
+    /// <summary>How sample <paramref name="sampleIndex"/> of each prompt samples: a seeded request gives every sample its own stream.</summary>
+    public RowSampling RowSampling(int sampleIndex, TorchSharp.torch.Device device) =>
+        new(Temperature, TopK, TopP, Seed is { } seed ? PromptBatch.SampleGenerator(seed, sampleIndex, device) : null);
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> naming the first field outside its range: the one place the sampling
+    /// ranges are checked, for the API (whose chat names two fields differently), the CLI and the evaluation alike.
+    /// </summary>
+    public SamplingOptions Validate(string maxTokensField = "max_tokens", string logprobsField = "logprobs")
     {
-        if (MaxTokens < 0) throw new ArgumentOutOfRangeException("max_tokens", MaxTokens, "max_tokens must be >= 0");
-        if (MaxTokens == 0 && !Echo) throw new ArgumentOutOfRangeException("max_tokens", MaxTokens, "max_tokens must be >= 1 unless echo is true");
+        if (MaxTokens < 0) throw new ArgumentOutOfRangeException(maxTokensField, MaxTokens, $"{maxTokensField} must be >= 0");
+        if (MaxTokens == 0 && !Echo) throw new ArgumentOutOfRangeException(maxTokensField, MaxTokens, $"{maxTokensField} must be >= 1 unless echo is true");
         if (double.IsNaN(Temperature) || Temperature is < 0 or > 2) throw new ArgumentOutOfRangeException("temperature", Temperature, "temperature must be in [0, 2]");
         if (double.IsNaN(TopP) || TopP is <= 0 or > 1) throw new ArgumentOutOfRangeException("top_p", TopP, "top_p must be in (0, 1]");
         if (TopK < -1) throw new ArgumentOutOfRangeException("top_k", TopK, "top_k must be -1 or 0 (disabled) or a positive count");
         if (N is < 1 or > MaxN) throw new ArgumentOutOfRangeException("n", N, $"n must be in [1, {MaxN}]");
-        if (Logprobs is < 0 or > MaxLogprobs) throw new ArgumentOutOfRangeException("logprobs", Logprobs, $"logprobs must be in [0, {MaxLogprobs}]");
+        if (Logprobs is < 0 or > MaxLogprobs) throw new ArgumentOutOfRangeException(logprobsField, Logprobs, $"{logprobsField} must be in [0, {MaxLogprobs}]");
         if (Stop.Count > MaxStopSequences) throw new ArgumentOutOfRangeException("stop", Stop.Count, $"at most {MaxStopSequences} stop sequences are allowed");
-        if (Stop.Any(string.IsNullOrEmpty)) throw new ArgumentException("stop sequences must be non-empty strings", "stop");
+        for (var i = 0; i < Stop.Count; i++)
+            if (string.IsNullOrEmpty(Stop[i])) throw new ArgumentException("stop sequences must be non-empty strings", $"stop[{i}]");
         return this;
     }
 }

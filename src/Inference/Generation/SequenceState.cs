@@ -3,8 +3,12 @@ using InstructGpt.Inference.Tokenization;
 
 namespace InstructGpt.Inference.Generation;
 
-/// <summary>One sequence being generated: its prompt, its tokens so far, and whether (and why) it ended.</summary>
-internal sealed class SequenceState(int promptIndex, int sampleIndex, int[] promptIds, RowSampling sampling, StopSequenceMatcher stops)
+/// <summary>
+/// One completion being generated: its prompt, its tokens so far, and whether (and why) it ended, by OpenAI's rules
+/// (end of text unless ignored, a stop sequence, max_tokens).
+/// </summary>
+internal sealed class SequenceState(int promptIndex, int sampleIndex, int[] promptIds, SamplingOptions options, RowSampling sampling, StopSequenceMatcher stops, ITokenizer tokenizer)
+    : IDecodingRow
 {
     public int PromptIndex { get; } = promptIndex;
     public int SampleIndex { get; } = sampleIndex;
@@ -20,13 +24,30 @@ internal sealed class SequenceState(int promptIndex, int sampleIndex, int[] prom
 
     public bool Finished => Finish.HasValue;
 
+    /// <summary>The completion's text so far, before any stop-sequence cut.</summary>
+    public string Text => tokenizer.Decode(Tokens);
+
+    /// <summary>
+    /// The rows of a request, in OpenAI's choice order (sample s of prompt p at p × n + s), each with its own random
+    /// stream when the request is seeded: where a request's <see cref="SamplingOptions"/> become per-row sampling.
+    /// </summary>
+    public static SequenceState[] ForRequest(int[][] prompts, SamplingOptions options, ITokenizer tokenizer, TorchSharp.torch.Device device)
+    {
+        var stops = new StopSequenceMatcher(options.Stop);
+        var rows = new SequenceState[prompts.Length * options.N];
+        for (var p = 0; p < prompts.Length; p++)
+            for (var s = 0; s < options.N; s++)
+                rows[p * options.N + s] = new SequenceState(p, s, prompts[p], options, options.RowSampling(s, device), stops, tokenizer);
+        return rows;
+    }
+
     /// <summary>
     /// Adds a sampled token and decides whether the sequence has ended. <paramref name="logprob"/> is NaN when the
     /// request did not ask for log-probabilities (they are then never computed, nor read).
     /// </summary>
-    public void Append(int token, double logprob, (int id, double logprob)[]? top, ITokenizer tokenizer, int eos, bool ignoreEos, int maxTokens)
+    public void Append(int token, double logprob, (int id, double logprob)[]? top)
     {
-        if (token == eos && !ignoreEos)
+        if (token == tokenizer.EndOfTextId && !options.IgnoreEos)
         {
             Finish = FinishReason.Stop; // EOS itself is not part of the completion
             return;
@@ -46,7 +67,7 @@ internal sealed class SequenceState(int promptIndex, int sampleIndex, int[] prom
                 return;
             }
         }
-        if (Tokens.Count >= maxTokens) Finish = FinishReason.Length;
+        if (Tokens.Count >= options.MaxTokens) Finish = FinishReason.Length;
     }
 
     public void EndForLength() => Finish ??= FinishReason.Length;

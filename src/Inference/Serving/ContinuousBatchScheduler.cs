@@ -36,11 +36,10 @@ public sealed partial class ContinuousBatchScheduler : IDisposable
     // requests is bounded by the 'queued' count, checked before every write.
     private readonly Channel<ScheduledRequest> queue = Channel.CreateUnbounded<ScheduledRequest>(new() { SingleReader = true });
     private readonly List<ScheduledRequest> pending = []; // decode thread only
-    private readonly DecodeBatch batch;
+    private readonly GenerationBatch<ScheduledSequence> batch;
     private readonly Thread thread;
     private readonly CancellationTokenSource stopping = new();
     private readonly Device device;
-    private readonly ScalarType dtype;
     private int queued, active, maxBatch, disposed;
     private long steps, prefills, generated, completed, cancelled, failed, compactions;
 
@@ -52,8 +51,8 @@ public sealed partial class ContinuousBatchScheduler : IDisposable
         this.options = (options ?? new SchedulerOptions()).Validate();
         this.metrics = metrics;
         device = model.transformer.wte.weight!.device;
-        dtype = model.transformer.wte.weight!.dtype;
-        batch = new DecodeBatch(model.Config, device, dtype);
+        // The shared cache holds the whole context, so any admitted sequence fits after compaction.
+        batch = new GenerationBatch<ScheduledSequence>(model, new GenerationBatchOptions(SharedCapacity: model.Config.NPositions));
         thread = new Thread(Run) { IsBackground = true, Name = $"decode {name}" };
         thread.Start();
         metrics?.Register(this);
@@ -176,7 +175,7 @@ public sealed partial class ContinuousBatchScheduler : IDisposable
         catch (Exception e)
         {
             // A failure inside the model ends every request in the batch, never the decode thread.
-            foreach (var r in batch.Sequences.Select(s => s.Owner).Distinct().ToList())
+            foreach (var r in batch.Rows.Select(s => s.Owner).Distinct().ToList())
                 if (r.TryTransition(ScheduledRequest.Running, ScheduledRequest.Done))
                 {
                     Interlocked.Increment(ref failed);
@@ -190,26 +189,19 @@ public sealed partial class ContinuousBatchScheduler : IDisposable
     private void StepBatch()
     {
         using var scope = torch.NewDisposeScope();
-        var sequences = batch.Sequences;
+        var sequences = batch.Rows.ToList();
         var count = sequences.Count;
         if (count > Volatile.Read(ref maxBatch)) Volatile.Write(ref maxBatch, count);
         // Log-probabilities are computed for the whole batch when any request asks for them, with the most top entries asked.
         int? logprobs = sequences.Any(s => s.Owner.Options.Logprobs.HasValue) ? sequences.Max(s => s.Owner.Options.Logprobs ?? 0) : null;
-        var sampled = TokenSampler.Sample(batch.Logits!, sequences.Select(s => s.State.Sampling).ToList(), logprobs);
+        var appended = batch.Sample(logprobs);
 
         var now = Stopwatch.GetTimestamp();
-        var keep = new List<int>(count);
+        var continuing = 0;
         var finished = new List<ScheduledRequest>();
-        var tokens = 0;
-        for (var k = 0; k < count; k++)
+        foreach (var s in appended)
         {
-            var s = sequences[k];
             var owner = s.Owner;
-            if (owner.CancelRequested || owner.State != ScheduledRequest.Running) continue;
-            var wanted = owner.Options.Logprobs ?? 0;
-            var top = wanted > 0 && sampled.Top is { } all ? all[k][..Math.Min(wanted, all[k].Length)] : null;
-            s.Append((int)sampled.Tokens[k], sampled.Logprobs?[k] ?? double.NaN, top, tokenizer);
-            tokens++;
             if (!owner.FirstTokenSeen)
             {
                 owner.FirstTokenSeen = true;
@@ -219,12 +211,12 @@ public sealed partial class ContinuousBatchScheduler : IDisposable
                 metrics?.RecordInterTokenLatency(Name, Stopwatch.GetElapsedTime(s.LastTokenAt, now));
             s.LastTokenAt = now;
             if (owner.Streaming && s.Release(tokenizer) is { } delta) owner.Publish(delta);
-            if (!s.State.Finished) keep.Add(k);
+            if (!s.State.Finished) continuing++;
             else if (owner.SequenceFinished()) finished.Add(owner);
         }
-        Interlocked.Add(ref generated, tokens);
-        metrics?.RecordGeneratedTokens(Name, tokens);
-        Volatile.Write(ref active, keep.Count); // before any request completes, so its caller sees it gone
+        Interlocked.Add(ref generated, appended.Count);
+        metrics?.RecordGeneratedTokens(Name, appended.Count);
+        Volatile.Write(ref active, continuing); // before any request completes, so its caller sees it gone
 
         foreach (var r in sequences.Select(s => s.Owner).Where(o => o.CancelRequested).Distinct())
             if (r.TryTransition(ScheduledRequest.Running, ScheduledRequest.Cancelled))
@@ -234,12 +226,8 @@ public sealed partial class ContinuousBatchScheduler : IDisposable
             }
         foreach (var r in finished) Finish(r);
 
-        var next = keep.Select(k => sampled.Tokens[k]).ToArray();
-        batch.Keep(keep);
-        if (batch.Count == 0) return;
-        if (batch.EnsureRoom()) Interlocked.Increment(ref compactions);
-        batch.Decode(model, next);
-        Interlocked.Increment(ref steps);
+        if (batch.Advance()) Interlocked.Increment(ref compactions);
+        if (batch.Count > 0) Interlocked.Increment(ref steps);
     }
 
     private void Finish(ScheduledRequest r)
@@ -263,7 +251,7 @@ public sealed partial class ContinuousBatchScheduler : IDisposable
                 r.End(unloaded);
             }
         pending.Clear();
-        foreach (var r in batch.Sequences.Select(s => s.Owner).Distinct().ToList())
+        foreach (var r in batch.Rows.Select(s => s.Owner).Distinct().ToList())
             if (r.TryTransition(ScheduledRequest.Running, ScheduledRequest.Done))
                 r.End(unloaded);
         batch.Dispose();

@@ -47,11 +47,13 @@ internal sealed class ScheduledRequest
 
     public bool TryTransition(int from, int to) => Interlocked.CompareExchange(ref state, to, from) == from;
 
-    public void Start(ScheduledSequence[] sequences, IEnumerable<torch.Generator> owned)
+    /// <summary>Takes the random streams of the request's rows, freed when the request ends.</summary>
+    public void Own(IEnumerable<torch.Generator> owned) => generators.AddRange(owned);
+
+    public void Start(ScheduledSequence[] sequences)
     {
         Sequences = sequences;
         unfinished = sequences.Length;
-        generators.AddRange(owned);
     }
 
     public void Publish(SequenceDelta delta)

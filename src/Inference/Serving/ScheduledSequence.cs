@@ -10,7 +10,7 @@ namespace InstructGpt.Inference.Serving;
 /// U+FFFD, which may be a UTF-8 character whose remaining bytes come with the next token. So streamed deltas
 /// add up to exactly the final text, which follows <see cref="CompletionGenerator"/>'s rules.
 /// </summary>
-internal sealed class ScheduledSequence(ScheduledRequest owner, int index, SequenceState state, int holdback)
+internal sealed class ScheduledSequence(ScheduledRequest owner, int index, SequenceState state, int holdback) : IDecodingRow
 {
     private readonly List<int> offsets = []; // offsets[j]: length of the completion's text before token j
     private string text = "";
@@ -21,9 +21,6 @@ internal sealed class ScheduledSequence(ScheduledRequest owner, int index, Seque
     public ScheduledRequest Owner { get; } = owner;
     public int Index { get; } = index;
     public SequenceState State { get; } = state;
-
-    /// <summary>Real (non-padding) columns this sequence holds in the KV cache.</summary>
-    public int CachedLength { get; set; } = state.PromptIds.Length;
 
     /// <summary>Tokens sampled, including a final end-of-text token (what usage counts).</summary>
     public int Sampled { get; private set; }
@@ -41,15 +38,24 @@ internal sealed class ScheduledSequence(ScheduledRequest owner, int index, Seque
 
     private bool WantsLogprobs => Owner.Options.Logprobs.HasValue;
 
-    public void Append(int token, double logprob, (int id, double logprob)[]? top, ITokenizer tokenizer)
+    public RowSampling Sampling => State.Sampling;
+
+    /// <summary>Ended, or its request was cancelled or is over: the batch drops the row.</summary>
+    public bool Finished => State.Finished || Owner.CancelRequested || Owner.State != ScheduledRequest.Running;
+
+    /// <summary>
+    /// Takes the row's token. The batch computes as many top entries as the most demanding request in it asked for;
+    /// this request keeps its own count.
+    /// </summary>
+    public void Append(int token, double logprob, (int id, double logprob)[]? top)
     {
-        var options = Owner.Options;
+        var wanted = Owner.Options.Logprobs ?? 0;
         Sampled++;
-        State.Append(token, logprob, top, tokenizer, tokenizer.EndOfTextId, options.IgnoreEos, options.MaxTokens);
+        State.Append(token, logprob, wanted > 0 && top is not null ? top[..Math.Min(wanted, top.Length)] : null);
         if (State.Tokens.Count > offsets.Count)
         {
             offsets.Add(text.Length);
-            text = tokenizer.Decode(State.Tokens);
+            text = State.Text;
         }
     }
 

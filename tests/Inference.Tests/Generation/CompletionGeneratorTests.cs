@@ -111,7 +111,7 @@ public class CompletionGeneratorTests
     [Fact]
     public void TooLongRequestsAreRejectedWithOpenAIsMessage()
     {
-        var error = Assert.Throws<ArgumentException>(() => Generator().Generate(["Hello"], new SamplingOptions { MaxTokens = 100 }));
+        var error = Assert.Throws<ContextLengthExceededException>(() => Generator().Generate(["Hello"], new SamplingOptions { MaxTokens = 100 }));
         Assert.Contains("maximum context length is 64 tokens", error.Message);
     }
 
