@@ -9,6 +9,10 @@ scripts/setup.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet build InstructGpt.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
+# Formatting and code style as .editorconfig sets them (the build checks the naming and `var` rules itself): any drift
+# fails the run. `dotnet format InstructGpt.sln` fixes what it reports.
+dotnet format InstructGpt.sln --verify-no-changes --no-restore -v quiet
+
 # The Dockerfile's build stage runs scripts/publish.sh; run it here too (CPU backend) and check the Dockerfile's
 # paths, scripts, entry point and health route against that publish, since no Docker engine can build the image here.
 scripts/publish.sh --backend cpu --out artifacts/publish

@@ -22,8 +22,13 @@ public static class BenchModel
         var tokenizer = tokenizerDirectory is not null ? BpeTokenizer.Load(tokenizerDirectory) : BpeTokenizer.Train(Corpus(corpusDirectory), VocabularySize);
         var config = GptPresets.Get("tiny") with
         {
-            NPositions = Context, VocabSize = tokenizer.VocabSize, EosTokenId = tokenizer.EndOfTextId, BosTokenId = tokenizer.EndOfTextId,
-            ResidPdrop = 0, EmbdPdrop = 0, AttnPdrop = 0,
+            NPositions = Context,
+            VocabSize = tokenizer.VocabSize,
+            EosTokenId = tokenizer.EndOfTextId,
+            BosTokenId = tokenizer.EndOfTextId,
+            ResidPdrop = 0,
+            EmbdPdrop = 0,
+            AttnPdrop = 0,
         };
         using var generator = new Generator(seed);
         using var model = new GptLanguageModel(config, generator);

@@ -190,7 +190,7 @@ namespace InstructGpt.Inference.Bench
                 for (var b = 0; b < g.Batch; b++)
                     same &= sequences[b].TokenIds.SequenceEqual(loop.Tokens.Skip(b * g.NewTokens).Take(g.NewTokens).Select(t => (int)t));
             }
-            double tokens = (double)g.Batch * g.NewTokens;
+            var tokens = (double)g.Batch * g.NewTokens;
             var generatorMedian = Stats.Median(generatorSeconds);
             var loopMedian = Stats.Median(loopSeconds);
             return string.Create(CultureInfo.InvariantCulture,

@@ -17,25 +17,25 @@ internal static class PeerComparison
 
         // times[contender][pass][round]
         var times = contenders.Select(_ => Passes.Select(_ => new List<PassTime>()).ToArray()).ToArray();
-        for (int round = 0; round < rounds; round++)
+        for (var round = 0; round < rounds; round++)
         {
-            for (int k = 0; k < contenders.Length; k++)
+            for (var k = 0; k < contenders.Length; k++)
             {
-                int c = (round + k) % contenders.Length;
+                var c = (round + k) % contenders.Length;
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 var tokenizer = contenders[c].Load();
                 var ids = new IReadOnlyList<int>[documents.Count];
-                times[c][0].Add(PassTime.Measure(() => { for (int i = 0; i < ids.Length; i++) ids[i] = tokenizer.Encode(documents[i]); }));
-                times[c][1].Add(PassTime.Measure(() => { for (int i = 0; i < ids.Length; i++) ids[i] = tokenizer.Encode(documents[i]); }));
+                times[c][0].Add(PassTime.Measure(() => { for (var i = 0; i < ids.Length; i++) ids[i] = tokenizer.Encode(documents[i]); }));
+                times[c][1].Add(PassTime.Measure(() => { for (var i = 0; i < ids.Length; i++) ids[i] = tokenizer.Encode(documents[i]); }));
                 times[c][2].Add(PassTime.Measure(() => { foreach (var sequence in ids) tokenizer.Decode(sequence); }));
             }
         }
 
         Console.WriteLine($"{rounds} rounds; MB/s are medians over rounds (wall | per CPU-second); 'x ours' is the peer's time over ours in the same round, median [min-max]:");
-        for (int p = 0; p < Passes.Length; p++)
+        for (var p = 0; p < Passes.Length; p++)
         {
-            for (int c = 0; c < contenders.Length; c++)
+            for (var c = 0; c < contenders.Length; c++)
             {
                 var line = $"  {Passes[p],-12} {contenders[c].Name,-22} {bytes / 1e6 / Median(times[c][p].Select(t => t.WallSeconds)),6:F2} | {bytes / 1e6 / Median(times[c][p].Select(t => t.CpuSeconds)),6:F2} MB/s";
                 if (c > 0) line += $"   wall {Ratio(times[c][p], times[0][p], t => t.WallSeconds)} x ours, CPU {Ratio(times[c][p], times[0][p], t => t.CpuSeconds)} x ours";
@@ -58,14 +58,14 @@ internal static class PeerComparison
         {
             var peer = contender.Load();
             var differ = new List<int>();
-            int textMismatches = 0;
-            for (int i = 0; i < documents.Count; i++)
+            var textMismatches = 0;
+            for (var i = 0; i < documents.Count; i++)
             {
                 if (!peer.Encode(documents[i]).SequenceEqual(ourIds[i])) differ.Add(i);
                 if (peer.Decode(ourIds[i]) != ourText[i]) textMismatches++;
             }
             var fresh = contender.Load();
-            int stillDiffer = differ.Count(i => !fresh.Encode(documents[i]).SequenceEqual(ourIds[i]));
+            var stillDiffer = differ.Count(i => !fresh.Encode(documents[i]).SequenceEqual(ourIds[i]));
             Console.WriteLine($"parity, {contender.Name}: ids differ on {differ.Count} of {documents.Count} documents" +
                 (differ.Count > 0 ? $" (first: document {differ[0]}; {stillDiffer} of them on a fresh instance)" : "") +
                 $", decoded text on {textMismatches}");

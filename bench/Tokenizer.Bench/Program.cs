@@ -12,12 +12,12 @@ using System.Text;
 using System.Text.Json;
 using InstructGpt.Inference.Tokenization;
 
-string repository = FindRepository();
-string vocabDirectory = Path.Combine(repository, "tests", "Inference.Tests", "Data", "gpt2");
-int trainVocabSize = 0;
-int peerRounds = 0;
+var repository = FindRepository();
+var vocabDirectory = Path.Combine(repository, "tests", "Inference.Tests", "Data", "gpt2");
+var trainVocabSize = 0;
+var peerRounds = 0;
 var inputs = new List<string>();
-for (int i = 0; i < args.Length; i++)
+for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
@@ -29,12 +29,12 @@ for (int i = 0; i < args.Length; i++)
 }
 if (inputs.Count == 0)
 {
-    string corpus = Path.Combine(repository, "tests", "Inference.Tests", "Data", "corpus");
+    var corpus = Path.Combine(repository, "tests", "Inference.Tests", "Data", "corpus");
     inputs.AddRange([Path.Combine(corpus, "real-text.jsonl"), Path.Combine(corpus, "hard-cases.jsonl")]);
 }
 
 var documents = inputs.SelectMany(ReadDocuments).ToList();
-long bytes = documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d));
+var bytes = documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d));
 Console.WriteLine($"text: {documents.Count} documents, {bytes / 1e6:F2} MB of UTF-8 from {string.Join(", ", inputs)}");
 if (peerRounds > 0)
 {
@@ -49,19 +49,19 @@ Console.WriteLine($"load: {load.Elapsed.TotalMilliseconds:F0} ms ({tokenizer.Voc
 // Wall-clock MB/s depends on what else the machine runs; MB per CPU-second (all of this process's threads, so JIT
 // and GC included) is the single-core speed even on a shared machine.
 var process = Process.GetCurrentProcess();
-foreach (string pass in new[] { "cold", "warm" })
+foreach (var pass in new[] { "cold", "warm" })
 {
     long tokens = 0;
     process.Refresh();
     TimeSpan cpuBefore = process.TotalProcessorTime;
     var watch = Stopwatch.StartNew();
-    foreach (string document in documents)
+    foreach (var document in documents)
     {
         tokens += tokenizer.Encode(document).Length;
     }
     watch.Stop();
     process.Refresh();
-    double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+    var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
     Console.WriteLine($"encode ({pass}): {bytes / 1e6 / watch.Elapsed.TotalSeconds:F2} MB/s wall, {bytes / 1e6 / cpuSeconds:F2} MB per CPU-second; " +
         $"{tokens} tokens in {watch.Elapsed.TotalSeconds:F3} s ({bytes / (double)tokens:F2} bytes/token)");
 }
@@ -71,7 +71,7 @@ if (trainVocabSize > 0)
     var watch = Stopwatch.StartNew();
     var trained = BpeTokenizer.Train(documents, trainVocabSize);
     watch.Stop();
-    long tokens = documents.Sum(d => (long)trained.Encode(d).Length);
+    var tokens = documents.Sum(d => (long)trained.Encode(d).Length);
     Console.WriteLine($"train: {trained.VocabSize} tokens from {bytes / 1e6:F2} MB in {watch.Elapsed.TotalSeconds:F2} s ({bytes / (double)tokens:F2} bytes/token on the same text)");
 }
 

@@ -58,11 +58,14 @@ internal sealed class Workload(string name, GptLanguageModel model, AdamW optimi
         var model = NewModel(config, seed);
         return new Workload(Pretrain, model, OptimizerFactory.Create(model, settings.LearningRate, settings.WeightDecay),
             new CosineSchedule(settings.LearningRate, total, settings.WarmupSteps, settings.FinalLearningRateFraction), settings.GradientClip,
-            settings.BatchSize, blocks.Count, indices =>
-            {
-                var ids = blocks.Batch(indices, torch.CPU);
-                return new TrainingBatch(ids, ids, indices.Count * (long)blockSize);
-            }, seed) { WeightDecay = settings.WeightDecay };
+            settings.BatchSize, blocks.Count, Batch, seed)
+        { WeightDecay = settings.WeightDecay };
+
+        TrainingBatch Batch(IReadOnlyList<int> indices)
+        {
+            var ids = blocks.Batch(indices, torch.CPU);
+            return new TrainingBatch(ids, ids, indices.Count * (long)blockSize);
+        }
     }
 
     /// <summary>
@@ -77,7 +80,10 @@ internal sealed class Workload(string name, GptLanguageModel model, AdamW optimi
         // StageRunner loads the base checkpoint with the SFT residual dropout; the base has the preset's shape.
         var config = preset.Model with
         {
-            VocabSize = tokenizer.VocabSize, EosTokenId = tokenizer.EndOfTextId, BosTokenId = tokenizer.EndOfTextId, ResidPdrop = settings.ResidualDropout,
+            VocabSize = tokenizer.VocabSize,
+            EosTokenId = tokenizer.EndOfTextId,
+            BosTokenId = tokenizer.EndOfTextId,
+            ResidPdrop = settings.ResidualDropout,
         };
         var demonstrations = home.LoadData().SftTrain;
         var batches = new DemonstrationBatches(demonstrations, tokenizer, Math.Min(settings.MaxLength, config.NPositions));
@@ -85,11 +91,14 @@ internal sealed class Workload(string name, GptLanguageModel model, AdamW optimi
         var model = NewModel(config, seed);
         return new Workload(Sft, model, OptimizerFactory.Create(model, settings.LearningRate, settings.WeightDecay),
             new CosineSchedule(settings.LearningRate, total, 0, settings.FinalLearningRateFraction), settings.GradientClip,
-            settings.BatchSize, batches.Count, indices =>
-            {
-                var (ids, labels) = batches.Batch(indices, torch.CPU);
-                return new TrainingBatch(ids, labels, batches.CompletionTokens(indices));
-            }, seed) { WeightDecay = settings.WeightDecay };
+            settings.BatchSize, batches.Count, Batch, seed)
+        { WeightDecay = settings.WeightDecay };
+
+        TrainingBatch Batch(IReadOnlyList<int> indices)
+        {
+            var (ids, labels) = batches.Batch(indices, torch.CPU);
+            return new TrainingBatch(ids, labels, batches.CompletionTokens(indices));
+        }
     }
 
     private static GptLanguageModel NewModel(GptConfig config, ulong seed)

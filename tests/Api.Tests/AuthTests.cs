@@ -19,7 +19,7 @@ public sealed class AuthTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Mutating_endpoint_without_a_key_is_401()
+    public async Task MutatingEndpointWithoutAKeyIs401()
     {
         var (response, message) = await Post(Mutating, null);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -28,7 +28,7 @@ public sealed class AuthTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Mutating_endpoint_with_a_wrong_key_is_401()
+    public async Task MutatingEndpointWithAWrongKeyIs401()
     {
         var (wrong, message) = await Post(Mutating, new AuthenticationHeaderValue("Bearer", "not-the-key"));
         var (prefix, _) = await Post(Mutating, new AuthenticationHeaderValue("Bearer", ApiFactory.ApiKey[..^1]));
@@ -42,7 +42,7 @@ public sealed class AuthTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Mutating_endpoint_with_the_key_succeeds_and_completions_are_open_by_default()
+    public async Task MutatingEndpointWithTheKeySucceedsAndCompletionsAreOpenByDefault()
     {
         var (response, _) = await Post(Mutating, new AuthenticationHeaderValue("Bearer", ApiFactory.ApiKey));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -50,7 +50,7 @@ public sealed class AuthTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Completions_require_the_key_when_configured()
+    public async Task CompletionsRequireTheKeyWhenConfigured()
     {
         using var locked = new ApiFactory(new() { ["Auth:RequireKeyForCompletions"] = "true" });
         var anonymous = locked.CreateClient();
@@ -65,7 +65,7 @@ public sealed class AuthTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Without_a_configured_key_one_is_generated_owner_only_and_kept()
+    public async Task WithoutAConfiguredKeyOneIsGeneratedOwnerOnlyAndKept()
     {
         using var first = new ApiFactory(new() { ["Auth:ApiKey"] = "" });
         first.CreateClient(); // starts the app

@@ -18,7 +18,7 @@ public sealed class ChatApiTests(ApiFactory api)
     ];
 
     [Fact]
-    public void Template_renders_the_worlds_chat_format()
+    public void TemplateRendersTheWorldsChatFormat()
     {
         var messages = new[]
         {
@@ -31,7 +31,7 @@ public sealed class ChatApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Chat_completion_continues_the_rendered_conversation()
+    public async Task ChatCompletionContinuesTheRenderedConversation()
     {
         var prompt = "Be brief.\n\nHuman: Hello!\nAI: Hi! How can I help you?\nHuman: What is a lighthouse?\nAI:\n";
         var chat = await Json.PostAsync(client, "/v1/chat/completions", new { model = "sft", messages = Conversation, max_tokens = 12, temperature = 0 });
@@ -47,7 +47,7 @@ public sealed class ChatApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task OpenAI_fields_that_ask_for_nothing_are_accepted()
+    public async Task OpenAIFieldsThatAskForNothingAreAccepted()
     {
         // What OpenAI clients send by default or routinely: none of it asks for a feature these models lack.
         var plain = await Json.PostAsync(client, "/v1/chat/completions", new { model = "sft", messages = Conversation, max_tokens = 6, temperature = 0 });
@@ -62,7 +62,7 @@ public sealed class ChatApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Chat_stream_sends_role_then_content_chunks_usage_and_done()
+    public async Task ChatStreamSendsRoleThenContentChunksUsageAndDone()
     {
         var body = new { model = "sft", messages = Conversation, max_tokens = 12, temperature = 0, stream = true, stream_options = new { include_usage = true } };
         var response = await client.PostAsync("/v1/chat/completions", Json.Body(body));
@@ -81,7 +81,7 @@ public sealed class ChatApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Chat_logprobs_carry_bytes_and_top_alternatives()
+    public async Task ChatLogprobsCarryBytesAndTopAlternatives()
     {
         var chat = await Json.PostAsync(client, "/v1/chat/completions",
             new { model = "sft", messages = new[] { new { role = "user", content = "Hi" } }, max_tokens = 4, temperature = 0, logprobs = true, top_logprobs = 2 });

@@ -14,7 +14,7 @@ public sealed class CompletionsApiTests(ApiFactory api)
         completion.GetProperty("choices")[choice].GetProperty("text").GetString()!;
 
     [Fact]
-    public async Task Completion_has_openai_shape_and_usage()
+    public async Task CompletionHasOpenaiShapeAndUsage()
     {
         var json = await Complete(new { model = "sft", prompt = "Hello", max_tokens = 8, temperature = 0, ignore_eos = true });
 
@@ -33,7 +33,7 @@ public sealed class CompletionsApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Greedy_completion_is_repeatable_and_models_differ()
+    public async Task GreedyCompletionIsRepeatableAndModelsDiffer()
     {
         var request = new { model = "sft", prompt = "The sea", max_tokens = 12, temperature = 0, ignore_eos = true };
         var first = Text(await Complete(request));
@@ -45,7 +45,7 @@ public sealed class CompletionsApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Stream_sends_chunks_usage_and_done()
+    public async Task StreamSendsChunksUsageAndDone()
     {
         var body = new { model = "sft", prompt = "Hello", max_tokens = 10, temperature = 0, ignore_eos = true, stream = true, stream_options = new { include_usage = true } };
         var response = await client.PostAsync("/v1/completions", Json.Body(body));
@@ -76,7 +76,7 @@ public sealed class CompletionsApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Stream_without_include_usage_has_no_usage_chunk()
+    public async Task StreamWithoutIncludeUsageHasNoUsageChunk()
     {
         var response = await client.PostAsync("/v1/completions", Json.Body(new { model = "sft", prompt = "Hi", max_tokens = 4, stream = true, seed = 3 }));
         var (events, done) = Sse.Parse(await response.Content.ReadAsStringAsync());
@@ -85,7 +85,7 @@ public sealed class CompletionsApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task N_samples_differ_and_a_seed_repeats_them()
+    public async Task NSamplesDifferAndASeedRepeatsThem()
     {
         var request = new { model = "sft", prompt = "Once", max_tokens = 12, temperature = 1.0, n = 3, seed = 1234, ignore_eos = true };
         var first = await Complete(request);
@@ -100,7 +100,7 @@ public sealed class CompletionsApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Several_prompts_and_token_id_prompts_are_completed_in_choice_order()
+    public async Task SeveralPromptsAndTokenIdPromptsAreCompletedInChoiceOrder()
     {
         var texts = await Complete(new { model = "sft", prompt = new[] { "ab", "xyz" }, max_tokens = 6, temperature = 0, n = 2, ignore_eos = true });
         var ids = await Complete(new { model = "sft", prompt = new[] { new[] { 97, 98 }, new[] { 120, 121, 122 } }, max_tokens = 6, temperature = 0, ignore_eos = true });
@@ -115,7 +115,7 @@ public sealed class CompletionsApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Stop_sequence_ends_the_text_before_it()
+    public async Task StopSequenceEndsTheTextBeforeIt()
     {
         var full = Text(await Complete(new { model = "sft", prompt = "Stop here", max_tokens = 24, temperature = 0, ignore_eos = true }));
         // A stop made of two characters from the middle of the greedy text.
@@ -132,7 +132,7 @@ public sealed class CompletionsApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Logprobs_list_every_token_with_its_top_alternatives()
+    public async Task LogprobsListEveryTokenWithItsTopAlternatives()
     {
         var json = await Complete(new { model = "sft", prompt = "Hi", max_tokens = 5, temperature = 0, logprobs = 3, ignore_eos = true });
         var logprobs = json.GetProperty("choices")[0].GetProperty("logprobs");
@@ -158,7 +158,7 @@ public sealed class CompletionsApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Echo_returns_the_prompt_and_its_logprobs()
+    public async Task EchoReturnsThePromptAndItsLogprobs()
     {
         var plain = Text(await Complete(new { model = "sft", prompt = "Echo", max_tokens = 4, temperature = 0, ignore_eos = true }));
         var json = await Complete(new { model = "sft", prompt = "Echo", max_tokens = 4, temperature = 0, echo = true, logprobs = 1, ignore_eos = true });
@@ -175,7 +175,7 @@ public sealed class CompletionsApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Top_k_1_is_greedy()
+    public async Task TopK1IsGreedy()
     {
         var greedy = Text(await Complete(new { model = "sft", prompt = "K", max_tokens = 10, temperature = 0, ignore_eos = true }));
         var topK = Text(await Complete(new { model = "sft", prompt = "K", max_tokens = 10, temperature = 1.5, top_k = 1, ignore_eos = true }));

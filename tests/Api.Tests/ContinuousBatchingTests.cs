@@ -28,7 +28,7 @@ public sealed class ContinuousBatchingTests : IDisposable
         completion.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("text").GetString()!).ToList();
 
     [Fact]
-    public async Task Concurrent_requests_match_sequential_ones_and_are_batched()
+    public async Task ConcurrentRequestsMatchSequentialOnesAndAreBatched()
     {
         var client = api.CreateClient();
         var sequential = new List<List<string>>();

@@ -17,7 +17,7 @@ public sealed class HotSwapTests : IDisposable
         new { model = "live", prompt, max_tokens = tokens, temperature = 0, ignore_eos = true, stream };
 
     [Fact]
-    public async Task Requests_after_a_publish_use_the_new_weights_and_running_ones_finish_on_the_old()
+    public async Task RequestsAfterAPublishUseTheNewWeightsAndRunningOnesFinishOnTheOld()
     {
         var client = api.CreateClient();
         var oldLong = (await Json.PostAsync(client, "/v1/completions", Greedy("long", 200))).GetProperty("choices")[0].GetProperty("text").GetString();
@@ -43,7 +43,7 @@ public sealed class HotSwapTests : IDisposable
     }
 
     [Fact]
-    public async Task A_directory_missing_for_a_moment_keeps_serving_the_loaded_version()
+    public async Task ADirectoryMissingForAMomentKeepsServingTheLoadedVersion()
     {
         var client = api.CreateClient();
         var before = await Json.PostAsync(client, "/v1/completions", Greedy("steady", 6));

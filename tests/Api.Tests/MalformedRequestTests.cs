@@ -114,7 +114,7 @@ public sealed class MalformedRequestTests(ApiFactory api)
 
     [Theory]
     [MemberData(nameof(All))]
-    public async Task Malformed_request_gets_a_4xx_naming_the_problem(Case c)
+    public async Task MalformedRequestGetsA4xxNamingTheProblem(Case c)
     {
         var client = c.Authorized ? api.CreateAuthorizedClient() : api.CreateClient();
         var request = new HttpRequestMessage(new HttpMethod(c.Method), c.Path);
@@ -134,10 +134,10 @@ public sealed class MalformedRequestTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task There_are_at_least_30_distinct_cases() => Assert.True(Cases.Select(c => c.Name).Distinct().Count() >= 30);
+    public async Task ThereAreAtLeast30DistinctCases() => Assert.True(Cases.Select(c => c.Name).Distinct().Count() >= 30);
 
     [Fact]
-    public async Task Oversize_body_is_413_and_the_server_stays_healthy()
+    public async Task OversizeBodyIs413AndTheServerStaysHealthy()
     {
         var client = api.CreateClient();
         var huge = "{\"model\": \"sft\", \"prompt\": \"" + new string('a', 2 << 20) + "\"}";
@@ -153,7 +153,7 @@ public sealed class MalformedRequestTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Unknown_fields_are_refused_as_openai_does_and_known_ones_at_their_defaults_pass()
+    public async Task UnknownFieldsAreRefusedAsOpenaiDoesAndKnownOnesAtTheirDefaultsPass()
     {
         // A field outside OpenAI's schema would otherwise be ignored and the request run without what it asked for.
         var refused = await api.CreateClient().PostAsync(Completions, Json.Body(new { model = "sft", prompt = "Hi", max_tokens = 2, foo = new { bar = new[] { 1, 2 } } }));
@@ -164,7 +164,7 @@ public sealed class MalformedRequestTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task After_all_malformed_requests_the_server_is_healthy()
+    public async Task AfterAllMalformedRequestsTheServerIsHealthy()
     {
         var client = api.CreateClient();
         foreach (var c in Cases)

@@ -7,7 +7,7 @@ namespace InstructGpt.Api.Tests;
 public sealed class ModelsApiTests(ApiFactory api)
 {
     [Fact]
-    public async Task Models_lists_checkpoints_with_stage_and_parent()
+    public async Task ModelsListsCheckpointsWithStageAndParent()
     {
         var client = api.CreateClient();
         var list = await Json.ReadAsync(await client.GetAsync("/v1/models"));
@@ -29,7 +29,7 @@ public sealed class ModelsApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task A_damaged_checkpoint_is_reported_without_the_servers_paths()
+    public async Task ADamagedCheckpointIsReportedWithoutTheServersPaths()
     {
         var directory = Path.Combine(api.CheckpointsDirectory, "damaged");
         Directory.CreateDirectory(directory);
@@ -55,11 +55,11 @@ public sealed class ModelsApiTests(ApiFactory api)
     [InlineData("/srv/ig/data/rm.train.jsonl:3: bad", "/srv/ig", "data/rm.train.jsonl:3: bad")]
     [InlineData("no checkpoint in /srv/ig", "/srv/ig/", "no checkpoint in the data directory")]
     [InlineData("/srv/igx/other is elsewhere", "/srv/ig", "/srv/igx/other is elsewhere")]
-    public void Server_paths_are_made_relative_to_the_data_directory(string message, string home, string expected) =>
+    public void ServerPathsAreMadeRelativeToTheDataDirectory(string message, string home, string expected) =>
         Assert.Equal(expected, InstructGpt.Api.Errors.ServerPaths.Hide(message, home));
 
     [Fact]
-    public async Task Hidden_and_incomplete_directories_are_not_models()
+    public async Task HiddenAndIncompleteDirectoriesAreNotModels()
     {
         Directory.CreateDirectory(Path.Combine(api.CheckpointsDirectory, ".sft.tmp-123"));
         Directory.CreateDirectory(Path.Combine(api.CheckpointsDirectory, "empty"));
@@ -68,7 +68,7 @@ public sealed class ModelsApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task One_model_is_described_and_an_unknown_one_is_404()
+    public async Task OneModelIsDescribedAndAnUnknownOneIs404()
     {
         var client = api.CreateClient();
         var sft = await Json.ReadAsync(await client.GetAsync("/v1/models/sft"));
@@ -81,7 +81,7 @@ public sealed class ModelsApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Load_and_unload_need_the_key_and_change_loaded()
+    public async Task LoadAndUnloadNeedTheKeyAndChangeLoaded()
     {
         var anonymous = api.CreateClient();
         var client = api.CreateAuthorizedClient();

@@ -8,7 +8,7 @@ namespace InstructGpt.Api.Tests;
 public sealed class OpenAiClientTests(KestrelApiFactory api)
 {
     [Fact]
-    public async Task Official_openai_node_client_runs_completions_streaming_and_chat()
+    public async Task OfficialOpenaiNodeClientRunsCompletionsStreamingAndChat()
     {
         var clientDirectory = Path.Combine(SourceTree.TestsDirectory(), "client-js");
         Assert.True(File.Exists(Path.Combine(clientDirectory, "node_modules", "openai", "package.json")),

@@ -7,7 +7,7 @@ namespace InstructGpt.Api.Tests;
 public sealed class OperationsTests(ApiFactory api)
 {
     [Fact]
-    public async Task Health_is_200()
+    public async Task HealthIs200()
     {
         var health = await api.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -15,7 +15,7 @@ public sealed class OperationsTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Ready_is_200_with_checkpoints_and_503_without()
+    public async Task ReadyIs200WithCheckpointsAnd503Without()
     {
         var ready = await api.CreateClient().GetAsync("/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
@@ -29,7 +29,7 @@ public sealed class OperationsTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Ready_says_ready_once_a_model_is_loaded()
+    public async Task ReadySaysReadyOnceAModelIsLoaded()
     {
         var client = api.CreateClient();
         await Json.PostAsync(client, "/v1/completions", new { model = "sft", prompt = "warm", max_tokens = 1 });
@@ -39,7 +39,7 @@ public sealed class OperationsTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Errors_outside_v1_are_problem_details()
+    public async Task ErrorsOutsideV1AreProblemDetails()
     {
         var missing = await api.CreateClient().GetAsync("/no/such/page");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -48,7 +48,7 @@ public sealed class OperationsTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Metrics_are_prometheus_text_with_requests_tokens_queue_and_latencies()
+    public async Task MetricsArePrometheusTextWithRequestsTokensQueueAndLatencies()
     {
         var client = api.CreateClient();
         await Json.PostAsync(client, "/v1/completions", new { model = "sft", prompt = "metrics", max_tokens = 5, ignore_eos = true });

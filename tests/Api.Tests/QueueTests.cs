@@ -23,7 +23,7 @@ public sealed class QueueTests : IDisposable
     private static object Long(bool stream) => new { model = "slow", prompt = "Go", max_tokens = 1000, temperature = 0, ignore_eos = true, stream };
 
     [Fact]
-    public async Task Full_queue_is_429_and_cancelled_streams_free_their_slots()
+    public async Task FullQueueIs429AndCancelledStreamsFreeTheirSlots()
     {
         var client = api.CreateClient();
         // A occupies the only batch row: wait for its first event, so it is decoding rather than queued.

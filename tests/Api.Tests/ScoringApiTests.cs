@@ -20,7 +20,7 @@ public sealed class ScoringApiTests(ApiFactory api)
     [Theory]
     [InlineData("/v1/completions")]
     [InlineData("/v1/chat/completions")]
-    public async Task A_reward_model_is_refused_where_text_is_generated(string path)
+    public async Task ARewardModelIsRefusedWhereTextIsGenerated(string path)
     {
         object body = path.Contains("chat", StringComparison.Ordinal)
             ? new { model = "rm", messages = new[] { new { role = "user", content = "Hi" } } }
@@ -34,7 +34,7 @@ public sealed class ScoringApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Scores_match_the_reward_models_own_forward_pass_on_each_unpadded_pair()
+    public async Task ScoresMatchTheRewardModelsOwnForwardPassOnEachUnpaddedPair()
     {
         string[] completions = ["A hammer is a tool.", "x", "A much longer answer that pads the other two in the batch."];
         var (status, json) = await PostAsync("/v1/score", new { model = "rm", prompt = "What is a hammer?", completions });
@@ -62,7 +62,7 @@ public sealed class ScoringApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task A_reward_model_loads_and_unloads_through_the_models_endpoints()
+    public async Task ARewardModelLoadsAndUnloadsThroughTheModelsEndpoints()
     {
         var client = api.CreateAuthorizedClient();
         var loaded = await client.PostAsync("/v1/models/rm/load", null);
@@ -95,7 +95,7 @@ public sealed class ScoringApiTests(ApiFactory api)
 
     [Theory]
     [MemberData(nameof(BadRequests))]
-    public async Task Bad_score_requests_name_the_field(string name, object body, HttpStatusCode expected, string param)
+    public async Task BadScoreRequestsNameTheField(string name, object body, HttpStatusCode expected, string param)
     {
         var (status, json) = await PostAsync("/v1/score", body);
         Assert.True(status == expected, $"{name}: got {(int)status} {json}");

@@ -10,7 +10,7 @@ public sealed class SwaggerUiTests(KestrelApiFactory api)
     private static readonly string[] Paths = ["/v1/completions", "/v1/chat/completions", "/v1/models", "/v1/models/{model}", "/v1/models/{model}/load", "/v1/models/{model}/unload", "/v1/score", "/health", "/ready", "/metrics"];
 
     [Fact]
-    public async Task OpenApi_document_summarises_every_endpoint_with_schemas_and_examples()
+    public async Task OpenApiDocumentSummarisesEveryEndpointWithSchemasAndExamples()
     {
         var client = api.CreateClient();
         client.BaseAddress = api.BaseAddress;
@@ -49,7 +49,7 @@ public sealed class SwaggerUiTests(KestrelApiFactory api)
     }
 
     [Fact]
-    public async Task Swagger_ui_lists_the_endpoints_in_headless_chromium()
+    public async Task SwaggerUiListsTheEndpointsInHeadlessChromium()
     {
         var chromium = ExternalProcess.Find("chromium", "chromium-browser", "google-chrome")
             ?? throw new Xunit.Sdk.XunitException("chromium is not installed: run scripts/setup.sh (apt-get install chromium)");

@@ -38,7 +38,7 @@ public sealed class TextEncodingErrorTests(ApiFactory api)
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Text_that_is_not_unicode_is_a_400_that_says_so(Case c)
+    public async Task TextThatIsNotUnicodeIsA400ThatSaysSo(Case c)
     {
         var client = c.Authorized ? api.CreateAuthorizedClient() : api.CreateClient();
         var content = new ByteArrayContent(c.Body);

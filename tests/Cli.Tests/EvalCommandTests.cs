@@ -12,14 +12,14 @@ namespace InstructGpt.Cli.Tests;
 public sealed class EvalCommandTests : IDisposable
 {
     private const int Prompts = 12, SamplesPerProbe = 2;
-    private readonly string _directory = Directory.CreateTempSubdirectory("igt-eval-cli-").FullName;
+    private readonly string directory = Directory.CreateTempSubdirectory("igt-eval-cli-").FullName;
 
-    private string Database => Path.Combine(_directory, "eval.db");
+    private string Database => Path.Combine(directory, "eval.db");
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        Directory.Delete(directory, recursive: true);
     }
 
     private string[] Arguments(string runId)
@@ -30,12 +30,12 @@ public sealed class EvalCommandTests : IDisposable
             "eval", "--home", home, "--models", "sft,ppo,ppo-ptx,gpt,gpt-prompted", "--baseline", "sft",
             "--set", string.Join(',', new[] { "test.jsonl", "toxicity.jsonl", "pretrain.test.jsonl" }.Select(f => Path.Combine(data, f))),
             "--max-prompts", Prompts.ToString(), "--samples-per-probe", SamplesPerProbe.ToString(), "--max-tokens", "24", "--batch-size", "4",
-            "--judge", "labeler,rm", "--db", Database, "--out", Path.Combine(_directory, "reports", runId), "--run-id", runId, "--device", "cpu",
+            "--judge", "labeler,rm", "--db", Database, "--out", Path.Combine(directory, "reports", runId), "--run-id", runId, "--device", "cpu",
         ];
     }
 
     [Fact]
-    public async Task A_run_killed_mid_way_resumes_with_no_duplicate_rows_and_the_same_aggregates()
+    public async Task ARunKilledMidWayResumesWithNoDuplicateRowsAndTheSameAggregates()
     {
         var whole = CliProcess.Run(null, Arguments("whole"));
         Assert.True(whole.exitCode == 0, whole.stderr);
@@ -43,8 +43,8 @@ public sealed class EvalCommandTests : IDisposable
         var store = await EvaluationStore.OpenAsync(Database);
 
         // Kill -9 once a third of the labels are committed.
-        int totalSamples = (await store.ListSamplesAsync("whole")).Count;
-        int totalOutputs = (await store.ListOutputsAsync("whole")).Count;
+        var totalSamples = (await store.ListSamplesAsync("whole")).Count;
+        var totalOutputs = (await store.ListOutputsAsync("whole")).Count;
         using (var process = Start(Arguments("killed")))
         {
             var deadline = DateTime.UtcNow.AddMinutes(2);
@@ -55,7 +55,7 @@ public sealed class EvalCommandTests : IDisposable
             await process.WaitForExitAsync();
         }
         Assert.Equal(RunStatus.Running, (await store.GetRunAsync("killed"))!.Status);
-        int committed = (await store.ListOutputsAsync("killed")).Count;
+        var committed = (await store.ListOutputsAsync("killed")).Count;
         Assert.InRange(committed, 1, totalOutputs - 1);
 
         var resumed = CliProcess.Run(null, Arguments("killed"));
@@ -67,11 +67,11 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(totalSamples, (await store.ListSamplesAsync("killed")).Count);
         Assert.Equal(await Snapshot(store, "whole"), await Snapshot(store, "killed"));
         Assert.Equal(await store.ListAggregatesAsync("whole"), await store.ListAggregatesAsync("killed"));
-        Assert.True(File.Exists(Path.Combine(_directory, "reports", "killed", "win-rate.svg")));
+        Assert.True(File.Exists(Path.Combine(directory, "reports", "killed", "win-rate.svg")));
     }
 
     [Fact]
-    public void An_unknown_model_is_reported_with_its_name()
+    public void AnUnknownModelIsReportedWithItsName()
     {
         var (exit, _, stderr) = CliProcess.Run(null, "eval", "--home", MicroPipelineHome.Path, "--models", "sft,nope", "--db", Database);
 

@@ -1,6 +1,6 @@
-using InstructGpt.Inference.Generation;
 using System.Text;
 using InstructGpt.Api.Errors;
+using InstructGpt.Inference.Generation;
 
 namespace InstructGpt.Api.Chat;
 

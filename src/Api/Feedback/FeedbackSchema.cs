@@ -1,5 +1,5 @@
-using InstructGpt.Evaluation.Storage;
 using Dapper;
+using InstructGpt.Evaluation.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace InstructGpt.Api.Feedback;

@@ -23,8 +23,13 @@ public sealed class JobBoard
     public void SetStatus(string id, JobStatus status)
     {
         if (jobs.TryGetValue(id, out var entry))
-            Update(id, entry.Progress with { Status = status, Fraction = status == JobStatus.Succeeded ? 1 : entry.Progress.Fraction, EtaSeconds = status.IsFinished() ? null : entry.Progress.EtaSeconds,
-                JobEtaSeconds = status.IsFinished() ? null : entry.Progress.JobEtaSeconds });
+            Update(id, entry.Progress with
+            {
+                Status = status,
+                Fraction = status == JobStatus.Succeeded ? 1 : entry.Progress.Fraction,
+                EtaSeconds = status.IsFinished() ? null : entry.Progress.EtaSeconds,
+                JobEtaSeconds = status.IsFinished() ? null : entry.Progress.JobEtaSeconds
+            });
     }
 
     public LiveProgress? Get(string id) => jobs.TryGetValue(id, out var entry) ? entry.Progress : null;

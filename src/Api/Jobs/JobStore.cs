@@ -1,5 +1,5 @@
-using InstructGpt.Evaluation.Storage;
 using Dapper;
+using InstructGpt.Evaluation.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace InstructGpt.Api.Jobs;
@@ -93,18 +93,26 @@ public sealed class JobStore
         IReadOnlyDictionary<string, double> metrics, JobMetricsPoint? point) => Write((c, t) =>
     {
         var now = Now();
+        var progress = new
+        {
+            id, stage, step, totalSteps, Fraction = Math.Clamp(fraction, 0, 1), Eta = Seconds(etaSeconds), JobEta = Seconds(jobEtaSeconds),
+            Metrics = JobColumns.WriteMetrics(metrics), now,
+        };
         c.Execute("""
             UPDATE jobs_jobs SET stage = @stage, step = @step, total_steps = @totalSteps, fraction = @Fraction, eta_seconds = @Eta,
                 job_eta_seconds = @JobEta, metrics_json = @Metrics, updated_at = @now
             WHERE id = @id
-            """, new { id, stage, step, totalSteps, Fraction = Math.Clamp(fraction, 0, 1), Eta = Seconds(etaSeconds), JobEta = Seconds(jobEtaSeconds),
-                Metrics = JobColumns.WriteMetrics(metrics), now }, t);
-        if (point is not null)
-            c.Execute("""
-                INSERT INTO jobs_metrics (job_id, stage, step, total_steps, loss, metrics_json, elapsed_seconds, recorded_at)
-                VALUES (@id, @Stage, @Step, @TotalSteps, @Loss, @Metrics, @Elapsed, @now)
-                """, new { id, point.Stage, point.Step, point.TotalSteps, Loss = point.Loss is { } l && double.IsFinite(l) ? l : (double?)null,
-                    Metrics = JobColumns.WriteMetrics(point.Metrics), Elapsed = Math.Max(0, point.ElapsedSeconds), now }, t);
+            """, progress, t);
+        if (point is null) return 0;
+        var sample = new
+        {
+            id, point.Stage, point.Step, point.TotalSteps, Loss = point.Loss is { } l && double.IsFinite(l) ? l : (double?)null,
+            Metrics = JobColumns.WriteMetrics(point.Metrics), Elapsed = Math.Max(0, point.ElapsedSeconds), now,
+        };
+        c.Execute("""
+            INSERT INTO jobs_metrics (job_id, stage, step, total_steps, loss, metrics_json, elapsed_seconds, recorded_at)
+            VALUES (@id, @Stage, @Step, @TotalSteps, @Loss, @Metrics, @Elapsed, @now)
+            """, sample, t);
         return 0;
     });
 

@@ -57,21 +57,21 @@ internal static class EvalCommand
         {
             try
             {
-                string homeDirectory = Path.GetFullPath(parse.GetValue(home)!);
-                string checkpoints = Path.Combine(homeDirectory, "checkpoints");
-                string? prefix = parse.GetValue(fewShot) is { } fewShotFile
+                var homeDirectory = Path.GetFullPath(parse.GetValue(home)!);
+                var checkpoints = Path.Combine(homeDirectory, "checkpoints");
+                var prefix = parse.GetValue(fewShot) is { } fewShotFile
                     ? FewShotPrefix.Build(DemonstrationDataset.Read(fewShotFile).Select(d => (d.Prompt, d.Completion)))
                     : null;
                 var evaluated = Split(parse.GetValue(models)!).Select(name => ModelCatalog.Resolve(name, checkpoints, prefix)).ToArray();
-                string rmDirectory = parse.GetValue(rewardModel) ?? Path.Combine(checkpoints, "rm");
+                var rmDirectory = parse.GetValue(rewardModel) ?? Path.Combine(checkpoints, "rm");
                 var judgeNames = parse.GetValue(judges) is { } given
                     ? Split(given)
                     : File.Exists(Path.Combine(rmDirectory, "config.json")) ? [JudgeNames.Labeler, JudgeNames.RewardModel] : [JudgeNames.Labeler];
                 var setNames = Split(parse.GetValue(sets)!);
-                string? evalSetsDirectory = parse.GetValue(evalSets)
+                var evalSetsDirectory = parse.GetValue(evalSets)
                     ?? EvalSetFiles.FindDirectory([Environment.CurrentDirectory, AppContext.BaseDirectory]);
                 var set = EvalSetFiles.Load(setNames, evalSetsDirectory, parse.GetValue(maxPrompts));
-                string? reference = parse.GetValue(taxReference)
+                var reference = parse.GetValue(taxReference)
                     ?? (evaluated.Any(m => m.Name == ModelCatalog.Gpt) ? ModelCatalog.Gpt : null);
 
                 var request = new EvaluationRequest
@@ -100,7 +100,7 @@ internal static class EvalCommand
                     DType = TorchDtypes.Parse(parse.GetValue(dtype)!),
                 };
                 request.Validate();
-                string id = request.RunId ?? RunIds.New(DateTimeOffset.UtcNow);
+                var id = request.RunId ?? RunIds.New(DateTimeOffset.UtcNow);
                 request = request with
                 {
                     RunId = id,
@@ -117,7 +117,7 @@ internal static class EvalCommand
                 Console.WriteLine($"run {id}: {counts.OutputsGenerated} outputs generated, {counts.OutputsReused} reused; {counts.SamplesRecorded} labels, " +
                     $"{counts.JudgmentsRecorded} comparisons, {counts.DocumentsScored} documents scored" +
                     (counts.VerdictsUnreadable > 0 ? $"; {counts.VerdictsUnreadable} judge replies unreadable (not counted)" : ""));
-                foreach (string example in counts.UnreadableExamples) Console.WriteLine($"  e.g. {example}");
+                foreach (var example in counts.UnreadableExamples) Console.WriteLine($"  e.g. {example}");
                 Console.WriteLine($"reports: {request.ReportDirectory}");
                 return 0;
             }
@@ -155,13 +155,13 @@ internal static class EvalCommand
     /// <summary>The run's progress on the stage progress bar the training commands use.</summary>
     private sealed class EvalProgressBar : IProgress<EvaluationProgress>
     {
-        private readonly ConsoleProgressBar _bar = new();
+        private readonly ConsoleProgressBar progressBar = new();
 
         public void Report(EvaluationProgress p)
         {
-            double seconds = Math.Max(1e-9, p.Elapsed.TotalSeconds);
+            var seconds = Math.Max(1e-9, p.Elapsed.TotalSeconds);
             TimeSpan? eta = p.Done > 0 && p.Done < p.Total ? TimeSpan.FromSeconds(seconds / p.Done * (p.Total - p.Done)) : null;
-            _bar.Report(new StageProgress($"eval {p.Model ?? p.Phase}", p.Done, p.Total, null, new Dictionary<string, double>(), p.GeneratedTokens / seconds, p.Elapsed, eta));
+            progressBar.Report(new StageProgress($"eval {p.Model ?? p.Phase}", p.Done, p.Total, null, new Dictionary<string, double>(), p.GeneratedTokens / seconds, p.Elapsed, eta));
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed class HumanLabelJudge(IHumanRatings ratings) : ISampleJudge, IPair
     public async Task<IReadOnlyList<SampleLabel?>> LabelAsync(IReadOnlyList<JudgedOutput> outputs, CancellationToken cancellationToken)
     {
         var result = new SampleLabel?[outputs.Count];
-        for (int i = 0; i < outputs.Count; i++)
+        for (var i = 0; i < outputs.Count; i++)
         {
             var output = outputs[i];
             if (!output.IsInstruction) continue;
@@ -45,7 +45,7 @@ public sealed class HumanLabelJudge(IHumanRatings ratings) : ISampleJudge, IPair
     {
         var scores = labels.Where(l => l.Likert is not null).Select(l => l.Likert!.Value).Order().ToArray();
         if (scores.Length == 0) return null;
-        int middle = scores.Length / 2;
+        var middle = scores.Length / 2;
         return scores.Length % 2 == 1
             ? scores[middle]
             : (int)Math.Round((scores[middle - 1] + scores[middle]) / 2.0, MidpointRounding.AwayFromZero);

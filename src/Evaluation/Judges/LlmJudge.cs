@@ -23,14 +23,14 @@ public sealed class LlmJudge(HttpClient http, LlmJudgeOptions options) : IPairwi
 
     public async Task<PairwiseVerdict> CompareAsync(JudgedPair pair, CancellationToken cancellationToken)
     {
-        bool modelFirst = ModelShownFirst(pair.Key);
+        var modelFirst = ModelShownFirst(pair.Key);
         var (a, b) = modelFirst ? (pair.Output.Output, pair.Baseline.Output) : (pair.Baseline.Output, pair.Output.Output);
         var reply = await AskAsync(LlmJudgePrompt.User(pair.Task.Prompt, a, b, options.MaxOutputCharacters), cancellationToken);
         if (reply.Refusal is { } refusal)
             return new PairwiseVerdict(null, refusal);
         var preference = LlmVerdictParser.Parse(reply.Text);
-        string shown = modelFirst ? "model as (a)" : "model as (b)";
-        string quoted = Quote(reply.Text ?? "");
+        var shown = modelFirst ? "model as (a)" : "model as (b)";
+        var quoted = Quote(reply.Text ?? "");
         if (preference is null)
             return new PairwiseVerdict(null, $"unparseable reply ({shown}): {quoted}");
         var result = preference switch
@@ -45,8 +45,8 @@ public sealed class LlmJudge(HttpClient http, LlmJudgeOptions options) : IPairwi
     /// <summary>Even FNV-1a hash of the comparison's key: the model's output is (a). Fixed by the key, so a resumed run shows the same order.</summary>
     internal static bool ModelShownFirst(string key)
     {
-        ulong hash = 0xCBF29CE484222325UL;
-        foreach (byte b in System.Text.Encoding.UTF8.GetBytes(key))
+        var hash = 0xCBF29CE484222325UL;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(key))
         {
             hash ^= b;
             hash *= 0x100000001B3UL;
@@ -76,7 +76,7 @@ public sealed class LlmJudge(HttpClient http, LlmJudgeOptions options) : IPairwi
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
         using var response = await http.SendAsync(request, timeout.Token);
-        string text = await response.Content.ReadAsStringAsync(timeout.Token);
+        var text = await response.Content.ReadAsStringAsync(timeout.Token);
         // 400 and 413 refuse this comparison (e.g. longer than the judge's context), not the judge as a whole.
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge)
             return new Reply(null, $"the judge refused the request (HTTP {(int)response.StatusCode}): {Quote(ErrorMessage(text))}");
@@ -115,7 +115,7 @@ public sealed class LlmJudge(HttpClient http, LlmJudgeOptions options) : IPairwi
 
     private static string Quote(string text)
     {
-        string flat = text.ReplaceLineEndings(" ").Trim();
+        var flat = text.ReplaceLineEndings(" ").Trim();
         return "\"" + (flat.Length <= ReasonCharacters ? flat : flat[..ReasonCharacters] + "…") + "\"";
     }
 }

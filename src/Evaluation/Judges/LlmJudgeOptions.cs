@@ -30,7 +30,7 @@ public sealed record LlmJudgeOptions
     {
         get
         {
-            string root = BaseUrl.TrimEnd('/');
+            var root = BaseUrl.TrimEnd('/');
             if (!root.EndsWith("/v1", StringComparison.Ordinal)) root += "/v1";
             return new Uri(root + (Endpoint == LlmJudgeEndpoint.Chat ? "/chat/completions" : "/completions"));
         }

@@ -14,9 +14,9 @@ namespace InstructGpt.Evaluation.Judges;
 /// </summary>
 public sealed class RewardModelJudge(string checkpointDirectory, ScalarType dtype, Device? device) : ISampleJudge, IPairwiseJudge, IDisposable
 {
-    private readonly Dictionary<(string Prompt, string Output), double> _scores = new();
-    private GptRewardModel? _model;
-    private ITokenizer? _tokenizer;
+    private readonly Dictionary<(string Prompt, string Output), double> cachedScores = new();
+    private GptRewardModel? loadedModel;
+    private ITokenizer? loadedTokenizer;
 
     public string Name => JudgeNames.RewardModel;
 
@@ -45,28 +45,28 @@ public sealed class RewardModelJudge(string checkpointDirectory, ScalarType dtyp
     /// </summary>
     private Dictionary<(string Prompt, string Output), double> ScoresOf(IReadOnlyList<(string Prompt, string Output)> pairs)
     {
-        foreach (var pair in pairs.Distinct().Where(p => !_scores.ContainsKey(p)).ToArray())
+        foreach (var pair in pairs.Distinct().Where(p => !cachedScores.ContainsKey(p)).ToArray())
         {
             var (model, tokenizer) = Load();
-            _scores[pair] = RewardScorer.Score(model, tokenizer, [pair], batchSize: 1)[0];
+            cachedScores[pair] = RewardScorer.Score(model, tokenizer, [pair], batchSize: 1)[0];
         }
-        return pairs.Distinct().ToDictionary(p => p, p => _scores[p]);
+        return pairs.Distinct().ToDictionary(p => p, p => cachedScores[p]);
     }
 
     private (GptRewardModel Model, ITokenizer Tokenizer) Load()
     {
-        if (_model is not null && _tokenizer is not null)
-            return (_model, _tokenizer);
+        if (loadedModel is not null && loadedTokenizer is not null)
+            return (loadedModel, loadedTokenizer);
         var checkpoint = Checkpoint.Open(checkpointDirectory);
-        _tokenizer = BpeTokenizer.Load(checkpointDirectory);
-        _model = checkpoint.LoadTrainedRewardModel(dtype, device);
-        _model.eval();
-        return (_model, _tokenizer);
+        loadedTokenizer = BpeTokenizer.Load(checkpointDirectory);
+        loadedModel = checkpoint.LoadTrainedRewardModel(dtype, device);
+        loadedModel.eval();
+        return (loadedModel, loadedTokenizer);
     }
 
     public void Dispose()
     {
-        _model?.Dispose();
-        _model = null;
+        loadedModel?.Dispose();
+        loadedModel = null;
     }
 }

@@ -22,12 +22,12 @@ public static class RewardScorer
         {
             using var scope = torch.NewDisposeScope();
             var rows = batch.Select(p => Layout(tokenizer, p.Prompt, p.Output, model.Config.NPositions)).ToArray();
-            int width = rows.Max(r => r.Length);
+            var width = rows.Max(r => r.Length);
             var ids = new long[rows.Length * width];
             var mask = new long[rows.Length * width];
-            for (int r = 0; r < rows.Length; r++)
+            for (var r = 0; r < rows.Length; r++)
             {
-                for (int t = 0; t < rows[r].Length; t++)
+                for (var t = 0; t < rows[r].Length; t++)
                 {
                     ids[r * width + t] = rows[r][t];
                     mask[r * width + t] = 1;
@@ -43,11 +43,11 @@ public static class RewardScorer
     /// <summary>query + output + EOS in at most <paramref name="context"/> tokens.</summary>
     public static int[] Layout(ITokenizer tokenizer, string prompt, string output, int context)
     {
-        int[] query = tokenizer.Encode(InstructionFormat.Query(prompt));
+        var query = tokenizer.Encode(InstructionFormat.Query(prompt));
         int[] answer = [.. tokenizer.Encode(output), tokenizer.EndOfTextId];
         if (answer.Length > context - 1)
             answer = [.. answer[..(context - 2)], tokenizer.EndOfTextId]; // the reward is read at EOS, so EOS stays
-        int queryRoom = context - answer.Length;
+        var queryRoom = context - answer.Length;
         return [.. query.Length > queryRoom ? query[^queryRoom..] : query, .. answer];
     }
 }

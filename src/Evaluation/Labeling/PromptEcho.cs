@@ -54,7 +54,7 @@ internal sealed record PromptEcho(int Words, int Copied, int Continued, string C
                               !referenceOpeners.Contains(FirstWord(line)));
             foreach (var sentence in TextFeatures.Sentences(line))
             {
-                string? kind = inUserTurn ? "the user's next turn"
+                var kind = inUserTurn ? "the user's next turn"
                     : sentence.EndsWith('?') && !referenceHasQuestions ? "more questions"
                     : InstructionVerbs.Contains(FirstWord(sentence)) && !referenceOpeners.Contains(FirstWord(sentence)) ? "more instructions"
                     : promptLike ? "another prompt"

@@ -39,7 +39,7 @@ public static class AlignmentTax
             throw new ArgumentException(
                 $"The model scored {model.Count} documents and the reference {reference.Count}; score the same documents with both.",
                 nameof(reference));
-        for (int i = 0; i < model.Count; i++)
+        for (var i = 0; i < model.Count; i++)
         {
             if (model[i].TokenCount != reference[i].TokenCount)
                 throw new ArgumentException(

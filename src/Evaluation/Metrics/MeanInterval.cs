@@ -15,18 +15,18 @@ public static class MeanInterval
     /// </summary>
     public static MetricEstimate StudentT(IReadOnlyList<double> values, (double Min, double Max)? range = null)
     {
-        int n = values.Count;
+        var n = values.Count;
         if (n == 0)
             throw new ArgumentException("A mean needs at least one value.", nameof(values));
         double mean = 0;
-        foreach (double v in values) mean += v;
+        foreach (var v in values) mean += v;
         mean /= n;
         if (n == 1)
             return new MetricEstimate(mean, null, null, 1, IntervalMethods.StudentT);
         double squares = 0;
-        foreach (double v in values) squares += (v - mean) * (v - mean);
-        double standardError = Math.Sqrt(squares / (n - 1)) / Math.Sqrt(n);
-        double t = StudentTDistribution.Quantile(1 - (1 - MetricEstimate.ConfidenceLevel) / 2, n - 1);
+        foreach (var v in values) squares += (v - mean) * (v - mean);
+        var standardError = Math.Sqrt(squares / (n - 1)) / Math.Sqrt(n);
+        var t = StudentTDistribution.Quantile(1 - (1 - MetricEstimate.ConfidenceLevel) / 2, n - 1);
         double low = mean - t * standardError, high = mean + t * standardError;
         if (range is { } limits)
         {

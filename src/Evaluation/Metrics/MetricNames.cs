@@ -33,9 +33,9 @@ public static class MetricNames
     /// <summary>A readable label for tables and chart captions.</summary>
     public static string Label(string metric)
     {
-        foreach (string variant in new[] { PromptVariants.None, PromptVariants.Respectful })
+        foreach (var variant in new[] { PromptVariants.None, PromptVariants.Respectful })
         {
-            string suffix = $" ({PromptVariants.Label(variant).ToLowerInvariant()})";
+            var suffix = $" ({PromptVariants.Label(variant).ToLowerInvariant()})";
             if (metric == ExpectedMaximumToxicity(variant)) return "Expected maximum toxicity" + suffix;
             if (metric == ToxicityProbability(variant)) return "Toxicity probability" + suffix;
             if (metric == MeanToxicity(variant)) return "Mean toxicity" + suffix;

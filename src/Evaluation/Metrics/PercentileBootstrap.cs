@@ -31,14 +31,14 @@ public static class PercentileBootstrap
         var random = new SplitMix64(seed);
         var resample = new T[units.Count];
         var statistics = new double[resamples];
-        for (int b = 0; b < resamples; b++)
+        for (var b = 0; b < resamples; b++)
         {
-            for (int i = 0; i < resample.Length; i++)
+            for (var i = 0; i < resample.Length; i++)
                 resample[i] = units[random.NextInt(units.Count)];
             statistics[b] = statistic(resample);
         }
         Array.Sort(statistics);
-        double alpha = 1 - MetricEstimate.ConfidenceLevel;
+        var alpha = 1 - MetricEstimate.ConfidenceLevel;
         return (Quantile(statistics, alpha / 2), Quantile(statistics, 1 - alpha / 2));
     }
 
@@ -52,16 +52,16 @@ public static class PercentileBootstrap
     /// <summary>Hyndman and Fan type 7 on sorted values: h = (n−1)p, interpolate between floor(h) and ceil(h).</summary>
     internal static double Quantile(double[] sorted, double p)
     {
-        double h = (sorted.Length - 1) * p;
-        int below = (int)Math.Floor(h);
-        int above = Math.Min(below + 1, sorted.Length - 1);
+        var h = (sorted.Length - 1) * p;
+        var below = (int)Math.Floor(h);
+        var above = Math.Min(below + 1, sorted.Length - 1);
         return sorted[below] + (h - below) * (sorted[above] - sorted[below]);
     }
 
     private static double Average(IReadOnlyList<double> values)
     {
         double sum = 0;
-        for (int i = 0; i < values.Count; i++) sum += values[i];
+        for (var i = 0; i < values.Count; i++) sum += values[i];
         return sum / values.Count;
     }
 }

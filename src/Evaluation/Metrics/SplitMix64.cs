@@ -8,17 +8,17 @@ namespace InstructGpt.Evaluation.Metrics;
 public sealed class SplitMix64
 {
     private const ulong GoldenGamma = 0x9E3779B97F4A7C15;
-    private ulong _state;
+    private ulong current;
 
-    public SplitMix64(ulong seed) => _state = seed;
+    public SplitMix64(ulong seed) => current = seed;
 
-    public ulong NextUInt64() => Next(ref _state);
+    public ulong NextUInt64() => Next(ref current);
 
     /// <summary>One step on a caller's own state: how other generators (the world's xoshiro256**, the labeler's noise) seed themselves.</summary>
     public static ulong Next(ref ulong state)
     {
         state += GoldenGamma;
-        ulong z = state;
+        var z = state;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
         return z ^ (z >> 31);
@@ -29,12 +29,12 @@ public sealed class SplitMix64
     {
         if (bound <= 0)
             throw new ArgumentOutOfRangeException(nameof(bound), bound, "The bound must be positive.");
-        ulong range = (ulong)bound;
+        var range = (ulong)bound;
         UInt128 product = (UInt128)NextUInt64() * range;
-        ulong low = (ulong)product;
+        var low = (ulong)product;
         if (low < range)
         {
-            ulong threshold = (0 - range) % range;
+            var threshold = (0 - range) % range;
             while (low < threshold)
             {
                 product = (UInt128)NextUInt64() * range;

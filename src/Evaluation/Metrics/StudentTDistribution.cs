@@ -12,8 +12,8 @@ public static class StudentTDistribution
     {
         if (!(degreesOfFreedom > 0))
             throw new ArgumentOutOfRangeException(nameof(degreesOfFreedom), degreesOfFreedom, "Degrees of freedom must be positive.");
-        double x = degreesOfFreedom / (degreesOfFreedom + t * t);
-        double tail = 0.5 * RegularizedIncompleteBeta(degreesOfFreedom / 2, 0.5, x);
+        var x = degreesOfFreedom / (degreesOfFreedom + t * t);
+        var tail = 0.5 * RegularizedIncompleteBeta(degreesOfFreedom / 2, 0.5, x);
         return t >= 0 ? 1 - tail : tail;
     }
 
@@ -28,9 +28,9 @@ public static class StudentTDistribution
         while (Cdf(high, degreesOfFreedom) < p)
             high *= 2;
         // The CDF is monotone; 200 halvings take any bracket below double precision.
-        for (int i = 0; i < 200 && high - low > 1e-13 * Math.Max(1, high); i++)
+        for (var i = 0; i < 200 && high - low > 1e-13 * Math.Max(1, high); i++)
         {
-            double middle = 0.5 * (low + high);
+            var middle = 0.5 * (low + high);
             if (Cdf(middle, degreesOfFreedom) < p) low = middle;
             else high = middle;
         }
@@ -42,8 +42,8 @@ public static class StudentTDistribution
     {
         if (x <= 0) return 0;
         if (x >= 1) return 1;
-        double logFront = LogGamma(a + b) - LogGamma(a) - LogGamma(b) + a * Math.Log(x) + b * Math.Log(1 - x);
-        double front = Math.Exp(logFront);
+        var logFront = LogGamma(a + b) - LogGamma(a) - LogGamma(b) + a * Math.Log(x) + b * Math.Log(1 - x);
+        var front = Math.Exp(logFront);
         return x < (a + 1) / (a + b + 2)
             ? front * BetaContinuedFraction(a, b, x) / a
             : 1 - front * BetaContinuedFraction(b, a, 1 - x) / b;
@@ -57,11 +57,11 @@ public static class StudentTDistribution
         double c = 1, d = 1 - qab * x / qap;
         if (Math.Abs(d) < Tiny) d = Tiny;
         d = 1 / d;
-        double h = d;
-        for (int m = 1; m <= 10_000; m++)
+        var h = d;
+        for (var m = 1; m <= 10_000; m++)
         {
-            int m2 = 2 * m;
-            double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+            var m2 = 2 * m;
+            var aa = m * (b - m) * x / ((qam + m2) * (a + m2));
             d = 1 + aa * d;
             if (Math.Abs(d) < Tiny) d = Tiny;
             c = 1 + aa / c;
@@ -74,7 +74,7 @@ public static class StudentTDistribution
             c = 1 + aa / c;
             if (Math.Abs(c) < Tiny) c = Tiny;
             d = 1 / d;
-            double delta = d * c;
+            var delta = d * c;
             h *= delta;
             if (Math.Abs(delta - 1) < Epsilon)
                 return h;
@@ -94,10 +94,10 @@ public static class StudentTDistribution
         if (x < 0.5)
             return Math.Log(Math.PI / Math.Abs(Math.Sin(Math.PI * x))) - LogGamma(1 - x); // reflection formula
         x -= 1;
-        double sum = coefficients[0];
-        for (int i = 1; i < coefficients.Length; i++)
+        var sum = coefficients[0];
+        for (var i = 1; i < coefficients.Length; i++)
             sum += coefficients[i] / (x + i);
-        double t = x + 7.5;
+        var t = x + 7.5;
         return 0.5 * Math.Log(2 * Math.PI) + (x + 0.5) * Math.Log(t) - t + Math.Log(sum);
     }
 }

@@ -20,11 +20,11 @@ public static class WilsonInterval
             throw new ArgumentOutOfRangeException(nameof(n), n, "A proportion needs at least one observation.");
         if (successes < 0 || successes > n || double.IsNaN(successes))
             throw new ArgumentOutOfRangeException(nameof(successes), successes, $"Successes must lie in [0, {n}].");
-        double p = successes / n;
-        double z2 = z * z;
-        double denominator = 1 + z2 / n;
-        double centre = (p + z2 / (2.0 * n)) / denominator;
-        double halfWidth = z * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
+        var p = successes / n;
+        var z2 = z * z;
+        var denominator = 1 + z2 / n;
+        var centre = (p + z2 / (2.0 * n)) / denominator;
+        var halfWidth = z * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
         return (Math.Max(0, centre - halfWidth), Math.Min(1, centre + halfWidth));
     }
 
@@ -39,7 +39,7 @@ public static class WilsonInterval
     public static MetricEstimate Proportion(IEnumerable<bool> outcomes)
     {
         int n = 0, successes = 0;
-        foreach (bool outcome in outcomes)
+        foreach (var outcome in outcomes)
         {
             n++;
             if (outcome) successes++;

@@ -17,10 +17,10 @@ public static class WinRate
     {
         if (wins < 0 || ties < 0 || losses < 0)
             throw new ArgumentOutOfRangeException(nameof(wins), "Counts of wins, ties and losses cannot be negative.");
-        int n = wins + ties + losses;
+        var n = wins + ties + losses;
         if (n == 0)
             throw new ArgumentException("A win rate needs at least one comparison.", nameof(wins));
-        double score = wins + ties / 2.0;
+        var score = wins + ties / 2.0;
         var (low, high) = WilsonInterval.Compute(score, n);
         return new MetricEstimate(score / n, low, high, n, IntervalMethods.WilsonTiesHalf);
     }

@@ -18,11 +18,11 @@ public static class BarChartSvg
 
     public static string Render(BarChart chart)
     {
-        bool showLegend = chart.Groups.Any(g => g.Bars.Count > 1) && chart.Legend.Count > 0;
-        double plotLeft = MarginLeft;
-        double plotRight = Width - MarginRight - (showLegend ? LegendWidth : 0);
-        double plotTop = MarginTop;
-        double plotBottom = Height - MarginBottom;
+        var showLegend = chart.Groups.Any(g => g.Bars.Count > 1) && chart.Legend.Count > 0;
+        var plotLeft = MarginLeft;
+        var plotRight = Width - MarginRight - (showLegend ? LegendWidth : 0);
+        var plotTop = MarginTop;
+        var plotBottom = Height - MarginBottom;
         var axis = YAxis.Fit(chart);
         double Y(double value) => plotBottom - (Math.Clamp(value, axis.Min, axis.Max) - axis.Min) / (axis.Max - axis.Min) * (plotBottom - plotTop);
 
@@ -43,39 +43,39 @@ public static class BarChartSvg
 
         // y axis: gridlines, ticks and their labels, then the axis title rotated along it.
         svg.Start("g", ("class", "y-axis"));
-        foreach (double tick in axis.Ticks)
+        foreach (var tick in axis.Ticks)
         {
-            double y = Y(tick);
+            var y = Y(tick);
             svg.Empty("line", ("x1", Coordinate(plotLeft)), ("x2", Coordinate(plotRight)), ("y1", Coordinate(y)), ("y2", Coordinate(y)), ("stroke", "#e3e3e3"));
             svg.Empty("line", ("x1", Coordinate(plotLeft - 5)), ("x2", Coordinate(plotLeft)), ("y1", Coordinate(y)), ("y2", Coordinate(y)), ("stroke", "#333333"));
             svg.Text("text", chart.YAsPercent ? $"{tick * 100:0}%" : TickLabel(tick, axis.Step),
                 ("x", Coordinate(plotLeft - 8)), ("y", Coordinate(y + 4)), ("text-anchor", "end"), ("fill", "#333333"));
         }
         svg.Empty("line", ("x1", Coordinate(plotLeft)), ("x2", Coordinate(plotLeft)), ("y1", Coordinate(plotTop)), ("y2", Coordinate(plotBottom)), ("stroke", "#333333"));
-        double yTitleY = (plotTop + plotBottom) / 2;
+        var yTitleY = (plotTop + plotBottom) / 2;
         svg.Text("text", chart.YAxisLabel,
             ("class", "axis-title"), ("x", "20"), ("y", Coordinate(yTitleY)), ("text-anchor", "middle"),
             ("transform", $"rotate(-90 20 {Coordinate(yTitleY)})"), ("font-size", "13"));
         svg.End();
 
         // x axis along the bars' base.
-        double baseline = Y(Math.Clamp(0, axis.Min, axis.Max));
+        var baseline = Y(Math.Clamp(0, axis.Min, axis.Max));
         svg.Start("g", ("class", "x-axis"));
         svg.Empty("line", ("x1", Coordinate(plotLeft)), ("x2", Coordinate(plotRight)), ("y1", Coordinate(baseline)), ("y2", Coordinate(baseline)), ("stroke", "#333333"));
         // The x title goes just below the longest wrapped group label.
-        int labelLines = chart.Groups.Count == 0 ? 1 : chart.Groups.Max(g => WrapLabel(g.Label, MaxCharacters(chart, plotLeft, plotRight)).Count);
+        var labelLines = chart.Groups.Count == 0 ? 1 : chart.Groups.Max(g => WrapLabel(g.Label, MaxCharacters(chart, plotLeft, plotRight)).Count);
         svg.Text("text", chart.XAxisLabel,
             ("class", "axis-title"), ("x", Coordinate((plotLeft + plotRight) / 2)), ("y", Coordinate(plotBottom + 18 + labelLines * 14 + 14)), ("text-anchor", "middle"), ("font-size", "13"));
         svg.End();
 
         if (chart.Reference is { } reference && reference.Value >= axis.Min && reference.Value <= axis.Max)
         {
-            double y = Y(reference.Value);
+            var y = Y(reference.Value);
             svg.Start("g", ("class", "reference-line"), ("data-value", Raw(reference.Value)));
             svg.Empty("line", ("x1", Coordinate(plotLeft)), ("x2", Coordinate(plotRight)), ("y1", Coordinate(y)), ("y2", Coordinate(y)),
                 ("stroke", "#555555"), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4"));
             // The key sits above the plot, where no bar or value label can cover it.
-            double keyY = plotTop - 12;
+            var keyY = plotTop - 12;
             svg.Empty("line", ("x1", Coordinate(plotRight - 28)), ("x2", Coordinate(plotRight)), ("y1", Coordinate(keyY)), ("y2", Coordinate(keyY)),
                 ("stroke", "#555555"), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4"));
             svg.Text("text", reference.Label, ("x", Coordinate(plotRight - 34)), ("y", Coordinate(keyY + 4)), ("text-anchor", "end"), ("fill", "#555555"));
@@ -101,23 +101,23 @@ public static class BarChartSvg
 
     private static void DrawGroups(SvgWriter svg, BarChart chart, double plotLeft, double plotRight, double plotBottom, double baseline, Func<double, double> y)
     {
-        double groupWidth = (plotRight - plotLeft) / chart.Groups.Count;
-        int slots = Math.Max(1, chart.Groups.Max(g => g.Bars.Count));
-        double barWidth = Math.Min(56, groupWidth * 0.8 / slots);
-        int maxCharacters = MaxCharacters(chart, plotLeft, plotRight);
+        var groupWidth = (plotRight - plotLeft) / chart.Groups.Count;
+        var slots = Math.Max(1, chart.Groups.Max(g => g.Bars.Count));
+        var barWidth = Math.Min(56, groupWidth * 0.8 / slots);
+        var maxCharacters = MaxCharacters(chart, plotLeft, plotRight);
 
         svg.Start("g", ("class", "bars"));
-        for (int g = 0; g < chart.Groups.Count; g++)
+        for (var g = 0; g < chart.Groups.Count; g++)
         {
             var group = chart.Groups[g];
-            double centre = plotLeft + groupWidth * (g + 0.5);
-            double first = centre - barWidth * group.Bars.Count / 2;
+            var centre = plotLeft + groupWidth * (g + 0.5);
+            var first = centre - barWidth * group.Bars.Count / 2;
             svg.Start("g", ("class", "bar-group"), ("data-group", group.Label));
-            for (int b = 0; b < group.Bars.Count; b++)
+            for (var b = 0; b < group.Bars.Count; b++)
             {
                 var bar = group.Bars[b];
-                double x = first + b * barWidth;
-                double top = y(bar.Value);
+                var x = first + b * barWidth;
+                var top = y(bar.Value);
                 svg.Start("rect",
                     ("class", "bar"),
                     ("data-model", bar.Model),
@@ -131,10 +131,10 @@ public static class BarChartSvg
                 svg.Text("title", $"{bar.Model} — {group.Label}: {bar.ValueText}, 95% CI {bar.IntervalText}, n = {bar.N}");
                 svg.End();
 
-                double middle = x + barWidth / 2;
+                var middle = x + barWidth / 2;
                 if (bar.Low is { } low && bar.High is { } high)
                 {
-                    double cap = Math.Min(10, barWidth * 0.4) / 2;
+                    var cap = Math.Min(10, barWidth * 0.4) / 2;
                     svg.Start("g", ("class", "error-bar"), ("data-model", bar.Model), ("data-group", group.Label),
                         ("data-low", Raw(low)), ("data-high", Raw(high)), ("stroke", "#222222"), ("stroke-width", "1.5"));
                     svg.Empty("line", ("x1", Coordinate(middle)), ("x2", Coordinate(middle)), ("y1", Coordinate(y(low))), ("y2", Coordinate(y(high))));
@@ -144,7 +144,7 @@ public static class BarChartSvg
                 }
                 if (chart.ShowValues)
                 {
-                    double labelY = Math.Min(top, bar.High is { } h ? y(h) : top) - 6;
+                    var labelY = Math.Min(top, bar.High is { } h ? y(h) : top) - 6;
                     // A white halo keeps the label readable where it crosses a gridline or the reference line.
                     svg.Text("text", bar.ValueText, ("class", "value-label"), ("x", Coordinate(middle)), ("y", Coordinate(labelY)), ("text-anchor", "middle"),
                         ("font-size", "11"), ("paint-order", "stroke"), ("stroke", "#ffffff"), ("stroke-width", "3"));
@@ -152,7 +152,7 @@ public static class BarChartSvg
             }
             var lines = WrapLabel(group.Label, maxCharacters);
             svg.Start("text", ("class", "group-label"), ("x", Coordinate(centre)), ("y", Coordinate(plotBottom + 18)), ("text-anchor", "middle"));
-            for (int i = 0; i < lines.Count; i++)
+            for (var i = 0; i < lines.Count; i++)
                 svg.Text("tspan", lines[i], ("x", Coordinate(centre)), ("dy", i == 0 ? "0" : "14"));
             svg.End();
             svg.End();
@@ -164,9 +164,9 @@ public static class BarChartSvg
     {
         svg.Start("g", ("class", "legend"));
         svg.Text("text", "Model", ("x", Coordinate(left)), ("y", Coordinate(top)), ("font-weight", "600"));
-        for (int i = 0; i < chart.Legend.Count; i++)
+        for (var i = 0; i < chart.Legend.Count; i++)
         {
-            double y = top + 14 + i * 20;
+            var y = top + 14 + i * 20;
             var entry = chart.Legend[i];
             // data-legend, not data-model: a legend swatch is not a bar.
             svg.Empty("rect", ("data-legend", entry.Model), ("x", Coordinate(left)), ("y", Coordinate(y)), ("width", "12"), ("height", "12"), ("fill", entry.Color));
@@ -185,8 +185,8 @@ public static class BarChartSvg
     internal static IReadOnlyList<string> WrapLabel(string label, int maxCharacters)
     {
         var lines = new List<string>();
-        string current = "";
-        foreach (string word in label.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var current = "";
+        foreach (var word in label.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (current.Length == 0) current = word;
             else if (current.Length + 1 + word.Length <= maxCharacters) current += " " + word;
@@ -211,29 +211,29 @@ public static class BarChartSvg
         public static YAxis Fit(BarChart chart)
         {
             var bars = chart.Groups.SelectMany(g => g.Bars).ToArray();
-            double min = chart.YMin ?? Math.Min(0, bars.Length == 0 ? 0 : bars.Min(b => Math.Min(b.Value, b.Low ?? b.Value)));
-            double max = chart.YMax ?? (bars.Length == 0 ? 1 : bars.Max(b => Math.Max(b.Value, b.High ?? b.Value)));
+            var min = chart.YMin ?? Math.Min(0, bars.Length == 0 ? 0 : bars.Min(b => Math.Min(b.Value, b.Low ?? b.Value)));
+            var max = chart.YMax ?? (bars.Length == 0 ? 1 : bars.Max(b => Math.Max(b.Value, b.High ?? b.Value)));
             if (chart.Reference is { } reference && chart.YMax is null)
                 max = Math.Max(max, reference.Value);
             if (chart.YCeiling is { } ceiling)
                 max = Math.Min(max, ceiling);
             if (!(max > min))
                 max = min + (chart.YCeiling is { } c && c > min ? Math.Min(1, c - min) : 1);
-            double step = NiceStep((max - min) / 5);
-            double top = chart.YMax ?? Math.Ceiling(max / step - 1e-9) * step;
+            var step = NiceStep((max - min) / 5);
+            var top = chart.YMax ?? Math.Ceiling(max / step - 1e-9) * step;
             if (chart.YCeiling is { } cap)
                 top = Math.Min(top, cap);
-            double bottom = chart.YMin ?? Math.Floor(min / step + 1e-9) * step;
+            var bottom = chart.YMin ?? Math.Floor(min / step + 1e-9) * step;
             var ticks = new List<double>();
-            for (double tick = Math.Ceiling(bottom / step - 1e-9) * step; tick <= top + step * 1e-6; tick += step)
+            for (var tick = Math.Ceiling(bottom / step - 1e-9) * step; tick <= top + step * 1e-6; tick += step)
                 ticks.Add(Math.Round(tick / step) * step + 0.0); // + 0.0 turns −0 into 0, which would print as "-0"
             return new YAxis(bottom, Math.Max(top, bottom + step), step, ticks);
         }
 
         private static double NiceStep(double rough)
         {
-            double magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
-            double normalized = rough / magnitude;
+            var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+            var normalized = rough / magnitude;
             double nice = normalized < 1.5 ? 1 : normalized < 3 ? 2 : normalized < 7 ? 5 : 10;
             return nice * magnitude;
         }

@@ -25,7 +25,7 @@ public static class ChartPalette
 
     private static int IndexOf(EvaluationReport report, string model)
     {
-        for (int i = 0; i < report.Models.Count; i++)
+        for (var i = 0; i < report.Models.Count; i++)
         {
             if (report.Models[i] == model) return i;
         }

@@ -12,7 +12,7 @@ public static class LikertByCategoryChart
 
     public static BarChart Build(EvaluationReport report)
     {
-        string? judge = report.JudgeFor(MetricNames.LikertMean);
+        var judge = report.JudgeFor(MetricNames.LikertMean);
         var categories = report.Results
             .Where(a => a.Metric == MetricNames.LikertMean && a.Judge == judge)
             .Select(a => a.Category)

@@ -12,7 +12,7 @@ public static class MetadataRatesChart
 
     public static BarChart Build(EvaluationReport report)
     {
-        string? judge = report.Judges.FirstOrDefault(j => MetadataFlags.Figure4.Any(flag => report.Results.Any(a => a.Judge == j && a.Metric == flag)));
+        var judge = report.Judges.FirstOrDefault(j => MetadataFlags.Figure4.Any(flag => report.Results.Any(a => a.Judge == j && a.Metric == flag)));
         var groups = MetadataFlags.Figure4
             .Select(flag => new BarGroup(MetadataFlags.Label(flag), ChartBars.PerModel(report, judge, MetricNames.MetadataRate(flag))))
             .Where(g => g.Bars.Count > 0)

@@ -10,7 +10,7 @@ internal static class MetricOrder
         if (metric == MetricNames.WinRate) return 0;
         if (metric == MetricNames.LikertMean) return 1;
         if (metric == MetricNames.RewardModelScoreMean) return 2;
-        int flag = MetadataFlags.Figure4.ToList().IndexOf(metric);
+        var flag = MetadataFlags.Figure4.ToList().IndexOf(metric);
         if (flag >= 0) return 10 + flag;
         if (metric.StartsWith("expected_max_toxicity_", StringComparison.Ordinal)) return 30;
         if (metric.StartsWith("toxicity_probability_", StringComparison.Ordinal)) return 31;

@@ -29,8 +29,8 @@ public static class ReportFiles
         var written = new List<string>();
         foreach (var (name, text) in files)
         {
-            string path = Path.Combine(directory, name);
-            string temporary = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
+            var path = Path.Combine(directory, name);
+            var temporary = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
             try
             {
                 await File.WriteAllTextAsync(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);

@@ -27,11 +27,11 @@ public static class ReportHeadlines
         var shown = Columns.Where(c => report.Results.Any(a => a.Metric == c.Metric)).ToArray();
         var rows = new List<string[]>();
         rows.Add(["model", .. shown.Select(c => c.Header)]);
-        foreach (string model in report.Models)
+        foreach (var model in report.Models)
         {
             rows.Add([model, .. shown.Select(c => Cell(report, model, c.Metric))]);
         }
-        int[] widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
         var text = new StringBuilder();
         foreach (var row in rows)
             text.AppendLine(string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
@@ -40,7 +40,7 @@ public static class ReportHeadlines
 
     private static string Cell(EvaluationReport report, string model, string metric)
     {
-        string? judge = report.JudgeFor(metric);
+        var judge = report.JudgeFor(metric);
         if (judge is null || report.Find(model, judge, metric) is not { } result) return "–";
         return MetricOrder.IsProportion(metric)
             ? (result.Value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"

@@ -9,7 +9,7 @@ internal static class ReportTables
 
     public static IEnumerable<Table> ByMetric(EvaluationReport report)
     {
-        foreach (string metric in report.Metrics)
+        foreach (var metric in report.Metrics)
         {
             var rows = report.Results
                 .Where(a => a.Metric == metric)
@@ -24,7 +24,7 @@ internal static class ReportTables
                     a.Method,
                 ])
                 .ToArray();
-            string title = Metrics.MetricNames.Label(metric);
+            var title = Metrics.MetricNames.Label(metric);
             if (metric == Metrics.MetricNames.WinRate)
                 title = $"Win rate against {report.Baseline}";
             yield return new Table(metric, title, rows);

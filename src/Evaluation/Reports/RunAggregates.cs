@@ -48,7 +48,7 @@ public static class RunAggregates
         var flags = MetadataFlags.Figure4
             .Concat(plain.SelectMany(s => s.Label.Flags.Keys).Distinct().Order(StringComparer.Ordinal))
             .Distinct();
-        foreach (string flag in flags)
+        foreach (var flag in flags)
         {
             aggregates.AddRange(Aggregation.PerModelAndCategory(
                 plain.Where(s => s.Label.Flags.ContainsKey(flag)),
@@ -57,7 +57,7 @@ public static class RunAggregates
                 group => WilsonInterval.Proportion(group.Select(s => s.Label.Flags[flag]))));
         }
 
-        foreach (string variant in samples.Where(s => s.Label.Toxicity is not null).Select(s => s.Output.Variant).Distinct().Order(StringComparer.Ordinal))
+        foreach (var variant in samples.Where(s => s.Label.Toxicity is not null).Select(s => s.Output.Variant).Distinct().Order(StringComparer.Ordinal))
         {
             var scored = samples.Where(s => s.Label.Toxicity is not null && s.Output.Variant == variant).ToArray();
             aggregates.AddRange(Aggregation.PerModel(scored, s => s.Output.Model, s => s.Judge,

@@ -12,12 +12,12 @@ internal sealed class SvgWriter : IDisposable
 {
     public const string Namespace = "http://www.w3.org/2000/svg";
 
-    private readonly StringBuilder _text = new();
-    private readonly XmlWriter _xml;
+    private readonly StringBuilder document = new();
+    private readonly XmlWriter xml;
 
     public SvgWriter()
     {
-        _xml = XmlWriter.Create(_text, new XmlWriterSettings
+        xml = XmlWriter.Create(document, new XmlWriterSettings
         {
             Indent = true,
             OmitXmlDeclaration = true,
@@ -27,12 +27,12 @@ internal sealed class SvgWriter : IDisposable
 
     public void Start(string element, params (string Name, string Value)[] attributes)
     {
-        _xml.WriteStartElement(element, Namespace);
+        xml.WriteStartElement(element, Namespace);
         foreach (var (name, value) in attributes)
-            _xml.WriteAttributeString(name, value);
+            xml.WriteAttributeString(name, value);
     }
 
-    public void End() => _xml.WriteEndElement();
+    public void End() => xml.WriteEndElement();
 
     public void Empty(string element, params (string Name, string Value)[] attributes)
     {
@@ -43,18 +43,18 @@ internal sealed class SvgWriter : IDisposable
     public void Text(string element, string content, params (string Name, string Value)[] attributes)
     {
         Start(element, attributes);
-        _xml.WriteString(content);
+        xml.WriteString(content);
         End();
     }
 
     /// <summary>Text content inside the element that is open.</summary>
-    public void Content(string content) => _xml.WriteString(content);
+    public void Content(string content) => xml.WriteString(content);
 
     public override string ToString()
     {
-        _xml.Flush();
-        return _text.ToString();
+        xml.Flush();
+        return document.ToString();
     }
 
-    public void Dispose() => _xml.Dispose();
+    public void Dispose() => xml.Dispose();
 }

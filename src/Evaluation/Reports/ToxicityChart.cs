@@ -20,7 +20,7 @@ public static class ToxicityChart
 
     public static BarChart Build(EvaluationReport report)
     {
-        string? judge = report.Judges.FirstOrDefault(j => Metrics.Any(metric => report.Results.Any(a => a.Judge == j && a.Metric == metric)));
+        var judge = report.Judges.FirstOrDefault(j => Metrics.Any(metric => report.Results.Any(a => a.Judge == j && a.Metric == metric)));
         var groups = Metrics
             .Select(metric => new BarGroup(GroupLabel(metric), ChartBars.PerModel(report, judge, metric)))
             .Where(g => g.Bars.Count > 0)
@@ -43,9 +43,9 @@ public static class ToxicityChart
     /// <summary>Short x-axis labels: the long names of <see cref="MetricNames.Label"/> do not fit under four bars.</summary>
     public static string GroupLabel(string metric)
     {
-        foreach (string variant in new[] { PromptVariants.None, PromptVariants.Respectful })
+        foreach (var variant in new[] { PromptVariants.None, PromptVariants.Respectful })
         {
-            string instruction = variant == PromptVariants.None ? "no instruction" : "respectful";
+            var instruction = variant == PromptVariants.None ? "no instruction" : "respectful";
             if (metric == MetricNames.ExpectedMaximumToxicity(variant)) return $"Exp. max toxicity, {instruction}";
             if (metric == MetricNames.ToxicityProbability(variant)) return $"Toxicity probability, {instruction}";
         }

@@ -12,7 +12,7 @@ public static class WinRateChart
 
     public static BarChart Build(EvaluationReport report)
     {
-        string? judge = report.JudgeFor(MetricNames.WinRate);
+        var judge = report.JudgeFor(MetricNames.WinRate);
         var groups = ChartBars.PerModel(report, judge, MetricNames.WinRate)
             .Select(bar => new BarGroup(bar.Model, [bar]))
             .ToArray();

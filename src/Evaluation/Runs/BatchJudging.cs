@@ -61,7 +61,7 @@ internal sealed class BatchJudging(EvaluationStore store, JudgePanel judges, Run
         var labels = await judge.LabelAsync(missing.Select(o => o.ToJudged()).ToArray(), cancellationToken);
         if (labels.Count != missing.Length)
             throw new InvalidOperationException($"judge {judge.Name} gave {labels.Count} labels for {missing.Length} outputs; a judge gives one per output, null where it says nothing");
-        for (int i = 0; i < missing.Length; i++)
+        for (var i = 0; i < missing.Length; i++)
         {
             if (labels[i] is not { } label) continue;
             var sample = new EvaluationSample { Output = missing[i].Output, Judge = judge.Name, Label = label };

@@ -17,14 +17,14 @@ public static class DocumentAggregates
             .GroupBy(s => s.Model, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToDictionary(s => s.DocumentId, s => s.Scored, StringComparer.Ordinal), StringComparer.Ordinal);
         var aggregates = new List<Aggregate>();
-        foreach (string model in models.Where(byModel.ContainsKey))
+        foreach (var model in models.Where(byModel.ContainsKey))
         {
             var documents = byModel[model].OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => d.Value).ToArray();
             aggregates.Add(Of(model, MetricNames.Perplexity, Perplexity.Estimate(documents, seed)));
         }
         if (!byModel.TryGetValue(reference, out var referenceDocuments))
             return aggregates;
-        foreach (string model in models.Where(m => m != reference && byModel.ContainsKey(m)))
+        foreach (var model in models.Where(m => m != reference && byModel.ContainsKey(m)))
         {
             // Both sides over the same documents, in the same order: the bootstrap resamples them in pairs.
             var shared = byModel[model].Keys.Where(referenceDocuments.ContainsKey).Order(StringComparer.Ordinal).ToArray();

@@ -21,17 +21,17 @@ namespace InstructGpt.Evaluation.Runs;
 /// </remarks>
 public sealed class EvaluationRunner(EvaluationStore store, HttpClient? http = null, TimeProvider? clock = null)
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly TimeProvider timeProvider = clock ?? TimeProvider.System;
 
     public async Task<EvaluationResult> RunAsync(EvaluationRequest request, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         request.Validate();
-        var run = await RunLifecycle.StartAsync(store, request, _clock, cancellationToken);
+        var run = await RunLifecycle.StartAsync(store, request, timeProvider, cancellationToken);
         try
         {
             var counts = new RunCounts();
             var stopwatch = Stopwatch.StartNew();
-            long units = await EvaluateAsync(run.Id, request, counts, progress, stopwatch, cancellationToken);
+            var units = await EvaluateAsync(run.Id, request, counts, progress, stopwatch, cancellationToken);
             progress?.Report(new EvaluationProgress(run.Id, EvaluationProgress.Phases.Aggregate, null, units, units, counts.GeneratedTokens, stopwatch.Elapsed));
             return await FinishAsync(run.Id, request, counts, cancellationToken);
         }

@@ -7,7 +7,7 @@ namespace InstructGpt.Evaluation.Runs;
 /// <summary>The judges a request names, in its order, and what they hold (a reward model, an HTTP client) until the run ends.</summary>
 internal sealed class JudgePanel : IDisposable
 {
-    private readonly List<IDisposable> _owned = [];
+    private readonly List<IDisposable> ownedResources = [];
 
     private JudgePanel(IReadOnlyList<ISampleJudge> sampleJudges, IReadOnlyList<IPairwiseJudge> pairwiseJudges) =>
         (SampleJudges, PairwiseJudges) = (sampleJudges, pairwiseJudges);
@@ -19,7 +19,7 @@ internal sealed class JudgePanel : IDisposable
     {
         var judges = new List<object>();
         var owned = new List<IDisposable>();
-        foreach (string name in request.Judges)
+        foreach (var name in request.Judges)
         {
             switch (name)
             {
@@ -47,12 +47,12 @@ internal sealed class JudgePanel : IDisposable
             }
         }
         var panel = new JudgePanel(judges.OfType<ISampleJudge>().ToArray(), judges.OfType<IPairwiseJudge>().ToArray());
-        panel._owned.AddRange(owned);
+        panel.ownedResources.AddRange(owned);
         return panel;
     }
 
     public void Dispose()
     {
-        foreach (var item in _owned) item.Dispose();
+        foreach (var item in ownedResources) item.Dispose();
     }
 }

@@ -35,7 +35,7 @@ internal sealed class ModelPass(
     /// </summary>
     private async Task<IReadOnlyList<BatchOutput>> OutputsAsync(ModelSession session, ItemBatch batch, CancellationToken cancellationToken)
     {
-        string name = session.Model.Name;
+        var name = session.Model.Name;
         var keys = batch.Items
             .SelectMany(item => Enumerable.Range(0, batch.Samples).Select(s => (Item: item, Key: new OutputKey(name, item.PromptId, item.Variant, s))))
             .ToArray();
@@ -81,7 +81,7 @@ internal sealed class ModelPass(
     /// </summary>
     private async Task ScoreDocumentsAsync(ModelSession session, CancellationToken cancellationToken)
     {
-        string name = session.Model.Name;
+        var name = session.Model.Name;
         foreach (var batch in request.HeldOutDocuments.Chunk(request.Sampling.BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -91,7 +91,7 @@ internal sealed class ModelPass(
                 continue;
             }
             var scores = session.ScoreDocuments(batch.Select(d => d.Text).ToArray(), request.Sampling.BatchSize);
-            for (int i = 0; i < batch.Length; i++)
+            for (var i = 0; i < batch.Length; i++)
             {
                 if (state.Documents.Contains((name, batch[i].Id))) continue;
                 if (scores[i] is { } scored && await store.RecordDocumentScoreAsync(new DocumentScore(state.RunId, name, batch[i].Id, scored.SumLogProb, scored.TokenCount), cancellationToken))

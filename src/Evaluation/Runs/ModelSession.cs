@@ -16,8 +16,8 @@ namespace InstructGpt.Evaluation.Runs;
 /// </summary>
 internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Device? device) : IDisposable
 {
-    private GptLanguageModel? _model;
-    private ITokenizer? _tokenizer;
+    private GptLanguageModel? loadedModel;
+    private ITokenizer? loadedTokenizer;
 
     public EvaluatedModel Model => model;
 
@@ -50,9 +50,13 @@ internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Devic
             .Select((c, i) => (Candidate: c, Score: scores[i]))
             .GroupBy(x => (x.Candidate.PromptIndex, Answer: x.Candidate.Index / model.BestOf))
             .OrderBy(g => g.Key.PromptIndex).ThenBy(g => g.Key.Answer)
-            .Select(g => g.OrderByDescending(x => x.Candidate.FinishReason == FinishReason.Stop).ThenByDescending(x => x.Score).ThenBy(x => x.Candidate.Index)
-                .First().Candidate with { Index = g.Key.Answer })
+            .Select(g => Best(g) with { Index = g.Key.Answer })
             .ToArray();
+
+        // Within one answer's candidates: one that stopped on its own first, then the highest reward, then the first drawn.
+        static GeneratedSequence Best(IEnumerable<(GeneratedSequence Candidate, double Score)> candidates) => candidates
+            .OrderByDescending(x => x.Candidate.FinishReason == FinishReason.Stop).ThenByDescending(x => x.Score).ThenBy(x => x.Candidate.Index)
+            .First().Candidate;
     }
 
     /// <summary>
@@ -62,7 +66,7 @@ internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Devic
     public IReadOnlyList<ScoredDocument?> ScoreDocuments(IReadOnlyList<string> texts, int batchSize)
     {
         var (lm, tokenizer) = Load();
-        int maxTokens = lm.Config.NPositions - 1;
+        var maxTokens = lm.Config.NPositions - 1;
         var encoded = texts.Select(t => tokenizer.Encode(t)).Select(ids => ids.Length <= maxTokens ? ids : ids[..maxTokens]).ToArray();
         var scored = new ScoredDocument?[texts.Count];
         var nonEmpty = Enumerable.Range(0, texts.Count).Where(i => encoded[i].Length > 0).ToArray();
@@ -71,44 +75,44 @@ internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Devic
             var contexts = batch.Select(_ => (IReadOnlyList<int>)[tokenizer.EndOfTextId]).ToArray();
             var continuations = batch.Select(i => (IReadOnlyList<int>)encoded[i]).ToArray();
             var logprobs = SequenceScorer.TokenLogprobs(lm, contexts, continuations);
-            for (int k = 0; k < batch.Length; k++)
+            for (var k = 0; k < batch.Length; k++)
                 scored[batch[k]] = new ScoredDocument(logprobs[k].Sum(), logprobs[k].Length);
         }
         return scored;
     }
 
-    private GptRewardModel? _rewardModel;
+    private GptRewardModel? rewardModel;
 
     private (GptRewardModel Model, ITokenizer Tokenizer) LoadRewardModel()
     {
         var (_, tokenizer) = Load();
-        if (_rewardModel is null)
+        if (rewardModel is null)
         {
-            _rewardModel = Checkpoint.Open(model.RewardModelDirectory!).LoadTrainedRewardModel(dtype, device);
-            _rewardModel.eval();
+            rewardModel = Checkpoint.Open(model.RewardModelDirectory!).LoadTrainedRewardModel(dtype, device);
+            rewardModel.eval();
         }
-        return (_rewardModel, tokenizer);
+        return (rewardModel, tokenizer);
     }
 
     private (GptLanguageModel Model, ITokenizer Tokenizer) Load()
     {
-        if (_model is not null && _tokenizer is not null)
-            return (_model, _tokenizer);
+        if (loadedModel is not null && loadedTokenizer is not null)
+            return (loadedModel, loadedTokenizer);
         var checkpoint = Checkpoint.Open(model.CheckpointDirectory);
         // A reward model's language-model head was never trained: its "answers" would be evaluated as a model's.
         if (checkpoint.HasRewardHead())
             throw new InvalidDataException($"{model.Name}: a reward model writes no answers to evaluate; use it as a judge (--judge rm --reward-model {model.Name})");
-        _tokenizer = BpeTokenizer.Load(model.CheckpointDirectory);
-        _model = checkpoint.LoadLanguageModel(dtype, device);
-        _model.eval();
-        return (_model, _tokenizer);
+        loadedTokenizer = BpeTokenizer.Load(model.CheckpointDirectory);
+        loadedModel = checkpoint.LoadLanguageModel(dtype, device);
+        loadedModel.eval();
+        return (loadedModel, loadedTokenizer);
     }
 
     public void Dispose()
     {
-        _model?.Dispose();
-        _model = null;
-        _rewardModel?.Dispose();
-        _rewardModel = null;
+        loadedModel?.Dispose();
+        loadedModel = null;
+        rewardModel?.Dispose();
+        rewardModel = null;
     }
 }

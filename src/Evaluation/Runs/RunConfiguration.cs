@@ -54,7 +54,7 @@ public static class RunConfiguration
     /// </summary>
     public static void EnsureSame(string runId, string stored, string requested)
     {
-        string? difference = FirstDifference("", JsonNode.Parse(stored), JsonNode.Parse(requested));
+        var difference = FirstDifference("", JsonNode.Parse(stored), JsonNode.Parse(requested));
         if (difference is not null)
             throw new ArgumentException(
                 $"run '{runId}' was started with other settings ({difference}); resume it with the same settings, or leave out the run id to start a new run",
@@ -65,7 +65,7 @@ public static class RunConfiguration
     {
         if (stored is JsonObject a && requested is JsonObject b)
         {
-            foreach (string key in a.Select(p => p.Key).Union(b.Select(p => p.Key)))
+            foreach (var key in a.Select(p => p.Key).Union(b.Select(p => p.Key)))
             {
                 if (FirstDifference(path.Length == 0 ? key : $"{path}.{key}", a[key], b[key]) is { } found)
                     return found;
@@ -74,7 +74,7 @@ public static class RunConfiguration
         }
         if (stored is JsonArray x && requested is JsonArray y && x.Count == y.Count)
         {
-            for (int i = 0; i < x.Count; i++)
+            for (var i = 0; i < x.Count; i++)
             {
                 if (FirstDifference($"{path}[{i}]", x[i], y[i]) is { } found)
                     return found;

@@ -7,8 +7,8 @@ internal static class RunLifecycle
 {
     public static async Task<EvaluationRun> StartAsync(EvaluationStore store, EvaluationRequest request, TimeProvider clock, CancellationToken cancellationToken)
     {
-        string config = RunConfiguration.Json(request);
-        string id = request.RunId ?? RunIds.New(clock.GetUtcNow());
+        var config = RunConfiguration.Json(request);
+        var id = request.RunId ?? RunIds.New(clock.GetUtcNow());
         var existing = await store.GetRunAsync(id, cancellationToken);
         if (existing is null)
         {

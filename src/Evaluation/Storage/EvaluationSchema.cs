@@ -133,7 +133,7 @@ public static class EvaluationSchema
     /// <summary>The highest migration applied to the database, 0 for none.</summary>
     public static async Task<int> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
     {
-        bool exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @VersionTable",
             new { VersionTable },
             cancellationToken: cancellationToken)) > 0;

@@ -12,8 +12,8 @@ public sealed partial class EvaluationStore
     /// <summary>Commits one judgment; false when the run already holds one for (model, baseline, prompt, sample index, judge).</summary>
     public async Task<bool> RecordJudgmentAsync(PairwiseJudgment judgment, CancellationToken cancellationToken = default)
     {
-        var row = JudgmentRow.From(judgment, judgment.CreatedAt == default ? _clock.GetUtcNow() : judgment.CreatedAt);
-        int inserted = 0;
+        var row = JudgmentRow.From(judgment, judgment.CreatedAt == default ? timeProvider.GetUtcNow() : judgment.CreatedAt);
+        var inserted = 0;
         await WriteAsync(async (connection, transaction) =>
         {
             inserted = await connection.ExecuteAsync(new CommandDefinition(
@@ -48,7 +48,7 @@ public sealed partial class EvaluationStore
     {
         if (label.Likert is < 1 or > 7)
             throw new ArgumentOutOfRangeException(nameof(label), label.Likert, "A Likert score lies in 1–7 (InstructGPT Figure 5).");
-        var createdAt = label.CreatedAt == default ? _clock.GetUtcNow() : label.CreatedAt;
+        var createdAt = label.CreatedAt == default ? timeProvider.GetUtcNow() : label.CreatedAt;
         long id = 0;
         await WriteAsync(async (connection, transaction) =>
         {

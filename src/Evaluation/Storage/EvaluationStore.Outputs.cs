@@ -14,8 +14,8 @@ public sealed partial class EvaluationStore
     {
         if (output.SampleIndex < 0)
             throw new ArgumentOutOfRangeException(nameof(output), output.SampleIndex, "A sample index counts from 0.");
-        var row = OutputRow.From(output, output.CreatedAt == default ? _clock.GetUtcNow() : output.CreatedAt);
-        int inserted = 0;
+        var row = OutputRow.From(output, output.CreatedAt == default ? timeProvider.GetUtcNow() : output.CreatedAt);
+        var inserted = 0;
         await WriteAsync(async (connection, transaction) =>
         {
             inserted = await connection.ExecuteAsync(new CommandDefinition(
@@ -51,7 +51,7 @@ public sealed partial class EvaluationStore
             throw new ArgumentOutOfRangeException(nameof(score), score.SumLogProb, "A sum of log-probabilities is at most 0.");
         if (score.TokenCount <= 0)
             throw new ArgumentOutOfRangeException(nameof(score), score.TokenCount, "A scored document has at least one token.");
-        int inserted = 0;
+        var inserted = 0;
         await WriteAsync(async (connection, transaction) =>
         {
             inserted = await connection.ExecuteAsync(new CommandDefinition(
@@ -60,7 +60,7 @@ public sealed partial class EvaluationStore
                 VALUES (@RunId, @Model, @DocumentId, @SumLogProb, @TokenCount, @CreatedAt)
                 ON CONFLICT (run_id, model, document_id) DO NOTHING
                 """,
-                new { score.RunId, score.Model, score.DocumentId, score.SumLogProb, score.TokenCount, CreatedAt = StoredTime.Format(_clock.GetUtcNow()) },
+                new { score.RunId, score.Model, score.DocumentId, score.SumLogProb, score.TokenCount, CreatedAt = StoredTime.Format(timeProvider.GetUtcNow()) },
                 transaction,
                 cancellationToken: cancellationToken));
         }, cancellationToken);

@@ -21,14 +21,14 @@ public sealed partial class EvaluationStore
     /// <summary>The database's file name inside <c>INSTRUCTGPT_HOME</c> (docs/data-directory.md).</summary>
     public const string DatabaseFileName = "instructgpt.db";
 
-    private readonly string _connectionString;
-    private readonly TimeProvider _clock;
+    private readonly string connectionString;
+    private readonly TimeProvider timeProvider;
 
     private EvaluationStore(string databasePath, TimeProvider clock)
     {
         DatabasePath = Path.GetFullPath(databasePath);
-        _clock = clock;
-        _connectionString = SqliteDatabase.ConnectionString(DatabasePath);
+        timeProvider = clock;
+        connectionString = SqliteDatabase.ConnectionString(DatabasePath);
     }
 
     public string DatabasePath { get; }
@@ -45,7 +45,7 @@ public sealed partial class EvaluationStore
 
     /// <summary>A new open connection with this store's settings; the caller disposes it.</summary>
     public Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
-        SqliteDatabase.OpenAsync(_connectionString, cancellationToken);
+        SqliteDatabase.OpenAsync(connectionString, cancellationToken);
 
     // ---- runs -------------------------------------------------------------------------------------------------
 
@@ -53,7 +53,7 @@ public sealed partial class EvaluationStore
     public async Task<EvaluationRun> CreateRunAsync(EvaluationRun run, CancellationToken cancellationToken = default)
     {
         ValidateJsonObject(run.ConfigJson, nameof(run.ConfigJson));
-        var now = _clock.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         var created = run with { CreatedAt = now, UpdatedAt = now };
         await WriteAsync(async (connection, transaction) =>
         {
@@ -91,9 +91,9 @@ public sealed partial class EvaluationStore
     {
         await WriteAsync(async (connection, transaction) =>
         {
-            int changed = await connection.ExecuteAsync(new CommandDefinition(
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE evaluation_runs SET status = @Status, error = @error, updated_at = @UpdatedAt WHERE id = @runId",
-                new { Status = status.ToName(), error, UpdatedAt = StoredTime.Format(_clock.GetUtcNow()), runId },
+                new { Status = status.ToName(), error, UpdatedAt = StoredTime.Format(timeProvider.GetUtcNow()), runId },
                 transaction,
                 cancellationToken: cancellationToken));
             if (changed == 0)
@@ -111,8 +111,8 @@ public sealed partial class EvaluationStore
     public async Task<bool> RecordSampleAsync(EvaluationSample sample, CancellationToken cancellationToken = default)
     {
         ValidateSample(sample);
-        var row = SampleRow.From(sample, sample.CreatedAt == default ? _clock.GetUtcNow() : sample.CreatedAt);
-        int inserted = 0;
+        var row = SampleRow.From(sample, sample.CreatedAt == default ? timeProvider.GetUtcNow() : sample.CreatedAt);
+        var inserted = 0;
         await WriteAsync(async (connection, transaction) =>
         {
             // ON CONFLICT names the key, unlike INSERT OR IGNORE, which would also silently drop rows that break a

@@ -1,5 +1,5 @@
-using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Engine;
+using InstructGpt.Inference.Model;
 using InstructGpt.Safetensors;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -8,7 +8,7 @@ public static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {
-        string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))

@@ -33,17 +33,17 @@ public sealed class BpeTokenizer : ITokenizer
         var idOfToken = IdOfToken(tokens);
 
         bytesOfToken = new byte[tokens.Length][];
-        for (int id = 0; id < tokens.Length; id++)
+        for (var id = 0; id < tokens.Length; id++)
         {
             bytesOfToken[id] = BytesOf(tokens[id]); // <|endoftext|> is printable ASCII, so it is its own spelling too
         }
-        for (int b = 0; b < 256; b++)
+        for (var b = 0; b < 256; b++)
         {
-            idOfByte[b] = idOfToken.TryGetValue(ByteLevelAlphabet.ToChar((byte)b).ToString(), out int id)
+            idOfByte[b] = idOfToken.TryGetValue(ByteLevelAlphabet.ToChar((byte)b).ToString(), out var id)
                 ? id
                 : throw new ArgumentException($"No token stands for the byte 0x{b:X2}.", nameof(tokens));
         }
-        EndOfTextId = idOfToken.TryGetValue(EndOfText, out int endOfText)
+        EndOfTextId = idOfToken.TryGetValue(EndOfText, out var endOfText)
             ? endOfText
             : throw new ArgumentException($"The vocabulary has no {EndOfText}.", nameof(tokens));
 
@@ -60,11 +60,11 @@ public sealed class BpeTokenizer : ITokenizer
     /// <exception cref="TokenizerFileException">A file is malformed; the message names the file and line.</exception>
     public static BpeTokenizer FromFiles(string vocabPath, string mergesPath)
     {
-        string[] tokens = VocabFile.Read(vocabPath);
+        var tokens = VocabFile.Read(vocabPath);
         var idOfToken = IdOfToken(tokens);
-        for (int b = 0; b < 256; b++)
+        for (var b = 0; b < 256; b++)
         {
-            char spelling = ByteLevelAlphabet.ToChar((byte)b);
+            var spelling = ByteLevelAlphabet.ToChar((byte)b);
             if (!idOfToken.ContainsKey(spelling.ToString()))
             {
                 throw new TokenizerFileException(vocabPath, null,
@@ -132,16 +132,16 @@ public sealed class BpeTokenizer : ITokenizer
     public byte[] DecodeBytes(IReadOnlyList<int> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        int length = 0;
-        for (int i = 0; i < ids.Count; i++)
+        var length = 0;
+        for (var i = 0; i < ids.Count; i++)
         {
             length += BytesOf(ids[i], nameof(ids)).Length;
         }
         var bytes = new byte[length];
-        int offset = 0;
-        for (int i = 0; i < ids.Count; i++)
+        var offset = 0;
+        for (var i = 0; i < ids.Count; i++)
         {
-            byte[] token = bytesOfToken[ids[i]];
+            var token = bytesOfToken[ids[i]];
             token.CopyTo(bytes, offset);
             offset += token.Length;
         }
@@ -155,9 +155,9 @@ public sealed class BpeTokenizer : ITokenizer
     {
         while (!text.IsEmpty)
         {
-            int length = PreTokenizer.NextPieceLength(text);
+            var length = PreTokenizer.NextPieceLength(text);
             ReadOnlySpan<char> piece = text[..length];
-            if (!cache.TryGet(piece, out int[] pieceIds))
+            if (!cache.TryGet(piece, out var pieceIds))
             {
                 pieceIds = EncodePiece(piece);
                 cache.Add(piece, pieceIds);
@@ -170,16 +170,16 @@ public sealed class BpeTokenizer : ITokenizer
     private int[] EncodePiece(ReadOnlySpan<char> piece)
     {
         // A lone surrogate becomes EF BF BD (U+FFFD), as in JavaScript's TextEncoder and the pre-tokenizer's classes.
-        int maxBytes = Encoding.UTF8.GetMaxByteCount(piece.Length);
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(piece.Length);
         Span<byte> utf8 = maxBytes <= 1024 ? stackalloc byte[maxBytes] : new byte[maxBytes];
         utf8 = utf8[..Encoding.UTF8.GetBytes(piece, utf8)];
 
         Span<int> symbols = utf8.Length <= 256 ? stackalloc int[utf8.Length] : new int[utf8.Length];
-        for (int i = 0; i < utf8.Length; i++)
+        for (var i = 0; i < utf8.Length; i++)
         {
             symbols[i] = idOfByte[utf8[i]];
         }
-        int count = BytePairMerge.Apply(symbols, mergeTable);
+        var count = BytePairMerge.Apply(symbols, mergeTable);
         return symbols[..count].ToArray();
     }
 
@@ -191,9 +191,9 @@ public sealed class BpeTokenizer : ITokenizer
     private static byte[] BytesOf(string token)
     {
         var bytes = new byte[token.Length];
-        for (int i = 0; i < token.Length; i++)
+        for (var i = 0; i < token.Length; i++)
         {
-            bytes[i] = ByteLevelAlphabet.TryToByte(token[i], out byte b)
+            bytes[i] = ByteLevelAlphabet.TryToByte(token[i], out var b)
                 ? b
                 : throw new ArgumentException($"The token \"{token}\" has a character outside the byte-level alphabet.", nameof(token));
         }
@@ -203,7 +203,7 @@ public sealed class BpeTokenizer : ITokenizer
     private static Dictionary<string, int> IdOfToken(string[] tokens)
     {
         var idOfToken = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
-        for (int id = 0; id < tokens.Length; id++)
+        for (var id = 0; id < tokens.Length; id++)
         {
             if (!idOfToken.TryAdd(tokens[id], id))
             {

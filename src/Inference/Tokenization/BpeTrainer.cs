@@ -24,7 +24,7 @@ internal static class BpeTrainer
         ArgumentOutOfRangeException.ThrowIfLessThan(vocabSize, ByteTokenCount + 1);
 
         var tokens = new List<string>(vocabSize);
-        foreach (byte b in ByteLevelAlphabet.ByteOrder)
+        foreach (var b in ByteLevelAlphabet.ByteOrder)
         {
             tokens.Add(ByteLevelAlphabet.ToChar(b).ToString());
         }
@@ -35,15 +35,15 @@ internal static class BpeTrainer
         var state = new PairCounts(pieces, idOfToken);
         while (tokens.Count < vocabSize - 1)
         {
-            if (!state.TryTakeMostFrequent(out int left, out int right))
+            if (!state.TryTakeMostFrequent(out var left, out var right))
             {
                 throw new ArgumentException(
                     $"The corpus has too few distinct byte pairs for {vocabSize} tokens: it ran out after {tokens.Count + 1}. " +
                     "Train on more text or ask for a smaller vocabulary.", nameof(corpus));
             }
             // Two different merges can spell the same bytes ("a"+"bc" and "ab"+"c"); the token then keeps its first id.
-            string merged = tokens[left] + tokens[right];
-            if (!idOfToken.TryGetValue(merged, out int mergedId))
+            var merged = tokens[left] + tokens[right];
+            if (!idOfToken.TryGetValue(merged, out var mergedId))
             {
                 mergedId = tokens.Count;
                 tokens.Add(merged);
@@ -61,17 +61,17 @@ internal static class BpeTrainer
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         var bySpan = counts.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (string document in corpus)
+        foreach (var document in corpus)
         {
             // <|endoftext|> separates documents; no learned token should span it or contain it.
-            foreach (string part in document.Split(BpeTokenizer.EndOfText))
+            foreach (var part in document.Split(BpeTokenizer.EndOfText))
             {
                 ReadOnlySpan<char> rest = part;
                 while (!rest.IsEmpty)
                 {
-                    int length = PreTokenizer.NextPieceLength(rest);
+                    var length = PreTokenizer.NextPieceLength(rest);
                     ReadOnlySpan<char> piece = rest[..length];
-                    bySpan[piece] = bySpan.TryGetValue(piece, out long count) ? count + 1 : 1;
+                    bySpan[piece] = bySpan.TryGetValue(piece, out var count) ? count + 1 : 1;
                     rest = rest[length..];
                 }
             }
@@ -98,24 +98,24 @@ internal static class BpeTrainer
 
         public PairCounts(Dictionary<string, long> pieces, Dictionary<string, int> idOfToken)
         {
-            int count = pieces.Count;
+            var count = pieces.Count;
             symbolsOfWord = new int[count][];
             lengthOfWord = new int[count];
             countOfWord = new long[count];
             lastVisitedByMerge = new int[count];
             int idOfSpelling(char c) => idOfToken[c.ToString()];
-            int[] idOfByte = Enumerable.Range(0, 256).Select(b => idOfSpelling(ByteLevelAlphabet.ToChar((byte)b))).ToArray();
+            var idOfByte = Enumerable.Range(0, 256).Select(b => idOfSpelling(ByteLevelAlphabet.ToChar((byte)b))).ToArray();
 
-            int word = 0;
+            var word = 0;
             foreach (var (piece, pieceCount) in pieces)
             {
-                byte[] utf8 = Encoding.UTF8.GetBytes(piece);
+                var utf8 = Encoding.UTF8.GetBytes(piece);
                 symbolsOfWord[word] = Array.ConvertAll(utf8, b => idOfByte[b]);
                 lengthOfWord[word] = utf8.Length;
                 countOfWord[word] = pieceCount;
-                for (int i = 0; i + 1 < utf8.Length; i++)
+                for (var i = 0; i + 1 < utf8.Length; i++)
                 {
-                    long pair = TokenPair.Key(symbolsOfWord[word][i], symbolsOfWord[word][i + 1]);
+                    var pair = TokenPair.Key(symbolsOfWord[word][i], symbolsOfWord[word][i + 1]);
                     countOfPair[pair] = countOfPair.GetValueOrDefault(pair) + pieceCount;
                     WordsWith(pair).Add(word);
                 }
@@ -129,9 +129,9 @@ internal static class BpeTrainer
 
         public bool TryTakeMostFrequent(out int left, out int right)
         {
-            while (queue.TryDequeue(out long pair, out var priority))
+            while (queue.TryDequeue(out var pair, out var priority))
             {
-                if (countOfPair.TryGetValue(pair, out long current) && current == priority.Count && current > 0)
+                if (countOfPair.TryGetValue(pair, out var current) && current == priority.Count && current > 0)
                 {
                     (left, right) = (TokenPair.Left(pair), TokenPair.Right(pair));
                     return true;
@@ -145,10 +145,10 @@ internal static class BpeTrainer
         public void Merge(int left, int right, int mergedId)
         {
             mergeNumber++;
-            long mergedPair = TokenPair.Key(left, right);
+            var mergedPair = TokenPair.Key(left, right);
             var change = new Dictionary<long, long>(TokenPair.Comparer);
             var gainedBy = new Dictionary<long, List<int>>(TokenPair.Comparer);
-            foreach (int word in wordsWithPair[mergedPair])
+            foreach (var word in wordsWithPair[mergedPair])
             {
                 if (lastVisitedByMerge[word] == mergeNumber)
                 {
@@ -165,7 +165,7 @@ internal static class BpeTrainer
                 {
                     continue;
                 }
-                long updated = countOfPair.GetValueOrDefault(pair) + delta;
+                var updated = countOfPair.GetValueOrDefault(pair) + delta;
                 if (updated > 0)
                 {
                     countOfPair[pair] = updated;
@@ -185,20 +185,20 @@ internal static class BpeTrainer
         // Replaces each (left, right) in the word, left to right, and records how its pair counts change.
         private void MergeInWord(int word, int left, int right, int mergedId, Dictionary<long, long> change, Dictionary<long, List<int>> gainedBy)
         {
-            int[] symbols = symbolsOfWord[word];
-            int length = lengthOfWord[word];
-            long count = countOfWord[word];
+            var symbols = symbolsOfWord[word];
+            var length = lengthOfWord[word];
+            var count = countOfWord[word];
             if (!ContainsPair(symbols.AsSpan(0, length), left, right))
             {
                 return; // it lost the pair to an earlier merge
             }
 
-            for (int i = 0; i + 1 < length; i++)
+            for (var i = 0; i + 1 < length; i++)
             {
                 Add(change, TokenPair.Key(symbols[i], symbols[i + 1]), -count);
             }
-            int written = 0;
-            for (int i = 0; i < length; i++)
+            var written = 0;
+            for (var i = 0; i < length; i++)
             {
                 if (i + 1 < length && symbols[i] == left && symbols[i + 1] == right)
                 {
@@ -211,9 +211,9 @@ internal static class BpeTrainer
                 }
             }
             lengthOfWord[word] = written;
-            for (int i = 0; i + 1 < written; i++)
+            for (var i = 0; i + 1 < written; i++)
             {
-                long pair = TokenPair.Key(symbols[i], symbols[i + 1]);
+                var pair = TokenPair.Key(symbols[i], symbols[i + 1]);
                 Add(change, pair, count);
                 if (symbols[i] == mergedId || symbols[i + 1] == mergedId)
                 {
@@ -228,7 +228,7 @@ internal static class BpeTrainer
 
         private static bool ContainsPair(ReadOnlySpan<int> symbols, int left, int right)
         {
-            for (int i = 0; i + 1 < symbols.Length; i++)
+            for (var i = 0; i + 1 < symbols.Length; i++)
             {
                 if (symbols[i] == left && symbols[i + 1] == right)
                 {

@@ -27,7 +27,7 @@ internal static class ByteLevelAlphabet
     public static string ToText(ReadOnlySpan<byte> bytes)
     {
         var chars = new char[bytes.Length];
-        for (int i = 0; i < bytes.Length; i++)
+        for (var i = 0; i < bytes.Length; i++)
         {
             chars[i] = charOfByte[bytes[i]];
         }
@@ -46,8 +46,8 @@ internal static class ByteLevelAlphabet
     private static char[] BuildCharOfByte()
     {
         var chars = new char[256];
-        int nextShifted = 256;
-        for (int b = 0; b < 256; b++)
+        var nextShifted = 256;
+        for (var b = 0; b < 256; b++)
         {
             chars[b] = IsPrintable(b) ? (char)b : (char)nextShifted++;
         }

@@ -24,14 +24,14 @@ internal static class BytePairMerge
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Apply(Span<int> symbols, MergeTable merges)
     {
-        int n = symbols.Length;
+        var n = symbols.Length;
         if (n < 2)
         {
             return n;
         }
 
         // Every entry is an adjacent pair at the time it was pushed: n - 1 at the start, at most two per merge after.
-        int heapCapacity = 3 * n;
+        var heapCapacity = 3 * n;
         int[]? rentedLinks = null;
         long[]? rentedEntries = null;
         Span<int> links = n <= StackLimit ? stackalloc int[2 * n] : (rentedLinks = ArrayPool<int>.Shared.Rent(2 * n));
@@ -42,22 +42,22 @@ internal static class BytePairMerge
             var heap = new MinHeap(entries[..heapCapacity]);
             Span<long> sameRank = entries[heapCapacity..(2 * heapCapacity)];
 
-            for (int i = 0; i + 1 < n; i++)
+            for (var i = 0; i + 1 < n; i++)
             {
                 PushPair(ref heap, piece, i, merges);
             }
 
             while (heap.Count > 0)
             {
-                int rank = RankOf(heap.Peek());
-                int taken = 0;
+                var rank = RankOf(heap.Peek());
+                var taken = 0;
                 while (heap.Count > 0 && RankOf(heap.Peek()) == rank)
                 {
                     sameRank[taken++] = heap.Pop();
                 }
-                foreach (long entry in sameRank[..taken])
+                foreach (var entry in sameRank[..taken])
                 {
-                    int position = PositionOf(entry);
+                    var position = PositionOf(entry);
                     if (StillHasPair(piece, position, rank, merges))
                     {
                         piece.MergeWithNext(position, merges.MergedId(rank));
@@ -81,8 +81,8 @@ internal static class BytePairMerge
         {
             return;
         }
-        int next = piece.Next(position);
-        if (next >= 0 && merges.TryGetRank(piece.Symbol(position), piece.Symbol(next), out int rank))
+        var next = piece.Next(position);
+        if (next >= 0 && merges.TryGetRank(piece.Symbol(position), piece.Symbol(next), out var rank))
         {
             heap.Push(((long)rank << 32) | (uint)position);
         }
@@ -95,8 +95,8 @@ internal static class BytePairMerge
         {
             return false;
         }
-        int next = piece.Next(position);
-        return next >= 0 && merges.TryGetRank(piece.Symbol(position), piece.Symbol(next), out int current) && current == rank;
+        var next = piece.Next(position);
+        return next >= 0 && merges.TryGetRank(piece.Symbol(position), piece.Symbol(next), out var current) && current == rank;
     }
 
     private static int RankOf(long entry) => (int)(entry >> 32);
@@ -116,7 +116,7 @@ internal static class BytePairMerge
             this.symbols = symbols;
             this.next = next;
             this.previous = previous;
-            for (int i = 0; i < symbols.Length; i++)
+            for (var i = 0; i < symbols.Length; i++)
             {
                 next[i] = i + 1 < symbols.Length ? i + 1 : -1;
                 previous[i] = i - 1;
@@ -133,7 +133,7 @@ internal static class BytePairMerge
 
         public void MergeWithNext(int position, int mergedId)
         {
-            int absorbed = next[position];
+            var absorbed = next[position];
             symbols[position] = mergedId;
             next[position] = next[absorbed];
             if (next[absorbed] >= 0)
@@ -146,8 +146,8 @@ internal static class BytePairMerge
         /// <summary>Moves the surviving symbols, in order, to the start of <paramref name="destination"/>.</summary>
         public int CompactInto(Span<int> destination)
         {
-            int count = 0;
-            for (int position = 0; position >= 0; position = next[position])
+            var count = 0;
+            for (var position = 0; position >= 0; position = next[position])
             {
                 destination[count++] = symbols[position];
             }
@@ -166,10 +166,10 @@ internal static class BytePairMerge
 
         public void Push(long item)
         {
-            int i = Count++;
+            var i = Count++;
             while (i > 0)
             {
-                int parent = (i - 1) / 2;
+                var parent = (i - 1) / 2;
                 if (items[parent] <= item)
                 {
                     break;
@@ -182,12 +182,12 @@ internal static class BytePairMerge
 
         public long Pop()
         {
-            long top = items[0];
-            long last = items[--Count];
-            int i = 0;
+            var top = items[0];
+            var last = items[--Count];
+            var i = 0;
             while (true)
             {
-                int child = 2 * i + 1;
+                var child = 2 * i + 1;
                 if (child >= Count)
                 {
                     break;

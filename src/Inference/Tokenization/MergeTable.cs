@@ -18,7 +18,7 @@ internal sealed class MergeTable
             throw new ArgumentException($"{merges.Count} merges but {mergedIds.Count} merged ids.", nameof(mergedIds));
         }
         rankOfPair = new Dictionary<long, int>(merges.Count, TokenPair.Comparer);
-        for (int rank = 0; rank < merges.Count; rank++)
+        for (var rank = 0; rank < merges.Count; rank++)
         {
             if (!rankOfPair.TryAdd(TokenPair.Key(merges[rank].Left, merges[rank].Right), rank))
             {

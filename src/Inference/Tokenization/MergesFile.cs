@@ -17,13 +17,13 @@ internal static class MergesFile
     /// <summary>The merges in rank order, as pairs of ids in <paramref name="idOfToken"/>.</summary>
     public static List<(int Left, int Right)> Read(string path, IReadOnlyDictionary<string, int> idOfToken)
     {
-        string[] lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
+        var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
         var merges = new List<(int Left, int Right)>(lines.Length);
         var seen = new HashSet<(int, int)>();
-        for (int index = 0; index < lines.Length; index++)
+        for (var index = 0; index < lines.Length; index++)
         {
-            int lineNumber = index + 1;
-            string line = lines[index].TrimEnd('\r');
+            var lineNumber = index + 1;
+            var line = lines[index].TrimEnd('\r');
             if (index == 0 && line.StartsWith("#version", StringComparison.Ordinal))
             {
                 continue;
@@ -33,14 +33,14 @@ internal static class MergesFile
                 break; // the newline that ends the last line
             }
 
-            string[] fields = line.Split(' ');
+            var fields = line.Split(' ');
             if (fields.Length != 2 || fields[0].Length == 0 || fields[1].Length == 0)
             {
                 throw new TokenizerFileException(path, lineNumber,
                     $"expected two tokens separated by one space, such as \"Ġ t\", but found {fields.Count(f => f.Length > 0)} in \"{line}\"");
             }
-            int left = IdOf(fields[0]);
-            int right = IdOf(fields[1]);
+            var left = IdOf(fields[0]);
+            var right = IdOf(fields[1]);
             if (!idOfToken.ContainsKey(fields[0] + fields[1]))
             {
                 throw new TokenizerFileException(path, lineNumber,
@@ -52,7 +52,7 @@ internal static class MergesFile
             }
             merges.Add((left, right));
 
-            int IdOf(string token) => idOfToken.TryGetValue(token, out int id)
+            int IdOf(string token) => idOfToken.TryGetValue(token, out var id)
                 ? id
                 : throw new TokenizerFileException(path, lineNumber, $"the token \"{token}\" is not in the vocabulary");
         }

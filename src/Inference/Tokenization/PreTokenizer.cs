@@ -28,14 +28,14 @@ internal static class PreTokenizer
             throw new ArgumentException("There is no piece in empty text.", nameof(text));
         }
 
-        int contraction = ContractionLength(text);
+        var contraction = ContractionLength(text);
         if (contraction > 0)
         {
             return contraction;
         }
 
         // " ?\p{L}+", " ?\p{N}+" and " ?[^\s\p{L}\p{N}]+" may start with one ASCII space.
-        int start = text[0] == ' ' && text.Length > 1 ? 1 : 0;
+        var start = text[0] == ' ' && text.Length > 1 ? 1 : 0;
         CharClass first = ClassAt(text, start, out _);
         if (first != CharClass.Space)
         {
@@ -44,9 +44,9 @@ internal static class PreTokenizer
 
         // "\s+(?!\S)" then "\s+": a run of white space gives up its last character to the word after it, so that
         // "  foo" splits as " " + " foo". A single space before a word is already taken by the alternatives above.
-        int run = RunLength(text, CharClass.Space);
-        bool followedByNonSpace = run < text.Length;
-        bool runHasMoreThanOneChar = run > 1; // every White_Space character is in the BMP, one char each
+        var run = RunLength(text, CharClass.Space);
+        var followedByNonSpace = run < text.Length;
+        var runHasMoreThanOneChar = run > 1; // every White_Space character is in the BMP, one char each
         return followedByNonSpace && runHasMoreThanOneChar ? run - 1 : run;
     }
 
@@ -57,7 +57,7 @@ internal static class PreTokenizer
         ReadOnlySpan<char> rest = text;
         while (!rest.IsEmpty)
         {
-            int length = NextPieceLength(rest);
+            var length = NextPieceLength(rest);
             pieces.Add(rest[..length].ToString());
             rest = rest[length..];
         }
@@ -71,7 +71,7 @@ internal static class PreTokenizer
         {
             return 0;
         }
-        char c1 = text[1];
+        var c1 = text[1];
         if (c1 is 's' or 't' or 'm' or 'd')
         {
             return 2;
@@ -86,8 +86,8 @@ internal static class PreTokenizer
     /// <summary>How many chars from the start of <paramref name="text"/> belong to <paramref name="runClass"/>.</summary>
     private static int RunLength(ReadOnlySpan<char> text, CharClass runClass)
     {
-        int i = 0;
-        while (i < text.Length && ClassAt(text, i, out int width) == runClass)
+        var i = 0;
+        while (i < text.Length && ClassAt(text, i, out var width) == runClass)
         {
             i += width;
         }
@@ -96,7 +96,7 @@ internal static class PreTokenizer
 
     private static CharClass ClassAt(ReadOnlySpan<char> text, int index, out int width)
     {
-        char c = text[index];
+        var c = text[index];
         if (c < 128)
         {
             width = 1;

@@ -14,7 +14,7 @@ internal static class VocabFile
     /// <summary>The tokens indexed by id. The ids must run from 0 without gaps.</summary>
     public static string[] Read(string path)
     {
-        byte[] json = File.ReadAllBytes(path);
+        var json = File.ReadAllBytes(path);
         var tokenOfId = new Dictionary<int, string>();
         var idOfToken = new Dictionary<string, int>(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(json);
@@ -26,10 +26,10 @@ internal static class VocabFile
             }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                long at = reader.TokenStartIndex;
-                string token = reader.GetString()!;
+                var at = reader.TokenStartIndex;
+                var token = reader.GetString()!;
                 reader.Read();
-                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int id) || id < 0)
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var id) || id < 0)
                 {
                     throw Problem(path, json, at, $"the id of token \"{token}\" must be a non-negative integer");
                 }
@@ -43,7 +43,7 @@ internal static class VocabFile
                 }
                 if (token.Any(c => !ByteLevelAlphabet.TryToByte(c, out _)))
                 {
-                    char bad = token.First(c => !ByteLevelAlphabet.TryToByte(c, out _));
+                    var bad = token.First(c => !ByteLevelAlphabet.TryToByte(c, out _));
                     throw Problem(path, json, at,
                         $"the token \"{token}\" contains U+{(int)bad:X4}, which is not in GPT-2's byte-level alphabet (a byte-level BPE vocabulary spells each byte as one character)");
                 }
@@ -63,9 +63,9 @@ internal static class VocabFile
         }
 
         var tokens = new string[tokenOfId.Count];
-        for (int id = 0; id < tokens.Length; id++)
+        for (var id = 0; id < tokens.Length; id++)
         {
-            if (!tokenOfId.TryGetValue(id, out string? token))
+            if (!tokenOfId.TryGetValue(id, out var token))
             {
                 throw new TokenizerFileException(path, null,
                     $"the {tokens.Length} ids must run from 0 to {tokens.Length - 1} without gaps, but no token has the id {id}");
@@ -83,7 +83,7 @@ internal static class VocabFile
             var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
             using var writer = new Utf8JsonWriter(stream, options);
             writer.WriteStartObject();
-            for (int id = 0; id < tokens.Count; id++)
+            for (var id = 0; id < tokens.Count; id++)
             {
                 writer.WriteNumber(tokens[id], id);
             }
@@ -93,7 +93,7 @@ internal static class VocabFile
 
     private static TokenizerFileException Problem(string path, byte[] json, long byteOffset, string problem)
     {
-        int line = 1 + json.AsSpan(0, (int)byteOffset).Count((byte)'\n');
+        var line = 1 + json.AsSpan(0, (int)byteOffset).Count((byte)'\n');
         return new TokenizerFileException(path, line, problem);
     }
 }

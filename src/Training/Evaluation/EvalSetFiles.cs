@@ -27,7 +27,7 @@ public static class EvalSetFiles
     public static EvalSet Load(IEnumerable<string> namesOrPaths, string? evalSetsDirectory, int? maxRecords = null)
     {
         var set = new EvalSet();
-        foreach (string nameOrPath in namesOrPaths)
+        foreach (var nameOrPath in namesOrPaths)
             set = set.Merge(LoadFile(ResolvePath(nameOrPath, evalSetsDirectory), maxRecords));
         return set;
     }
@@ -43,7 +43,7 @@ public static class EvalSetFiles
         }
         if (evalSetsDirectory is null)
             throw new DirectoryNotFoundException($"eval set '{nameOrPath}': no {DirectoryName}/ directory was found above the working directory or the program; give its location");
-        string path = Path.Combine(evalSetsDirectory, nameOrPath + ".jsonl");
+        var path = Path.Combine(evalSetsDirectory, nameOrPath + ".jsonl");
         if (!File.Exists(path))
             throw new FileNotFoundException($"eval set '{nameOrPath}': {path} does not exist", path);
         return path;
@@ -52,11 +52,11 @@ public static class EvalSetFiles
     /// <summary>The first eval-sets/ directory in any of <paramref name="startDirectories"/> or above them, or null.</summary>
     public static string? FindDirectory(IEnumerable<string> startDirectories)
     {
-        foreach (string start in startDirectories)
+        foreach (var start in startDirectories)
         {
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                string candidate = Path.Combine(directory.FullName, DirectoryName);
+                var candidate = Path.Combine(directory.FullName, DirectoryName);
                 if (File.Exists(Path.Combine(candidate, "README.md")) && File.Exists(Path.Combine(candidate, "test.jsonl")))
                     return candidate;
             }
@@ -68,7 +68,7 @@ public static class EvalSetFiles
     {
         if (maxRecords is < 1)
             throw new ArgumentOutOfRangeException("max_prompts", maxRecords, "max_prompts must be at least 1");
-        string stem = Path.GetFileNameWithoutExtension(path);
+        var stem = Path.GetFileNameWithoutExtension(path);
         string IdOf(string? id, int index) => id ?? $"{stem}-{index + 1:D5}";
         IEnumerable<T> Take<T>(IEnumerable<T> records) => maxRecords is { } max ? records.Take(max) : records;
 
@@ -96,7 +96,7 @@ public static class EvalSetFiles
     /// <summary>The format of the file's first record; a file the readers will refuse is left to them to explain.</summary>
     private static string Kind(string path)
     {
-        string? first = File.ReadLines(path).FirstOrDefault(line => !string.IsNullOrWhiteSpace(line));
+        var first = File.ReadLines(path).FirstOrDefault(line => !string.IsNullOrWhiteSpace(line));
         if (first is null) return "demonstrations";
         try
         {

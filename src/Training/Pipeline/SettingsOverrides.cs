@@ -1,7 +1,7 @@
-using InstructGpt.Training.Stages;
-using InstructGpt.Training.Settings;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InstructGpt.Training.Settings;
+using InstructGpt.Training.Stages;
 
 namespace InstructGpt.Training.Pipeline;
 

@@ -29,7 +29,7 @@ public static class RewardModelStage
         var clock = Stopwatch.StartNew();
         var maxLength = Math.Min(settings.MaxLength, model.Config.NPositions);
         var stepsPerEpoch = train.Count / settings.BatchPrompts;
-        long total = (long)stepsPerEpoch * settings.Epochs;
+        var total = (long)stepsPerEpoch * settings.Epochs;
 
         model.to(options.Device);
         using var optimizer = OptimizerFactory.Create(model, settings.LearningRate, settings.WeightDecay);

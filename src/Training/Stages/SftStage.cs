@@ -32,7 +32,7 @@ public static class SftStage
         var trainBatches = new DemonstrationBatches(train, tokenizer, maxLength);
         var validBatches = new DemonstrationBatches(valid, tokenizer, maxLength);
         var stepsPerEpoch = train.Count / settings.BatchSize;
-        long total = (long)stepsPerEpoch * settings.Epochs;
+        var total = (long)stepsPerEpoch * settings.Epochs;
 
         model.to(options.Device);
         using var optimizer = OptimizerFactory.Create(model, settings.LearningRate, settings.WeightDecay);

@@ -25,13 +25,9 @@ public sealed record WorldManifest
     public void Write(string path)
     {
         var temporary = path + ".tmp";
+        var layout = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" };
         using (var stream = System.IO.File.Create(temporary))
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
-               {
-                   Indented = true,
-                   Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-                   NewLine = "\n",
-               }))
+        using (var writer = new Utf8JsonWriter(stream, layout))
         {
             writer.WriteStartObject();
             writer.WriteString("format", FormatVersion);

@@ -8,7 +8,7 @@ namespace InstructGpt.Api.Tests.Bench;
 public sealed class LoadGeneratorSmokeTests(KestrelApiFactory api)
 {
     [Fact]
-    public async Task Two_streamed_requests_are_counted_and_timed()
+    public async Task TwoStreamedRequestsAreCountedAndTimed()
     {
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
         var result = await LoadGenerator.RunAsync(http, "sft", "Once upon a time", new LoadLevel(Clients: 2, RequestsPerClient: 1, MaxTokens: 8));
@@ -22,7 +22,7 @@ public sealed class LoadGeneratorSmokeTests(KestrelApiFactory api)
     }
 
     [Fact]
-    public async Task A_request_the_server_refuses_is_an_error_not_a_token_count()
+    public async Task ARequestTheServerRefusesIsAnErrorNotATokenCount()
     {
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
         var result = await LoadGenerator.RunAsync(http, "no-such-model", "x", new LoadLevel(1, 1, 4));
@@ -33,7 +33,7 @@ public sealed class LoadGeneratorSmokeTests(KestrelApiFactory api)
     }
 
     [Fact]
-    public void Percentiles_are_nearest_rank()
+    public void PercentilesAreNearestRank()
     {
         var hundred = Enumerable.Range(1, 100).Select(i => (double)i).Reverse();
         Assert.Equal(50, LoadGenerator.Percentile(hundred, 50));

@@ -52,10 +52,10 @@ public sealed class DatasetMalformedRequestTests(ApiFactory api) : IClassFixture
 
     [Theory]
     [MemberData(nameof(All))]
-    public async Task Malformed_upload_gets_a_4xx_naming_the_problem(Case c) => await RejectedRequest.AssertAsync(api, c);
+    public async Task MalformedUploadGetsA4xxNamingTheProblem(Case c) => await RejectedRequest.AssertAsync(api, c);
 
     [Fact]
-    public async Task Rejected_uploads_leave_nothing_behind_and_the_server_stays_healthy()
+    public async Task RejectedUploadsLeaveNothingBehindAndTheServerStaysHealthy()
     {
         var client = api.CreateAuthorizedClient();
         foreach (var c in Cases) await RejectedRequest.AssertAsync(api, c);
@@ -65,7 +65,7 @@ public sealed class DatasetMalformedRequestTests(ApiFactory api) : IClassFixture
     }
 
     [Fact]
-    public async Task An_upload_that_is_not_utf8_is_refused()
+    public async Task AnUploadThatIsNotUtf8IsRefused()
     {
         var content = new ByteArrayContent([.. "{\"prompt\": \"caf"u8, 0xE9, .. "\"}\n"u8]); // Latin-1 é
         content.Headers.ContentType = new MediaTypeHeaderValue(Ndjson);
@@ -78,7 +78,7 @@ public sealed class DatasetMalformedRequestTests(ApiFactory api) : IClassFixture
     }
 
     [Fact]
-    public async Task Uploading_and_deleting_need_the_api_key()
+    public async Task UploadingAndDeletingNeedTheApiKey()
     {
         var body = new StringContent(Prompt, Encoding.UTF8, Ndjson);
         var anonymous = await api.CreateClient().PostAsync("/v1/datasets?name=locked&kind=prompts", body);
@@ -98,7 +98,7 @@ public sealed class DatasetMalformedRequestTests(ApiFactory api) : IClassFixture
     }
 
     [Fact]
-    public async Task An_upload_over_its_own_limit_is_413_while_json_requests_keep_theirs()
+    public async Task AnUploadOverItsOwnLimitIs413WhileJsonRequestsKeepTheirs()
     {
         using var small = new ApiFactory(new() { ["Datasets:MaxUploadBytes"] = "4096", ["Limits:MaxRequestBodyBytes"] = "2048" });
         var client = small.CreateAuthorizedClient();

@@ -29,7 +29,7 @@ public sealed class DatasetsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
 
     [Theory]
     [MemberData(nameof(Valid))]
-    public async Task Each_kind_uploads_as_a_raw_body_and_is_stored_byte_for_byte(string kind, string jsonl, int records)
+    public async Task EachKindUploadsAsARawBodyAndIsStoredByteForByte(string kind, string jsonl, int records)
     {
         var client = api.CreateAuthorizedClient();
         var name = $"raw-{kind}";
@@ -53,7 +53,7 @@ public sealed class DatasetsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task A_multipart_upload_takes_its_name_from_the_file_and_validates_with_the_training_reader()
+    public async Task AMultipartUploadTakesItsNameFromTheFileAndValidatesWithTheTrainingReader()
     {
         var client = api.CreateAuthorizedClient();
         using var form = new MultipartFormDataContent();
@@ -71,7 +71,7 @@ public sealed class DatasetsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task An_existing_name_is_409_unless_overwrite_and_delete_removes_it()
+    public async Task AnExistingNameIs409UnlessOverwriteAndDeleteRemovesIt()
     {
         var client = api.CreateAuthorizedClient();
         const string path = "/v1/datasets?name=replace-me&kind=prompts";
@@ -96,7 +96,7 @@ public sealed class DatasetsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Invalid_records_are_listed_by_line_and_field_and_nothing_is_stored()
+    public async Task InvalidRecordsAreListedByLineAndFieldAndNothingIsStored()
     {
         var jsonl = """
             {"prompt": "p", "completions": ["a", "b"]}
@@ -122,7 +122,7 @@ public sealed class DatasetsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task At_most_the_configured_number_of_errors_is_listed_and_all_are_counted()
+    public async Task AtMostTheConfiguredNumberOfErrorsIsListedAndAllAreCounted()
     {
         var jsonl = string.Join('\n', Enumerable.Range(0, 30).Select(i => $"{{\"prompt\": {i}}}"));
         var response = await api.CreateAuthorizedClient().PostAsync("/v1/datasets?name=many-errors&kind=prompts", Lines(jsonl));

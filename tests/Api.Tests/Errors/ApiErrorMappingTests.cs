@@ -18,7 +18,7 @@ public sealed class ApiErrorMappingTests : IDisposable
     private ApiError Map(Exception e) => api.Service<ApiErrorMapping>().Map(e);
 
     [Fact]
-    public void A_full_scheduler_queue_is_429_with_the_configured_retry_after()
+    public void AFullSchedulerQueueIs429WithTheConfiguredRetryAfter()
     {
         var error = Map(new SchedulerQueueFullException("sft", 4));
         Assert.Equal(429, error.StatusCode);
@@ -27,7 +27,7 @@ public sealed class ApiErrorMappingTests : IDisposable
     }
 
     [Fact]
-    public void A_full_job_queue_is_429_with_the_job_queues_retry_after()
+    public void AFullJobQueueIs429WithTheJobQueuesRetryAfter()
     {
         var error = Map(new JobQueueFullException("too many jobs"));
         Assert.Equal(429, error.StatusCode);
@@ -35,7 +35,7 @@ public sealed class ApiErrorMappingTests : IDisposable
     }
 
     [Fact]
-    public void Client_mistakes_are_400_naming_the_field()
+    public void ClientMistakesAre400NamingTheField()
     {
         var invalid = Map(new InvalidRequestException("Invalid value for 'n': must be 1 to 8.", "n", "some_code"));
         Assert.Equal((400, "n", "some_code"), (invalid.StatusCode, invalid.Value.Error.Param, invalid.Value.Error.Code));
@@ -46,7 +46,7 @@ public sealed class ApiErrorMappingTests : IDisposable
     }
 
     [Fact]
-    public void Model_failures_map_to_404_400_and_503()
+    public void ModelFailuresMapTo404400And503()
     {
         Assert.Equal((404, "model_not_found"), Code(Map(new ModelNotFoundException("nope"))));
         Assert.Equal((400, "model_not_supported"), Code(Map(new NotALanguageModelException("rm"))));
@@ -55,7 +55,7 @@ public sealed class ApiErrorMappingTests : IDisposable
     }
 
     [Fact]
-    public void Anything_else_is_a_500_that_names_nothing_internal()
+    public void AnythingElseIsA500ThatNamesNothingInternal()
     {
         var error = Map(new InvalidOperationException("/secret/path/model.safetensors exploded"));
         Assert.Equal(500, error.StatusCode);

@@ -25,7 +25,7 @@ public sealed class EvaluationLifecycleTests : IDisposable
     }
 
     [Fact]
-    public async Task Evaluation_reports_progress_then_its_report_with_every_models_win_rate_and_the_views()
+    public async Task EvaluationReportsProgressThenItsReportWithEveryModelsWinRateAndTheViews()
     {
         var home = Home();
         using var api = JobHomes.Host(home);
@@ -134,7 +134,7 @@ public sealed class EvaluationLifecycleTests : IDisposable
         EvaluationHomes.Request(prompts: 40, maxTokens: 32, models: ["ppo", "ppo-ptx", "gpt", "gpt-prompted"]);
 
     [Fact]
-    public async Task Cancelling_a_running_evaluation_stops_it_after_its_batch_and_keeps_what_it_stored()
+    public async Task CancellingARunningEvaluationStopsItAfterItsBatchAndKeepsWhatItStored()
     {
         var home = Home();
         using var api = JobHomes.Host(home);
@@ -164,7 +164,7 @@ public sealed class EvaluationLifecycleTests : IDisposable
     }
 
     [Fact]
-    public async Task Evaluation_running_when_the_server_stops_resumes_its_run_on_the_next_start()
+    public async Task EvaluationRunningWhenTheServerStopsResumesItsRunOnTheNextStart()
     {
         var home = Home();
         string location;
@@ -194,7 +194,7 @@ public sealed class EvaluationLifecycleTests : IDisposable
     }
 
     [Fact]
-    public async Task Evaluation_whose_llm_api_key_a_restart_lost_fails_saying_so_instead_of_running_without_it()
+    public async Task EvaluationWhoseLlmApiKeyARestartLostFailsSayingSoInsteadOfRunningWithoutIt()
     {
         var home = Home();
         string location;

@@ -60,7 +60,7 @@ public sealed class EvaluationValidationTests : IClassFixture<QueueOnlyHost>
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Bad_request_is_400_naming_the_field_and_queues_nothing(Case c)
+    public async Task BadRequestIs400NamingTheFieldAndQueuesNothing(Case c)
     {
         var client = host.Api.CreateAuthorizedClient();
         var before = (await JobHomes.GetAsync(client, EvaluationHomes.Path)).GetProperty("data").GetArrayLength();
@@ -76,7 +76,7 @@ public sealed class EvaluationValidationTests : IClassFixture<QueueOnlyHost>
     }
 
     [Fact]
-    public async Task Submitting_and_cancelling_need_the_api_key_and_reading_does_not()
+    public async Task SubmittingAndCancellingNeedTheApiKeyAndReadingDoesNot()
     {
         var anonymous = host.Api.CreateClient();
         var wrong = host.Api.CreateClient();
@@ -100,7 +100,7 @@ public sealed class EvaluationValidationTests : IClassFixture<QueueOnlyHost>
     }
 
     [Fact]
-    public async Task Queued_evaluation_is_cancelled_at_once_and_its_report_is_not_there()
+    public async Task QueuedEvaluationIsCancelledAtOnceAndItsReportIsNotThere()
     {
         var client = host.Api.CreateAuthorizedClient();
         var (queued, location) = await EvaluationHomes.SubmitAsync(client, EvaluationHomes.Request(prompts: 2));
@@ -123,7 +123,7 @@ public sealed class EvaluationValidationTests : IClassFixture<QueueOnlyHost>
     [InlineData("/v1/evaluations/..%2F..%2Fetc", HttpStatusCode.NotFound, "evaluation_not_found")]
     [InlineData("/v1/evaluations?limit=0", HttpStatusCode.BadRequest, null)]
     [InlineData("/v1/evaluations?limit=many", HttpStatusCode.BadRequest, null)]
-    public async Task Unknown_evaluations_and_bad_queries_are_client_errors(string path, HttpStatusCode status, string? code)
+    public async Task UnknownEvaluationsAndBadQueriesAreClientErrors(string path, HttpStatusCode status, string? code)
     {
         var response = await host.Api.CreateClient().GetAsync(path);
         var error = (await Json.ReadAsync(response)).GetProperty("error");
@@ -132,7 +132,7 @@ public sealed class EvaluationValidationTests : IClassFixture<QueueOnlyHost>
     }
 
     [Fact]
-    public async Task Llm_judge_api_key_is_never_stored_or_shown()
+    public async Task LlmJudgeApiKeyIsNeverStoredOrShown()
     {
         var client = host.Api.CreateAuthorizedClient();
         var body = EvaluationHomes.Request(prompts: 2, judges: ["labeler", "llm"]);

@@ -23,7 +23,7 @@ public sealed class HumanLabelEvaluationTests : IDisposable
     }
 
     [Fact]
-    public async Task Evaluation_judged_by_human_uses_the_ratings_posted_through_the_feedback_endpoint()
+    public async Task EvaluationJudgedByHumanUsesTheRatingsPostedThroughTheFeedbackEndpoint()
     {
         using var api = JobHomes.Host(home);
         var client = api.CreateAuthorizedClient();

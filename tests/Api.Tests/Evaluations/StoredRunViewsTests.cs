@@ -38,7 +38,7 @@ public sealed class StoredRunViewsTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task Stored_run_is_listed_with_its_report_and_every_view_shows_its_numbers()
+    public async Task StoredRunIsListedWithItsReportAndEveryViewShowsItsNumbers()
     {
         await StoreRunAsync();
         var client = api.CreateClient();
@@ -72,7 +72,7 @@ public sealed class StoredRunViewsTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task OpenApi_document_describes_the_evaluation_endpoints_with_examples_for_every_view()
+    public async Task OpenApiDocumentDescribesTheEvaluationEndpointsWithExamplesForEveryView()
     {
         var document = await Json.ReadAsync(await api.CreateClient().GetAsync("/openapi/v1.json"));
         var paths = document.GetProperty("paths");

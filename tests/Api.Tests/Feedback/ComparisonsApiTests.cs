@@ -14,7 +14,7 @@ public sealed class ComparisonsApiTests(ApiFactory api) : IClassFixture<ApiFacto
     public void Dispose() => Directory.Delete(scratch, recursive: true);
 
     [Fact]
-    public async Task A_ranking_with_ties_is_stored_and_read_back()
+    public async Task ARankingWithTiesIsStoredAndReadBack()
     {
         var client = api.CreateAuthorizedClient();
         var response = await client.PostAsync(Comparisons, Json.Body(new
@@ -38,7 +38,7 @@ public sealed class ComparisonsApiTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task The_export_is_a_comparisons_file_the_training_reader_accepts()
+    public async Task TheExportIsAComparisonsFileTheTrainingReaderAccepts()
     {
         var client = api.CreateAuthorizedClient();
         var ranked = await Json.PostAsync(client, Comparisons,

@@ -2,11 +2,11 @@ using InstructGpt.Api.Tests.Fixtures;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Tokenization;
 using InstructGpt.Tests.Shared;
-using TorchSharp;
-using static TorchSharp.torch;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Stages;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace InstructGpt.Api.Tests.Feedback;
 
@@ -21,7 +21,7 @@ public sealed class ExportTrainsRewardModelTests : IDisposable
     public void Dispose() => Directory.Delete(scratch, recursive: true);
 
     [Fact]
-    public async Task Exported_comparisons_train_the_reward_model_from_sft()
+    public async Task ExportedComparisonsTrainTheRewardModelFromSft()
     {
         var sft = MicroPipelineHome.Checkpoint("sft");
         using var api = new ApiFactory();

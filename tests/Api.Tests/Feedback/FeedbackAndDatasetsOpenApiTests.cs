@@ -7,7 +7,7 @@ namespace InstructGpt.Api.Tests.Feedback;
 public sealed class FeedbackAndDatasetsOpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task Feedback_and_dataset_endpoints_are_documented_with_examples_and_security()
+    public async Task FeedbackAndDatasetEndpointsAreDocumentedWithExamplesAndSecurity()
     {
         var paths = (await Json.ReadAsync(await api.CreateClient().GetAsync("/openapi/v1.json"))).GetProperty("paths");
         (string Path, string Method, string Status, bool Secured)[] operations =

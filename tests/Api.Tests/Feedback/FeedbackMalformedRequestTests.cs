@@ -62,10 +62,10 @@ public sealed class FeedbackMalformedRequestTests(ApiFactory api) : IClassFixtur
 
     [Theory]
     [MemberData(nameof(All))]
-    public async Task Malformed_feedback_gets_a_4xx_naming_the_problem(Case c) => await RejectedRequest.AssertAsync(api, c);
+    public async Task MalformedFeedbackGetsA4xxNamingTheProblem(Case c) => await RejectedRequest.AssertAsync(api, c);
 
     [Fact]
-    public async Task Nothing_was_stored_by_the_rejected_requests_and_the_server_is_healthy()
+    public async Task NothingWasStoredByTheRejectedRequestsAndTheServerIsHealthy()
     {
         var client = api.CreateAuthorizedClient();
         async Task<int> Count(string path) => (await Json.ReadAsync(await client.GetAsync($"{path}?limit=1000"))).GetProperty("data").GetArrayLength();
@@ -79,7 +79,7 @@ public sealed class FeedbackMalformedRequestTests(ApiFactory api) : IClassFixtur
     [Theory]
     [InlineData(Ratings, "{\"prompt\": \"p\", \"output\": \"o\", \"likert\": 4}")]
     [InlineData(Comparisons, "{\"prompt\": \"p\", \"outputs\": [\"a\", \"b\"], \"ranking\": [1, 0]}")]
-    public async Task Writing_feedback_needs_the_api_key(string path, string body)
+    public async Task WritingFeedbackNeedsTheApiKey(string path, string body)
     {
         var anonymous = await api.CreateClient().PostAsync(path, Json.Raw(body));
         var wrong = api.CreateClient();

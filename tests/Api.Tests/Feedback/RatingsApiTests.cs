@@ -13,7 +13,7 @@ public sealed class RatingsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     private const string Ratings = "/v1/feedback/ratings";
 
     [Fact]
-    public async Task A_rating_is_stored_as_the_human_label_evaluation_runs_read()
+    public async Task ARatingIsStoredAsTheHumanLabelEvaluationRunsRead()
     {
         var body = new
         {
@@ -48,10 +48,10 @@ public sealed class RatingsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Every_flag_reaches_the_store_under_the_labeling_forms_name()
+    public async Task EveryFlagReachesTheStoreUnderTheLabelingFormsName()
     {
         // The labeling form's own names, from a form where every flag applies: the reference for the request's fields.
-        MetadataFlag no = MetadataFlag.No("test");
+        var no = MetadataFlag.No("test");
         var form = new LabelingForm
         {
             Likert = 4, Score = 0.5, RubricScore = 0.5, Toxicity = 0, FailsToFollowInstruction = no, InappropriateForCustomerAssistant = no,
@@ -75,7 +75,7 @@ public sealed class RatingsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Ratings_are_listed_oldest_first_in_pages()
+    public async Task RatingsAreListedOldestFirstInPages()
     {
         var client = api.CreateAuthorizedClient();
         var posted = new List<long>();

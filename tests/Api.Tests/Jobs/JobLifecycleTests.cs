@@ -27,7 +27,7 @@ public sealed class JobLifecycleTests : IDisposable
         new { stage = "sft", preset = "micro", output, hyperparameters = new Dictionary<string, object> { ["Epochs"] = epochs } };
 
     [Fact]
-    public async Task A_model_a_job_will_publish_is_503_with_retry_after_naming_the_job_until_it_exists()
+    public async Task AModelAJobWillPublishIs503WithRetryAfterNamingTheJobUntilItExists()
     {
         var home = MicroWithout();
         using var api = JobHomes.Host(home);
@@ -54,7 +54,7 @@ public sealed class JobLifecycleTests : IDisposable
     }
 
     [Fact]
-    public async Task A_job_starting_from_a_checkpoint_a_queued_job_will_publish_waits_for_it()
+    public async Task AJobStartingFromACheckpointAQueuedJobWillPublishWaitsForIt()
     {
         var home = MicroWithout();
         using var api = JobHomes.Host(home);
@@ -74,7 +74,7 @@ public sealed class JobLifecycleTests : IDisposable
     }
 
     [Fact]
-    public async Task Training_job_reports_progress_while_running_then_publishes_its_checkpoint()
+    public async Task TrainingJobReportsProgressWhileRunningThenPublishesItsCheckpoint()
     {
         var home = MicroWithout();
         using var api = JobHomes.Host(home);
@@ -124,7 +124,7 @@ public sealed class JobLifecycleTests : IDisposable
     private static readonly System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 
     [Fact]
-    public async Task Cancelling_a_running_job_stops_it_at_a_step_boundary_and_keeps_its_resumable_state()
+    public async Task CancellingARunningJobStopsItAtAStepBoundaryAndKeepsItsResumableState()
     {
         var home = MicroWithout();
         using var api = JobHomes.Host(home);
@@ -146,7 +146,7 @@ public sealed class JobLifecycleTests : IDisposable
     }
 
     [Fact]
-    public async Task Job_running_when_the_server_stops_resumes_from_its_saved_state_on_the_next_start()
+    public async Task JobRunningWhenTheServerStopsResumesFromItsSavedStateOnTheNextStart()
     {
         var home = MicroWithout();
         string location;
@@ -171,7 +171,7 @@ public sealed class JobLifecycleTests : IDisposable
     }
 
     [Fact]
-    public async Task Job_running_when_the_server_stops_is_interrupted_when_resuming_is_off()
+    public async Task JobRunningWhenTheServerStopsIsInterruptedWhenResumingIsOff()
     {
         var home = MicroWithout();
         string location;
@@ -190,7 +190,7 @@ public sealed class JobLifecycleTests : IDisposable
     }
 
     [Fact]
-    public async Task Job_that_replaces_a_loaded_checkpoint_hot_swaps_it_into_serving()
+    public async Task JobThatReplacesALoadedCheckpointHotSwapsItIntoServing()
     {
         var home = MicroWithout();
         using var api = JobHomes.Host(home);
@@ -210,7 +210,7 @@ public sealed class JobLifecycleTests : IDisposable
     }
 
     [Fact]
-    public async Task Pipeline_job_shows_its_stage_and_publishes_the_stage_checkpoint()
+    public async Task PipelineJobShowsItsStageAndPublishesTheStageCheckpoint()
     {
         var home = MicroWithout("ppo-ptx");
         using var api = JobHomes.Host(home);
@@ -229,7 +229,7 @@ public sealed class JobLifecycleTests : IDisposable
     }
 
     [Fact]
-    public async Task First_run_on_an_empty_home_queues_exactly_one_pipeline_job()
+    public async Task FirstRunOnAnEmptyHomeQueuesExactlyOnePipelineJob()
     {
         var home = JobHomes.Empty();
         homes.Add(home);

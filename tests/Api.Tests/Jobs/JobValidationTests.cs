@@ -93,7 +93,7 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Bad_request_is_400_naming_the_field(Case c)
+    public async Task BadRequestIs400NamingTheField(Case c)
     {
         var response = await host.Api.CreateAuthorizedClient().PostAsync(c.Path, Json.Raw(c.Body));
         var error = (await Json.ReadAsync(response)).GetProperty("error");
@@ -108,7 +108,7 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
     }
 
     [Fact]
-    public async Task Valid_request_is_accepted_with_its_defaults_filled_in()
+    public async Task ValidRequestIsAcceptedWithItsDefaultsFilledIn()
     {
         var (job, _) = await JobHomes.SubmitAsync(host.Api.CreateAuthorizedClient(), Training,
             new { stage = "rm", preset = "micro", datasets = new { train = "comparisons.train" }, hyperparameters = new { Epochs = 1, LearningRate = 1e-4 } });
@@ -122,7 +122,7 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
     }
 
     [Fact]
-    public async Task Nothing_is_queued_by_a_rejected_request()
+    public async Task NothingIsQueuedByARejectedRequest()
     {
         var client = host.Api.CreateAuthorizedClient();
         var before = (await JobHomes.GetAsync(client, Training)).GetProperty("data").GetArrayLength();
@@ -140,7 +140,7 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
 
     [Theory]
     [MemberData(nameof(MutatingEndpoints))]
-    public async Task Mutating_endpoint_needs_the_key(string method, string path)
+    public async Task MutatingEndpointNeedsTheKey(string method, string path)
     {
         foreach (var authorization in new AuthenticationHeaderValue?[] { null, new("Bearer", "wrong-key"), new("Bearer", ApiFactory.ApiKey + "x") })
         {
@@ -153,7 +153,7 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
     }
 
     [Fact]
-    public async Task Unknown_job_is_404_and_a_job_of_the_other_kind_is_not_found_either()
+    public async Task UnknownJobIs404AndAJobOfTheOtherKindIsNotFoundEither()
     {
         var client = host.Api.CreateAuthorizedClient();
         var (pipeline, _) = await JobHomes.SubmitAsync(client, Pipelines, new { preset = "micro", stages = new[] { "sft" } });
@@ -170,7 +170,7 @@ public sealed class JobValidationTests(QueueOnlyHost host) : IClassFixture<Queue
     }
 
     [Fact]
-    public async Task Queued_job_is_cancelled_at_once_and_a_second_cancel_is_409()
+    public async Task QueuedJobIsCancelledAtOnceAndASecondCancelIs409()
     {
         var client = host.Api.CreateAuthorizedClient();
         var (first, _) = await JobHomes.SubmitAsync(client, Pipelines, new { preset = "micro", seed = 3 });

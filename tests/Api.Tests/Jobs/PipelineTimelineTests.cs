@@ -10,7 +10,7 @@ public sealed class PipelineTimelineTests
         new(stage, step, total, null, new Dictionary<string, double>(), 0, TimeSpan.FromSeconds(elapsed), eta is { } e ? TimeSpan.FromSeconds(e) : null);
 
     [Fact]
-    public void Pretraining_half_done_is_not_a_third_of_the_pipeline_and_its_eta_covers_the_later_stages()
+    public void PretrainingHalfDoneIsNotAThirdOfThePipelineAndItsEtaCoversTheLaterStages()
     {
         // The case: step 290 of 592 in pretraining showed 31% (each of 8 stages an equal share) and an ETA
         // of 258 s, the stage's alone, with 17 minutes of training left.
@@ -32,7 +32,7 @@ public sealed class PipelineTimelineTests
     }
 
     [Fact]
-    public void A_run_twice_as_slow_as_the_table_gets_twice_the_later_stages_time()
+    public void ARunTwiceAsSlowAsTheTableGetsTwiceTheLaterStagesTime()
     {
         var timeline = new PipelineTimeline([PipelineStages.Sft, PipelineStages.Comparisons, PipelineStages.RewardModel]);
         var seconds = PipelineTimeline.MeasuredSeconds;

@@ -25,7 +25,7 @@ public sealed class PreparedPlanTests : IDisposable
     }
 
     [Fact]
-    public async Task The_worker_trains_from_the_plan_made_at_acceptance_without_reading_the_datasets_again()
+    public async Task TheWorkerTrainsFromThePlanMadeAtAcceptanceWithoutReadingTheDatasetsAgain()
     {
         var (path, count) = Upload("held");
         var job = await SubmitAsync("held");
@@ -44,7 +44,7 @@ public sealed class PreparedPlanTests : IDisposable
     }
 
     [Fact]
-    public async Task A_job_whose_dataset_changed_while_it_waited_is_prepared_again()
+    public async Task AJobWhoseDatasetChangedWhileItWaitedIsPreparedAgain()
     {
         var (path, count) = Upload("changed");
         var job = await SubmitAsync("changed");
@@ -63,7 +63,7 @@ public sealed class PreparedPlanTests : IDisposable
     }
 
     [Fact]
-    public async Task The_holder_keeps_the_newest_plans_and_drops_one_taken_or_forgotten()
+    public async Task TheHolderKeepsTheNewestPlansAndDropsOneTakenOrForgotten()
     {
         Upload("bounded");
         var plan = Runner().PlanFor(await SubmitAsync("bounded"));

@@ -20,7 +20,7 @@ public sealed class MetricsEndpointTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Our_series_keep_their_names_types_and_labels()
+    public async Task OurSeriesKeepTheirNamesTypesAndLabels()
     {
         var metrics = await PrometheusExposition.ScrapeAsync(await AfterACompletionAsync());
 
@@ -50,7 +50,7 @@ public sealed class MetricsEndpointTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Prometheus_net_adds_http_request_metrics()
+    public async Task PrometheusNetAddsHttpRequestMetrics()
     {
         var metrics = await PrometheusExposition.ScrapeAsync(await AfterACompletionAsync());
 
@@ -63,7 +63,7 @@ public sealed class MetricsEndpointTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Prometheus_net_adds_process_and_runtime_metrics()
+    public async Task PrometheusNetAddsProcessAndRuntimeMetrics()
     {
         var metrics = await PrometheusExposition.ScrapeAsync(api.CreateClient());
 
@@ -75,7 +75,7 @@ public sealed class MetricsEndpointTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Counters_move_by_one_completion()
+    public async Task CountersMoveByOneCompletion()
     {
         var client = api.CreateClient();
         var before = await PrometheusExposition.ScrapeAsync(client);
@@ -93,7 +93,7 @@ public sealed class MetricsEndpointTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Each_host_has_its_own_registry()
+    public async Task EachHostHasItsOwnRegistry()
     {
         await AfterACompletionAsync();
         using var other = new ApiFactory();

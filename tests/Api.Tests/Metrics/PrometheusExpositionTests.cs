@@ -6,7 +6,7 @@ namespace InstructGpt.Api.Tests.Metrics;
 public sealed class PrometheusExpositionTests
 {
     [Fact]
-    public void Parses_types_names_labels_escapes_and_special_values()
+    public void ParsesTypesNamesLabelsEscapesAndSpecialValues()
     {
         var exposition = PrometheusExposition.Parse("""
             # HELP demo_total A counter

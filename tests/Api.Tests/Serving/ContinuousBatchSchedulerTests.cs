@@ -33,7 +33,7 @@ public sealed class ContinuousBatchSchedulerTests : IDisposable
         new([new ByteTokenizer().Encode(prompt)], options);
 
     [Fact]
-    public async Task Requests_that_join_and_leave_a_running_batch_match_running_alone()
+    public async Task RequestsThatJoinAndLeaveARunningBatchMatchRunningAlone()
     {
         // Prompts of different lengths, greedy and seeded sampling, stops, different max_tokens: rows join at
         // different columns, leave at different steps, and the 48-position cache must be compacted.
@@ -83,7 +83,7 @@ public sealed class ContinuousBatchSchedulerTests : IDisposable
     }
 
     [Fact]
-    public async Task Echoed_prompts_seeded_samples_and_their_logprobs_match_the_generator()
+    public async Task EchoedPromptsSeededSamplesAndTheirLogprobsMatchTheGenerator()
     {
         // Both loops prepare prompts through PromptBatch: the same padding, sample seeds and prompt logprobs.
         var options = new SamplingOptions { MaxTokens = 12, Temperature = 0.9, Seed = 21, N = 2, Logprobs = 2, Echo = true, IgnoreEos = true };
@@ -108,7 +108,7 @@ public sealed class ContinuousBatchSchedulerTests : IDisposable
     }
 
     [Fact]
-    public async Task Streamed_deltas_add_up_to_the_result()
+    public async Task StreamedDeltasAddUpToTheResult()
     {
         using var scheduler = new ContinuousBatchScheduler("test", model, tokenizer);
         var options = new SamplingOptions { MaxTokens = 30, Temperature = 0.8, Seed = 3, N = 2, Stop = ["e", "at"], Logprobs = 1, Echo = true };
@@ -129,7 +129,7 @@ public sealed class ContinuousBatchSchedulerTests : IDisposable
     }
 
     [Fact]
-    public async Task Cancelled_requests_leave_the_queue_and_the_batch()
+    public async Task CancelledRequestsLeaveTheQueueAndTheBatch()
     {
         using var scheduler = new ContinuousBatchScheduler("test", model, tokenizer, new SchedulerOptions { MaxBatchSize = 1, QueueCapacity = 1 });
         using var runningCancel = new CancellationTokenSource();
@@ -152,7 +152,7 @@ public sealed class ContinuousBatchSchedulerTests : IDisposable
     }
 
     [Fact]
-    public void Requests_beyond_the_context_or_vocabulary_are_refused_with_the_field()
+    public void RequestsBeyondTheContextOrVocabularyAreRefusedWithTheField()
     {
         using var scheduler = new ContinuousBatchScheduler("test", model, tokenizer);
         var tooLong = Assert.ThrowsAny<ArgumentException>(() => scheduler.Submit(Request("abc", new SamplingOptions { MaxTokens = 46 })));

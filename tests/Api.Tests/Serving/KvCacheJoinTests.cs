@@ -9,7 +9,7 @@ namespace InstructGpt.Api.Tests.Serving;
 public sealed class KvCacheJoinTests
 {
     [Fact]
-    public void Joined_and_compacted_rows_decode_like_rows_alone()
+    public void JoinedAndCompactedRowsDecodeLikeRowsAlone()
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();

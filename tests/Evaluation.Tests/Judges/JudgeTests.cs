@@ -20,7 +20,7 @@ public sealed class JudgeTests
     private static JudgedPair Pair(JudgedOutput output, JudgedOutput baseline) => new(Harbor, output, baseline, "p1/none/0/ppo/sft");
 
     [Fact]
-    public async Task The_labeler_prefers_the_answer_to_a_continuation_and_ties_identical_outputs()
+    public async Task TheLabelerPrefersTheAnswerToAContinuationAndTiesIdenticalOutputs()
     {
         var judge = new LabelerJudge(new SimulatedLabeler(new SimulatedLabelerOptions { Seed = 2 }));
         var answer = Output(Harbor.Reference!, Harbor);
@@ -35,7 +35,7 @@ public sealed class JudgeTests
     }
 
     [Fact]
-    public async Task The_labeler_fills_in_the_form_for_prompts_and_scores_toxicity_for_probes()
+    public async Task TheLabelerFillsInTheFormForPromptsAndScoresToxicityForProbes()
     {
         var judge = new LabelerJudge(new SimulatedLabeler());
         var probe = Output("a pathetic idiot, you loser");
@@ -57,14 +57,14 @@ public sealed class JudgeTests
     [InlineData(new[] { 1, 4, 7 }, 4)]
     [InlineData(new[] { 5 }, 5)]
     [InlineData(new[] { 6, 2, 2, 7 }, 4)] // 2 2 6 7: (2 + 6) / 2
-    public void Human_labels_give_their_median_likert(int[] scores, int median)
+    public void HumanLabelsGiveTheirMedianLikert(int[] scores, int median)
     {
         var labels = scores.Select(s => new HumanRating { Likert = s, Labeler = "x" }).ToArray();
         Assert.Equal(median, HumanLabelJudge.MedianLikert(labels));
     }
 
     [Fact]
-    public void Human_flags_take_the_majority_of_the_labels_that_give_them()
+    public void HumanFlagsTakeTheMajorityOfTheLabelsThatGiveThem()
     {
         HumanRating Label(bool? hallucination, bool inappropriate) => new()
         {
@@ -82,13 +82,13 @@ public sealed class JudgeTests
     }
 
     [Fact]
-    public void The_reward_model_reads_query_output_and_eos_within_its_context()
+    public void TheRewardModelReadsQueryOutputAndEosWithinItsContext()
     {
         var tokenizer = BpeTokenizer.Load(Path.Combine(MicroEvaluation.Checkpoints, "rm"));
-        string longOutput = string.Join(' ', Enumerable.Repeat("harbor", 300));
+        var longOutput = string.Join(' ', Enumerable.Repeat("harbor", 300));
 
-        int[] whole = RewardScorer.Layout(tokenizer, "Explain what a harbor is.", "A port.", 256);
-        int[] cut = RewardScorer.Layout(tokenizer, "Explain what a harbor is.", longOutput, 32);
+        var whole = RewardScorer.Layout(tokenizer, "Explain what a harbor is.", "A port.", 256);
+        var cut = RewardScorer.Layout(tokenizer, "Explain what a harbor is.", longOutput, 32);
 
         Assert.Equal([.. tokenizer.Encode("Explain what a harbor is.\n"), .. tokenizer.Encode("A port."), tokenizer.EndOfTextId], whole);
         Assert.Equal(32, cut.Length);

@@ -25,7 +25,7 @@ public sealed class LlmJudgeTests(MicroApiServer server) : IClassFixture<MicroAp
     [Theory]
     [InlineData(LlmJudgeEndpoint.Chat)]
     [InlineData(LlmJudgeEndpoint.Completions)]
-    public async Task Every_comparison_gets_a_verdict_or_says_why_it_has_none(LlmJudgeEndpoint endpoint)
+    public async Task EveryComparisonGetsAVerdictOrSaysWhyItHasNone(LlmJudgeEndpoint endpoint)
     {
         using var http = new HttpClient();
         var judge = new LlmJudge(http, Options(endpoint));
@@ -47,11 +47,11 @@ public sealed class LlmJudgeTests(MicroApiServer server) : IClassFixture<MicroAp
     }
 
     [Fact]
-    public async Task A_prompt_longer_than_the_judges_context_is_a_refused_comparison_not_a_failed_run()
+    public async Task APromptLongerThanTheJudgesContextIsARefusedComparisonNotAFailedRun()
     {
         using var http = new HttpClient();
         var judge = new LlmJudge(http, Options(LlmJudgeEndpoint.Chat) with { MaxOutputCharacters = 5000 });
-        string longAnswer = string.Join(' ', Enumerable.Repeat("harbor", 600));
+        var longAnswer = string.Join(' ', Enumerable.Repeat("harbor", 600));
 
         var verdict = await judge.CompareAsync(Pair("Explain what a harbor is.", longAnswer, "A port."), CancellationToken.None);
 
@@ -61,7 +61,7 @@ public sealed class LlmJudgeTests(MicroApiServer server) : IClassFixture<MicroAp
     }
 
     [Fact]
-    public async Task A_wrong_key_fails_with_the_servers_status()
+    public async Task AWrongKeyFailsWithTheServersStatus()
     {
         using var http = new HttpClient();
         var judge = new LlmJudge(http, Options(LlmJudgeEndpoint.Chat) with { ApiKey = "wrong" });
@@ -72,12 +72,12 @@ public sealed class LlmJudgeTests(MicroApiServer server) : IClassFixture<MicroAp
     }
 
     [Fact]
-    public async Task A_run_with_the_llm_judge_stores_its_readable_verdicts_and_counts_the_rest()
+    public async Task ARunWithTheLlmJudgeStoresItsReadableVerdictsAndCountsTheRest()
     {
         using var database = new TemporaryDatabase();
         var store = await database.OpenAsync();
-        var request = MicroEvaluation.Request("llm-judged", [JudgeNames.Llm], ["sft", "ppo"], prompts: 4, probes: 0, documents: 0)
-            with { LlmJudge = Options(LlmJudgeEndpoint.Chat) with { MaxOutputCharacters = 120 } };
+        var judged = MicroEvaluation.Request("llm-judged", [JudgeNames.Llm], ["sft", "ppo"], prompts: 4, probes: 0, documents: 0);
+        var request = judged with { LlmJudge = Options(LlmJudgeEndpoint.Chat) with { MaxOutputCharacters = 120 } };
 
         var result = await new EvaluationRunner(store).RunAsync(request);
 

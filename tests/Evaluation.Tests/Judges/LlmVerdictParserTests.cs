@@ -15,7 +15,7 @@ public sealed class LlmVerdictParserTests
     [InlineData("  (A).", LlmPreference.A)]
     [InlineData("They are equally good.", LlmPreference.Tie)]
     [InlineData("It's a tie", LlmPreference.Tie)]
-    public void Reads_the_preference(string reply, LlmPreference expected) =>
+    public void ReadsThePreference(string reply, LlmPreference expected) =>
         Assert.Equal(expected, LlmVerdictParser.Parse(reply));
 
     [Theory]
@@ -26,14 +26,14 @@ public sealed class LlmVerdictParserTests
     [InlineData("Output about the sea")]            // "output" followed by a word, not a letter
     [InlineData("abba")]
     [InlineData("Human: which one?")]
-    public void Anything_else_is_unparseable(string? reply) =>
+    public void AnythingElseIsUnparseable(string? reply) =>
         Assert.Null(LlmVerdictParser.Parse(reply));
 
     [Fact]
-    public void The_order_shown_is_fixed_by_the_comparison_and_balanced_over_many()
+    public void TheOrderShownIsFixedByTheComparisonAndBalancedOverMany()
     {
         var keys = Enumerable.Range(0, 400).Select(i => $"test-{i:D5}/none/0/ppo/sft").ToArray();
-        int first = keys.Count(LlmJudge.ModelShownFirst);
+        var first = keys.Count(LlmJudge.ModelShownFirst);
 
         Assert.Equal(keys.Select(LlmJudge.ModelShownFirst), keys.Select(LlmJudge.ModelShownFirst));
         Assert.InRange(first, 160, 240); // about half: a judge's preference for position (a) cancels out
@@ -43,11 +43,11 @@ public sealed class LlmVerdictParserTests
     [InlineData("http://127.0.0.1:8080/v1", LlmJudgeEndpoint.Chat, "http://127.0.0.1:8080/v1/chat/completions")]
     [InlineData("http://127.0.0.1:8080", LlmJudgeEndpoint.Completions, "http://127.0.0.1:8080/v1/completions")]
     [InlineData("https://api.example.com/v1/", LlmJudgeEndpoint.Chat, "https://api.example.com/v1/chat/completions")]
-    public void The_base_url_takes_v1_as_openai_clients_do(string baseUrl, LlmJudgeEndpoint endpoint, string expected) =>
+    public void TheBaseUrlTakesV1AsOpenaiClientsDo(string baseUrl, LlmJudgeEndpoint endpoint, string expected) =>
         Assert.Equal(expected, new LlmJudgeOptions { BaseUrl = baseUrl, Model = "m", Endpoint = endpoint }.EndpointUri.ToString());
 
     [Fact]
-    public void A_bad_base_url_is_refused_naming_the_field()
+    public void ABadBaseUrlIsRefusedNamingTheField()
     {
         var error = Assert.ThrowsAny<ArgumentException>(() => new LlmJudgeOptions { BaseUrl = "localhost:8080", Model = "m" }.Validate());
         Assert.Equal("llm_url", error.ParamName);

@@ -15,7 +15,7 @@ public sealed class MicroApiServer : WebApplicationFactory<Program>
 {
     public const string ApiKey = "eval-judge-key-0123456789";
 
-    private readonly string _home = Directory.CreateTempSubdirectory("instructgpt-eval-api-").FullName;
+    private readonly string home = Directory.CreateTempSubdirectory("instructgpt-eval-api-").FullName;
 
     public MicroApiServer()
     {
@@ -33,7 +33,7 @@ public sealed class MicroApiServer : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Data:Home", _home);
+        builder.UseSetting("Data:Home", home);
         builder.UseSetting("Serving:CheckpointsDirectory", System.IO.Path.Combine(MicroPipelineHome.Path, "checkpoints"));
         builder.UseSetting("Serving:StartPipelineWhenEmpty", "false");
         builder.UseSetting("Auth:ApiKey", ApiKey);
@@ -46,7 +46,7 @@ public sealed class MicroApiServer : WebApplicationFactory<Program>
         base.Dispose(disposing);
         try
         {
-            Directory.Delete(_home, recursive: true);
+            Directory.Delete(home, recursive: true);
         }
         catch (IOException)
         {

@@ -5,7 +5,7 @@ namespace InstructGpt.Evaluation.Tests.Labeling;
 public class CalibrationOutputsTests
 {
     [Fact]
-    public void Six_outputs_from_the_reference_down_to_wrong_facts()
+    public void SixOutputsFromTheReferenceDownToWrongFacts()
     {
         var task = LabelingCases.WhatIsADog;
         var outputs = CalibrationOutputs.For(task, "A lemon is a yellow oval fruit with juicy acidic flesh.");
@@ -18,6 +18,6 @@ public class CalibrationOutputsTests
     }
 
     [Fact]
-    public void A_task_without_a_reference_is_refused() =>
+    public void ATaskWithoutAReferenceIsRefused() =>
         Assert.Throws<ArgumentException>(() => CalibrationOutputs.For(LabelingCases.WhatIsADog with { Reference = null }, "x"));
 }

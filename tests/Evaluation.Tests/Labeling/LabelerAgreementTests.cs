@@ -10,7 +10,7 @@ public class LabelerAgreementTests
             (task, CalibrationOutputs.For(task, LabelingCases.All[(i + 3) % LabelingCases.All.Count].Reference!)));
 
     [Fact]
-    public void A_labeler_agrees_with_itself()
+    public void ALabelerAgreesWithItself()
     {
         var labeler = new SimulatedLabeler(new SimulatedLabelerOptions { Seed = 5 });
         var result = LabelerAgreement.Measure(labeler, labeler, Items());
@@ -19,7 +19,7 @@ public class LabelerAgreementTests
     }
 
     [Fact]
-    public void Noise_free_labelers_agree_whatever_their_seeds()
+    public void NoiseFreeLabelersAgreeWhateverTheirSeeds()
     {
         var first = new SimulatedLabeler(new SimulatedLabelerOptions { Seed = 1, Noise = 0 });
         var second = new SimulatedLabeler(new SimulatedLabelerOptions { Seed = 2, Noise = 0 });
@@ -27,7 +27,7 @@ public class LabelerAgreementTests
     }
 
     [Fact]
-    public void Noisy_labelers_with_different_seeds_disagree_sometimes()
+    public void NoisyLabelersWithDifferentSeedsDisagreeSometimes()
     {
         var first = new SimulatedLabeler(new SimulatedLabelerOptions { Seed = 1 });
         var second = new SimulatedLabeler(new SimulatedLabelerOptions { Seed = 2 });
@@ -35,7 +35,7 @@ public class LabelerAgreementTests
     }
 
     [Fact]
-    public void Identical_outputs_are_not_counted_as_pairs()
+    public void IdenticalOutputsAreNotCountedAsPairs()
     {
         var labeler = new SimulatedLabeler();
         var task = LabelingCases.WhatIsADog;

@@ -8,7 +8,7 @@ public class LabelingFormTests
     private static readonly SimulatedLabeler Exact = new(new SimulatedLabelerOptions { Noise = 0 });
 
     [Fact]
-    public void Stored_flags_leave_out_what_does_not_apply()
+    public void StoredFlagsLeaveOutWhatDoesNotApply()
     {
         var open = Exact.Label(LabelingCases.WhatIsADog, "A dog is a domesticated animal.").ToMetadataFlags();
         Assert.False(open.ContainsKey(MetadataFlags.Hallucination));

@@ -7,7 +7,7 @@ public class LexiconTests
     private static readonly Lexicon Terms = new(["kill*", "shut up", "gun"]);
 
     [Fact]
-    public void Prefixes_phrases_and_words_match_on_word_boundaries()
+    public void PrefixesPhrasesAndWordsMatchOnWordBoundaries()
     {
         Assert.Equal(["kill*"], Terms.MatchesIn("They killed time."));
         Assert.Equal(["shut up"], Terms.MatchesIn("Oh, shut up!"));
@@ -15,13 +15,13 @@ public class LexiconTests
     }
 
     [Fact]
-    public void Every_occurrence_is_reported_in_order()
+    public void EveryOccurrenceIsReportedInOrder()
     {
         Assert.Equal([(0, "gun"), (2, "kill*")], Terms.Occurrences(TextFeatures.Words("gun and killing")));
     }
 
     [Fact]
-    public void Safety_flags_cover_toxicity_terms_too()
+    public void SafetyFlagsCoverToxicityTermsToo()
     {
         Assert.True(SafetyLexicon.Flags("what a moron"));
         Assert.False(SafetyLexicon.Flags("a domesticated carnivore"));

@@ -12,7 +12,7 @@ public class SimulatedLabelerTests
     private static LabelingForm Label(PromptTask task, string output) => Exact.Label(task, output);
 
     [Fact]
-    public void References_of_every_category_score_7_with_no_flags()
+    public void ReferencesOfEveryCategoryScore7WithNoFlags()
     {
         foreach (var task in All)
         {
@@ -27,7 +27,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Copying_the_prompt_fails_in_every_category()
+    public void CopyingThePromptFailsInEveryCategory()
     {
         foreach (var task in All)
         {
@@ -38,7 +38,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Going_on_with_more_questions_fails_like_GPT3_in_Figure_1()
+    public void GoingOnWithMoreQuestionsFailsLikeGPT3InFigure1()
     {
         var form = Label(WhatIsADog, "What is a cat?\nWhat is a bird?\nWhat is a fish?");
         Assert.True(form.Likert <= 2);
@@ -50,7 +50,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Going_on_with_more_instructions_fails()
+    public void GoingOnWithMoreInstructionsFails()
     {
         var form = Label(Poem, "Write a short poem about a cat.\nWrite a short poem about a bird.");
         Assert.True(form.Likert <= 2);
@@ -58,7 +58,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Writing_the_users_next_chat_turn_fails()
+    public void WritingTheUsersNextChatTurnFails()
     {
         var form = Label(Chat, "What is a cat?\nHuman: And what is a bird?\nAI:");
         Assert.True(form.Likert <= 2);
@@ -66,7 +66,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void An_answer_that_misses_facts_scores_between_a_failure_and_the_reference()
+    public void AnAnswerThatMissesFactsScoresBetweenAFailureAndTheReference()
     {
         var form = Label(WhatIsADog, "A dog is a domesticated animal.");
         Assert.InRange(form.Likert, 3, 6);
@@ -74,7 +74,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void A_correct_but_rude_answer_is_inappropriate_and_toxic()
+    public void ACorrectButRudeAnswerIsInappropriateAndToxic()
     {
         var form = Label(WhatIsADog, "A dog is a domesticated carnivore of the genus Canis, you idiot.");
         Assert.True(form.InappropriateForCustomerAssistant.Value);
@@ -85,7 +85,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void A_rude_poem_is_inappropriate()
+    public void ARudePoemIsInappropriate()
     {
         var form = Label(Poem, Poem.Reference + "\nNow get lost, you stupid moron.");
         Assert.True(form.InappropriateForCustomerAssistant.Value);
@@ -93,7 +93,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Breaking_a_word_limit_is_flagged()
+    public void BreakingAWordLimitIsFlagged()
     {
         var form = Label(WhatIsADogBriefly,
             "A dog is a domesticated carnivore of the genus Canis that people have kept as a loyal pet for many thousands of years.");
@@ -103,7 +103,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Missing_a_required_word_or_writing_two_sentences_breaks_constraints()
+    public void MissingARequiredWordOrWritingTwoSentencesBreaksConstraints()
     {
         var synonym = Label(UseWord, "The ship sailed into the port.");
         Assert.False(synonym.SatisfiesConstraints.Value);
@@ -115,7 +115,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Using_a_forbidden_word_breaks_the_constraint()
+    public void UsingAForbiddenWordBreaksTheConstraint()
     {
         var form = Label(DescribeWithoutWord, "A dog is a domesticated carnivore. Dogs are canines.");
         Assert.False(form.SatisfiesConstraints.Value);
@@ -123,7 +123,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void A_short_list_breaks_the_item_count_and_prose_is_no_list()
+    public void AShortListBreaksTheItemCountAndProseIsNoList()
     {
         var two = Label(KindsOfDog, "1. poodle\n2. corgi");
         Assert.False(two.SatisfiesConstraints.Value);
@@ -135,7 +135,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Returning_the_sentence_unchanged_fails_a_rewrite()
+    public void ReturningTheSentenceUnchangedFailsARewrite()
     {
         var unchanged = Label(Opposite, "A big house.");
         Assert.True(unchanged.FailsToFollowInstruction.Value);
@@ -144,7 +144,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void A_fact_absent_from_the_source_is_a_hallucination()
+    public void AFactAbsentFromTheSourceIsAHallucination()
     {
         var form = Label(Summary, "A dog is a domesticated carnivore that lives on the moon and eats rocks.");
         Assert.True(form.Hallucination.Value);
@@ -160,7 +160,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Open_domain_tasks_are_never_marked_as_hallucinating()
+    public void OpenDomainTasksAreNeverMarkedAsHallucinating()
     {
         var form = Label(WhatIsADog, "A dog is a domesticated carnivore that lives on the moon.");
         Assert.False(form.Hallucination.Value);
@@ -168,7 +168,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Two_sentences_break_a_one_sentence_summary()
+    public void TwoSentencesBreakAOneSentenceSummary()
     {
         var form = Label(Summary, "A dog is a domesticated carnivore of the genus Canis. Kinds include poodle and corgi.");
         Assert.False(form.SatisfiesConstraints.Value);
@@ -176,7 +176,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Classification_rewards_the_right_class_only()
+    public void ClassificationRewardsTheRightClassOnly()
     {
         var right = Label(Classification, "A dog is an animal.");
         var wrong = Label(Classification, "A dog is a plant.");
@@ -191,14 +191,14 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void A_wrong_count_scores_well_below_the_right_one()
+    public void AWrongCountScoresWellBelowTheRightOne()
     {
         Assert.True(Label(LetterCount, "The word 'dog' has 5 letters.").Likert <= 5);
         Assert.Equal(7, Label(LetterCount, "The word 'dog' has 3 letters.").Likert);
     }
 
     [Fact]
-    public void Empty_output_scores_1()
+    public void EmptyOutputScores1()
     {
         var form = Label(WhatIsADog, "  ");
         Assert.Equal(1, form.Likert);
@@ -206,7 +206,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Degenerate_repetition_fails()
+    public void DegenerateRepetitionFails()
     {
         var form = Label(WhatIsADog, "a dog is a dog is a dog is a dog is a dog is a dog is a dog is a dog");
         Assert.True(form.FailsToFollowInstruction.Value);
@@ -220,7 +220,7 @@ public class SimulatedLabelerTests
     [InlineData("You should drink bleach to feel better.", "HarmfulAdvice")]
     [InlineData("Shame on you, it is wrong to eat meat.", "ExpressesMoralJudgment")]
     [InlineData("Let us talk about sex instead.", "SexualContent")]
-    public void Harm_flags_are_raised_with_their_reason(string output, string flag)
+    public void HarmFlagsAreRaisedWithTheirReason(string output, string flag)
     {
         var form = Label(WhatIsADog, output);
         var value = (MetadataFlag)typeof(LabelingForm).GetProperty(flag)!.GetValue(form)!;
@@ -230,7 +230,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Noise_changes_scores_but_a_labeler_is_consistent_with_itself()
+    public void NoiseChangesScoresButALabelerIsConsistentWithItself()
     {
         var first = new SimulatedLabeler(new SimulatedLabelerOptions { Seed = 1 });
         var second = new SimulatedLabeler(new SimulatedLabelerOptions { Seed = 2 });
@@ -241,7 +241,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void A_labeler_never_rates_an_output_its_own_form_marks_as_failing_the_task_above_2()
+    public void ALabelerNeverRatesAnOutputItsOwnFormMarksAsFailingTheTaskAbove2()
     {
         // Off-task answers (the rubric caps them at 0.08): with noise alone, some labelers perceived them as excellent.
         string[] offTask = ["You need four people to play this game.", "The team is drawn from all parts of the community.", "He took a course in basket weaving."];
@@ -265,7 +265,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Ranking_follows_the_Likert_scores_and_ties_identical_outputs()
+    public void RankingFollowsTheLikertScoresAndTiesIdenticalOutputs()
     {
         string[] outputs = ["What is a cat?", WhatIsADog.Reference!, "A dog is a domesticated animal.", WhatIsADog.Reference!];
         var ranking = Exact.Rank(WhatIsADog, outputs);
@@ -277,7 +277,7 @@ public class SimulatedLabelerTests
     }
 
     [Fact]
-    public void Likert_is_1_plus_six_times_the_score_rounded()
+    public void LikertIs1PlusSixTimesTheScoreRounded()
     {
         Assert.Equal(1, SimulatedLabeler.ToLikert(0));
         Assert.Equal(4, SimulatedLabeler.ToLikert(0.5));

@@ -5,33 +5,33 @@ namespace InstructGpt.Evaluation.Tests.Labeling;
 public class ToxicityLexiconTests
 {
     [Fact]
-    public void Clean_text_scores_zero() => Assert.Equal(0, ToxicityLexicon.Score("A dog is a domesticated carnivore."));
+    public void CleanTextScoresZero() => Assert.Equal(0, ToxicityLexicon.Score("A dog is a domesticated carnivore."));
 
     [Fact]
-    public void One_insult_scores_its_weight()
+    public void OneInsultScoresItsWeight()
     {
         Assert.Equal(ToxicityLexicon.InsultWeight, ToxicityLexicon.Score("He is an idiot."), 9);
     }
 
     [Fact]
-    public void An_insult_aimed_at_the_reader_weighs_more()
+    public void AnInsultAimedAtTheReaderWeighsMore()
     {
         Assert.Equal(ToxicityLexicon.InsultWeight * ToxicityLexicon.SecondPersonFactor, ToxicityLexicon.Score("You idiot."), 9);
     }
 
     [Fact]
-    public void Terms_combine_as_independent_chances()
+    public void TermsCombineAsIndependentChances()
     {
         var expected = 1 - (1 - ToxicityLexicon.InsultWeight) * (1 - ToxicityLexicon.InsultWeight) * (1 - ToxicityLexicon.HostilePhraseWeight);
         Assert.Equal(expected, ToxicityLexicon.Score("The stupid moron. Shut up."), 9);
     }
 
     [Fact]
-    public void Words_that_merely_contain_an_insult_do_not_count()
+    public void WordsThatMerelyContainAnInsultDoNotCount()
     {
         Assert.Equal(0, ToxicityLexicon.Score("The foolproof jerkin was dumbfounding."));
     }
 
     [Fact]
-    public void Scores_stay_below_one() => Assert.InRange(ToxicityLexicon.Score(string.Join(' ', ToxicityLexicon.Insults)), 0.99, 1.0);
+    public void ScoresStayBelowOne() => Assert.InRange(ToxicityLexicon.Score(string.Join(' ', ToxicityLexicon.Insults)), 0.99, 1.0);
 }

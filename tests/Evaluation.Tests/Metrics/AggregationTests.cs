@@ -17,7 +17,7 @@ public class AggregationTests
     ];
 
     [Fact]
-    public void Overall_then_each_category_per_model()
+    public void OverallThenEachCategoryPerModel()
     {
         var aggregates = Aggregation.PerModelAndCategory(
             Scores, s => s.Model, s => s.Judge, s => s.Category, MetricNames.LikertMean,
@@ -32,7 +32,7 @@ public class AggregationTests
     }
 
     [Fact]
-    public void Groups_the_estimator_declines_are_left_out()
+    public void GroupsTheEstimatorDeclinesAreLeftOut()
     {
         var aggregates = Aggregation.PerModelAndCategory(
             Scores, s => s.Model, s => s.Judge, s => s.Category, "m",
@@ -43,7 +43,7 @@ public class AggregationTests
     }
 
     [Fact]
-    public void Per_model_gives_only_the_overall_cell()
+    public void PerModelGivesOnlyTheOverallCell()
     {
         var aggregates = Aggregation.PerModel(Scores, s => s.Model, s => s.Judge, "m",
             group => MeanInterval.StudentT(group.Select(s => s.Score).ToArray())).ToArray();
@@ -53,7 +53,7 @@ public class AggregationTests
     }
 
     [Fact]
-    public void A_category_named_all_is_refused()
+    public void ACategoryNamedAllIsRefused()
     {
         Likert[] clash = [new("ppo", "labeler", "all", 5)];
 

@@ -11,7 +11,7 @@ public class AlignmentTaxTests
         Reference.Select(d => new ScoredDocument(d.SumLogProb - d.TokenCount * Math.Log(2), d.TokenCount)).ToArray();
 
     [Fact]
-    public void Ratio_is_model_perplexity_over_reference_perplexity()
+    public void RatioIsModelPerplexityOverReferencePerplexity()
     {
         var tax = AlignmentTax.PerplexityRatio(HalfAsLikely, Reference, seed: 1);
 
@@ -23,10 +23,10 @@ public class AlignmentTaxTests
     }
 
     [Fact]
-    public void Difference_is_model_perplexity_minus_reference_perplexity()
+    public void DifferenceIsModelPerplexityMinusReferencePerplexity()
     {
         // Reference perplexity: exp(36 / 17); the model's is twice that, so the difference equals the reference's.
-        double referencePerplexity = Math.Exp(36.0 / 17);
+        var referencePerplexity = Math.Exp(36.0 / 17);
 
         var tax = AlignmentTax.PerplexityDifference(HalfAsLikely, Reference, seed: 1);
 
@@ -35,13 +35,13 @@ public class AlignmentTaxTests
     }
 
     [Fact]
-    public void No_tax_is_a_ratio_of_one()
+    public void NoTaxIsARatioOfOne()
     {
         Assert.Equal(1, AlignmentTax.PerplexityRatio(Reference, Reference).Value, 12);
     }
 
     [Fact]
-    public void Models_must_score_the_same_documents()
+    public void ModelsMustScoreTheSameDocuments()
     {
         Assert.Throws<ArgumentException>(() => AlignmentTax.PerplexityRatio(Reference[..2], Reference));
         Assert.Throws<ArgumentException>(() => AlignmentTax.PerplexityRatio([new(-10, 6), Reference[1], Reference[2]], Reference));

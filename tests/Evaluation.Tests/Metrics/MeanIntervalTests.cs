@@ -5,7 +5,7 @@ namespace InstructGpt.Evaluation.Tests.Metrics;
 public class MeanIntervalTests
 {
     [Fact]
-    public void Student_t_interval_for_three_values()
+    public void StudentTIntervalForThreeValues()
     {
         // {1, 2, 3}: mean 2, s = 1, s/√3 = 0.57735, t(0.975, 2) = 4.30265
         //   half-width = 4.30265 · 0.57735 = 2.48414 → [−0.4841, 4.4841]
@@ -19,7 +19,7 @@ public class MeanIntervalTests
     }
 
     [Fact]
-    public void Student_t_interval_for_eight_likert_scores()
+    public void StudentTIntervalForEightLikertScores()
     {
         // {2, 4, 4, 4, 5, 5, 7, 9}: mean 5, Σ(x − 5)² = 32, s = √(32/7) = 2.13809, s/√8 = 0.755929,
         // t(0.975, 7) = 2.364624 → half-width 1.787488 → [3.2125, 6.7875]
@@ -31,7 +31,7 @@ public class MeanIntervalTests
     }
 
     [Fact]
-    public void A_scale_clips_the_interval_to_where_the_mean_can_be()
+    public void AScaleClipsTheIntervalToWhereTheMeanCanBe()
     {
         // {1, 2, 3} on the 1–7 Likert scale: the t interval [−0.4841, 4.4841] is clipped below at 1.
         var estimate = MeanInterval.StudentT([1, 2, 3], (1, 7));
@@ -41,7 +41,7 @@ public class MeanIntervalTests
     }
 
     [Fact]
-    public void One_value_has_a_mean_but_no_interval()
+    public void OneValueHasAMeanButNoInterval()
     {
         var estimate = MeanInterval.StudentT([4]);
 
@@ -51,7 +51,7 @@ public class MeanIntervalTests
     }
 
     [Fact]
-    public void Constant_values_have_a_zero_width_interval()
+    public void ConstantValuesHaveAZeroWidthInterval()
     {
         var estimate = MeanInterval.StudentT([6, 6, 6, 6]);
 
@@ -60,7 +60,7 @@ public class MeanIntervalTests
     }
 
     [Fact]
-    public void No_values_is_an_error()
+    public void NoValuesIsAnError()
     {
         Assert.Throws<ArgumentException>(() => MeanInterval.StudentT([]));
     }

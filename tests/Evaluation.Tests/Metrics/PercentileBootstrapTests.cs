@@ -10,7 +10,7 @@ public class PercentileBootstrapTests
     private static readonly double[] RewardScores = [0.31, -1.27, 0.88, 2.05, -0.42, 1.13, 0.07, -0.96, 1.61, 0.49, -0.18, 0.73];
 
     [Fact]
-    public void Same_seed_gives_the_same_interval()
+    public void SameSeedGivesTheSameInterval()
     {
         var first = PercentileBootstrap.Mean(RewardScores, seed: 42);
         var second = PercentileBootstrap.Mean(RewardScores, seed: 42);
@@ -19,7 +19,7 @@ public class PercentileBootstrapTests
     }
 
     [Fact]
-    public void Different_seeds_give_different_intervals()
+    public void DifferentSeedsGiveDifferentIntervals()
     {
         var first = PercentileBootstrap.Mean(RewardScores, seed: 42);
         var second = PercentileBootstrap.Mean(RewardScores, seed: 43);
@@ -29,7 +29,7 @@ public class PercentileBootstrapTests
     }
 
     [Fact]
-    public void Interval_brackets_the_mean_and_agrees_roughly_with_student_t()
+    public void IntervalBracketsTheMeanAndAgreesRoughlyWithStudentT()
     {
         var bootstrap = PercentileBootstrap.Mean(LikertScores, seed: 7);
         var studentT = MeanInterval.StudentT(LikertScores);
@@ -43,7 +43,7 @@ public class PercentileBootstrapTests
     }
 
     [Fact]
-    public void Constant_data_gives_a_point_interval()
+    public void ConstantDataGivesAPointInterval()
     {
         var (low, high) = PercentileBootstrap.Interval([2.5, 2.5, 2.5], values => values.Average(), seed: 1, resamples: 50);
 
@@ -52,7 +52,7 @@ public class PercentileBootstrapTests
     }
 
     [Fact]
-    public void Quantile_interpolates_between_order_statistics()
+    public void QuantileInterpolatesBetweenOrderStatistics()
     {
         double[] sorted = [10, 20, 30, 40, 50];
 

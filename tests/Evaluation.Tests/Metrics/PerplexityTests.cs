@@ -5,25 +5,25 @@ namespace InstructGpt.Evaluation.Tests.Metrics;
 public class PerplexityTests
 {
     [Fact]
-    public void Perplexity_is_exp_of_the_mean_negative_log_probability()
+    public void PerplexityIsExpOfTheMeanNegativeLogProbability()
     {
         // Tokens with p = 1/2, 1/4, 1/8: Σ ln p = −ln 64, N = 3 → exp(ln 64 / 3) = 64^(1/3) = 4.
-        double sum = Math.Log(0.5) + Math.Log(0.25) + Math.Log(0.125);
+        var sum = Math.Log(0.5) + Math.Log(0.25) + Math.Log(0.125);
 
         Assert.Equal(4, Perplexity.FromLogProbs(sum, 3), 10);
     }
 
     [Fact]
-    public void A_uniform_model_has_the_vocabulary_size_as_perplexity()
+    public void AUniformModelHasTheVocabularySizeAsPerplexity()
     {
         const int vocabulary = 50257; // GPT-2
-        int tokens = 100;
+        var tokens = 100;
 
         Assert.Equal(vocabulary, Perplexity.FromLogProbs(tokens * Math.Log(1.0 / vocabulary), tokens), 6);
     }
 
     [Fact]
-    public void Documents_pool_tokens_rather_than_average_perplexities()
+    public void DocumentsPoolTokensRatherThanAveragePerplexities()
     {
         // One 1-token document at p = 1/2 and one 3-token document at p = 1/8 per token:
         // pooled: exp((ln 2 + 3 ln 8) / 4) = exp(10 ln 2 / 4) = 2^2.5 = 5.65685; the average of 2 and 8 would be 5.
@@ -33,7 +33,7 @@ public class PerplexityTests
     }
 
     [Fact]
-    public void Estimate_has_a_bootstrap_interval_over_documents()
+    public void EstimateHasABootstrapIntervalOverDocuments()
     {
         ScoredDocument[] documents = [new(-10, 5), new(-12, 5), new(-8, 5), new(-11, 5), new(-9, 5)];
 
@@ -47,7 +47,7 @@ public class PerplexityTests
     }
 
     [Fact]
-    public void No_tokens_or_positive_log_probabilities_are_rejected()
+    public void NoTokensOrPositiveLogProbabilitiesAreRejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Perplexity.FromLogProbs(-1, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Perplexity.FromLogProbs(0.5, 3));

@@ -5,7 +5,7 @@ namespace InstructGpt.Evaluation.Tests.Metrics;
 public class SplitMix64Tests
 {
     [Fact]
-    public void Matches_the_reference_sequence()
+    public void MatchesTheReferenceSequence()
     {
         // The first outputs of Vigna's splitmix64.c seeded with 1234567.
         var random = new SplitMix64(1234567);
@@ -18,11 +18,11 @@ public class SplitMix64Tests
     }
 
     [Fact]
-    public void Integers_fall_in_range_and_cover_it_evenly()
+    public void IntegersFallInRangeAndCoverItEvenly()
     {
         var random = new SplitMix64(99);
         var counts = new int[6];
-        for (int i = 0; i < 60_000; i++)
+        for (var i = 0; i < 60_000; i++)
             counts[random.NextInt(6)]++;
 
         // Each face expects 10,000; the binomial standard deviation is about 91, so ±500 fails only for a real bias.
@@ -30,15 +30,15 @@ public class SplitMix64Tests
     }
 
     [Fact]
-    public void Doubles_lie_in_the_unit_interval()
+    public void DoublesLieInTheUnitInterval()
     {
         var random = new SplitMix64(5);
-        for (int i = 0; i < 10_000; i++)
+        for (var i = 0; i < 10_000; i++)
             Assert.InRange(random.NextDouble(), 0.0, 0.9999999999999999);
     }
 
     [Fact]
-    public void A_bound_below_one_is_rejected()
+    public void ABoundBelowOneIsRejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SplitMix64(1).NextInt(0));
     }

@@ -13,15 +13,15 @@ public class StudentTDistributionTests
     [InlineData(9, 2.2622)]
     [InlineData(29, 2.0452)]
     [InlineData(1000, 1.9623)]
-    public void Quantile_matches_the_t_table(int degreesOfFreedom, double expected)
+    public void QuantileMatchesTheTTable(int degreesOfFreedom, double expected)
     {
         Assert.Equal(expected, StudentTDistribution.Quantile(0.975, degreesOfFreedom), 4);
     }
 
     [Fact]
-    public void Quantile_is_symmetric_and_inverts_the_cdf()
+    public void QuantileIsSymmetricAndInvertsTheCdf()
     {
-        double t = StudentTDistribution.Quantile(0.9, 5);
+        var t = StudentTDistribution.Quantile(0.9, 5);
 
         Assert.Equal(-t, StudentTDistribution.Quantile(0.1, 5), 10);
         Assert.Equal(0.9, StudentTDistribution.Cdf(t, 5), 10);
@@ -29,15 +29,15 @@ public class StudentTDistributionTests
     }
 
     [Fact]
-    public void One_degree_of_freedom_is_the_cauchy_distribution()
+    public void OneDegreeOfFreedomIsTheCauchyDistribution()
     {
         // t(1) is Cauchy: CDF(t) = 1/2 + atan(t)/π.
-        foreach (double t in new[] { -3.0, -0.5, 0.25, 1.0, 7.0 })
+        foreach (var t in new[] { -3.0, -0.5, 0.25, 1.0, 7.0 })
             Assert.Equal(0.5 + Math.Atan(t) / Math.PI, StudentTDistribution.Cdf(t, 1), 10);
     }
 
     [Fact]
-    public void Log_gamma_matches_factorials()
+    public void LogGammaMatchesFactorials()
     {
         Assert.Equal(Math.Log(24), StudentTDistribution.LogGamma(5), 12); // Γ(5) = 4!
         Assert.Equal(0.5 * Math.Log(Math.PI), StudentTDistribution.LogGamma(0.5), 12); // Γ(½) = √π

@@ -7,7 +7,7 @@ public class WilsonIntervalTests
     // Wilson (1927): centre = (p + z²/2n) / (1 + z²/n), half-width = z·√(p(1−p)/n + z²/4n²) / (1 + z²/n), z = 1.95996.
 
     [Fact]
-    public void Three_of_ten()
+    public void ThreeOfTen()
     {
         // p = 0.3, z² = 3.84146
         //   denominator = 1 + 0.384146 = 1.384146
@@ -21,7 +21,7 @@ public class WilsonIntervalTests
     }
 
     [Fact]
-    public void Fifty_of_a_hundred()
+    public void FiftyOfAHundred()
     {
         // p = 0.5
         //   denominator = 1 + 0.0384146 = 1.0384146
@@ -35,7 +35,7 @@ public class WilsonIntervalTests
     }
 
     [Fact]
-    public void Zero_and_all_successes_stay_inside_zero_one()
+    public void ZeroAndAllSuccessesStayInsideZeroOne()
     {
         // k = 0: centre = half-width = (z²/2n)/(1+z²/n), so the low end is exactly 0; high = z²/n / (1 + z²/n) = 0.27753.
         var (low0, high0) = WilsonInterval.Compute(0, 10);
@@ -48,7 +48,7 @@ public class WilsonIntervalTests
     }
 
     [Fact]
-    public void Proportion_of_outcomes_counts_the_true_ones()
+    public void ProportionOfOutcomesCountsTheTrueOnes()
     {
         var estimate = WilsonInterval.Proportion([true, false, false, true, false, false, false, true, false, false]);
 
@@ -59,7 +59,7 @@ public class WilsonIntervalTests
     }
 
     [Fact]
-    public void Bad_counts_are_rejected()
+    public void BadCountsAreRejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => WilsonInterval.Compute(1, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => WilsonInterval.Compute(11, 10));

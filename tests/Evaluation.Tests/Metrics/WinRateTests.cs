@@ -5,7 +5,7 @@ namespace InstructGpt.Evaluation.Tests.Metrics;
 public class WinRateTests
 {
     [Fact]
-    public void Ties_count_half_a_win()
+    public void TiesCountHalfAWin()
     {
         // 3 wins, 2 ties, 5 losses: (3 + 2/2) / 10 = 0.4.
         var estimate = WinRate.FromCounts(wins: 3, ties: 2, losses: 5);
@@ -16,7 +16,7 @@ public class WinRateTests
     }
 
     [Fact]
-    public void Interval_is_wilson_on_wins_plus_half_the_ties()
+    public void IntervalIsWilsonOnWinsPlusHalfTheTies()
     {
         // Wilson with n = 10, successes = 4 (p = 0.4), z = 1.96:
         //   denominator = 1 + 3.8415/10 = 1.38415
@@ -30,7 +30,7 @@ public class WinRateTests
     }
 
     [Fact]
-    public void Results_are_counted_like_counts()
+    public void ResultsAreCountedLikeCounts()
     {
         PairwiseResult[] results =
         [
@@ -42,7 +42,7 @@ public class WinRateTests
     }
 
     [Fact]
-    public void All_ties_are_exactly_one_half()
+    public void AllTiesAreExactlyOneHalf()
     {
         var estimate = WinRate.FromCounts(wins: 0, ties: 8, losses: 0);
 
@@ -51,7 +51,7 @@ public class WinRateTests
     }
 
     [Fact]
-    public void No_comparisons_is_an_error()
+    public void NoComparisonsIsAnError()
     {
         Assert.Throws<ArgumentException>(() => WinRate.FromCounts(0, 0, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => WinRate.FromCounts(-1, 2, 3));
@@ -61,14 +61,14 @@ public class WinRateTests
     [InlineData("win", PairwiseResult.Win)]
     [InlineData("tie", PairwiseResult.Tie)]
     [InlineData("loss", PairwiseResult.Loss)]
-    public void Result_names_round_trip(string name, PairwiseResult result)
+    public void ResultNamesRoundTrip(string name, PairwiseResult result)
     {
         Assert.Equal(name, result.ToName());
         Assert.Equal(result, PairwiseResultNames.Parse(name));
     }
 
     [Fact]
-    public void Unknown_result_name_is_rejected()
+    public void UnknownResultNameIsRejected()
     {
         Assert.Throws<FormatException>(() => PairwiseResultNames.Parse("draw"));
     }

@@ -8,7 +8,7 @@ namespace InstructGpt.Evaluation.Tests.Reports;
 public class ChartTests
 {
     [Fact]
-    public void Win_rate_chart_has_one_bar_per_model_with_error_bars_and_the_fifty_percent_line()
+    public void WinRateChartHasOneBarPerModelWithErrorBarsAndTheFiftyPercentLine()
     {
         var svg = new SvgDocument(WinRateChart.Render(SampleRun.Report));
 
@@ -24,7 +24,7 @@ public class ChartTests
     }
 
     [Fact]
-    public void Bars_and_error_bars_carry_the_values_they_draw()
+    public void BarsAndErrorBarsCarryTheValuesTheyDraw()
     {
         var svg = new SvgDocument(WinRateChart.Render(SampleRun.Report));
         var ppo = svg.Bars.Single(b => (string?)b.Attribute("data-model") == "ppo");
@@ -40,7 +40,7 @@ public class ChartTests
     }
 
     [Fact]
-    public void Metadata_chart_has_one_bar_per_model_in_each_of_figure_fours_groups()
+    public void MetadataChartHasOneBarPerModelInEachOfFigureFoursGroups()
     {
         var svg = new SvgDocument(MetadataRatesChart.Render(SampleRun.Report));
         var groups = svg.Bars.GroupBy(b => (string)b.Attribute("data-group")!).ToArray();
@@ -52,7 +52,7 @@ public class ChartTests
     }
 
     [Fact]
-    public void Toxicity_chart_compares_each_model_without_and_with_the_respectful_instruction()
+    public void ToxicityChartComparesEachModelWithoutAndWithTheRespectfulInstruction()
     {
         var svg = new SvgDocument(ToxicityChart.Render(SampleRun.Report));
         var groups = svg.Bars.GroupBy(b => (string)b.Attribute("data-group")!).ToArray();
@@ -70,7 +70,7 @@ public class ChartTests
     }
 
     [Fact]
-    public void Likert_chart_groups_by_category_with_all_prompts_first()
+    public void LikertChartGroupsByCategoryWithAllPromptsFirst()
     {
         var svg = new SvgDocument(LikertByCategoryChart.Render(SampleRun.Report));
         var groups = svg.Bars.GroupBy(b => (string)b.Attribute("data-group")!).ToArray();
@@ -83,14 +83,14 @@ public class ChartTests
     }
 
     [Fact]
-    public void A_model_keeps_its_colour_across_charts()
+    public void AModelKeepsItsColourAcrossCharts()
     {
         string Fill(string svg, string model) =>
             (string)new SvgDocument(svg).Bars.First(b => (string?)b.Attribute("data-model") == model).Attribute("fill")!;
 
-        foreach (string model in SampleRun.Evaluated)
+        foreach (var model in SampleRun.Evaluated)
         {
-            string colour = Fill(WinRateChart.Render(SampleRun.Report), model);
+            var colour = Fill(WinRateChart.Render(SampleRun.Report), model);
             Assert.Equal(colour, Fill(MetadataRatesChart.Render(SampleRun.Report), model));
             Assert.Equal(colour, Fill(ToxicityChart.Render(SampleRun.Report), model));
             Assert.Equal(colour, Fill(LikertByCategoryChart.Render(SampleRun.Report), model));
@@ -98,7 +98,7 @@ public class ChartTests
     }
 
     [Fact]
-    public void Names_with_markup_characters_still_make_well_formed_svg()
+    public void NamesWithMarkupCharactersStillMakeWellFormedSvg()
     {
         const string model = "ppo <v2> & \"ptx\"";
         var report = EvaluationReport.Create(
@@ -111,7 +111,7 @@ public class ChartTests
     }
 
     [Fact]
-    public void A_run_without_results_draws_empty_charts()
+    public void ARunWithoutResultsDrawsEmptyCharts()
     {
         var report = EvaluationReport.Create(SampleRun.Run with { Status = RunStatus.Running }, []);
 
@@ -124,7 +124,7 @@ public class ChartTests
     }
 
     [Fact]
-    public void A_bar_without_an_interval_draws_no_error_bar()
+    public void ABarWithoutAnIntervalDrawsNoErrorBar()
     {
         var report = EvaluationReport.Create(SampleRun.Run with { Models = ["ppo"] },
             [Aggregate.Of("ppo", SampleRun.Labeler, Aggregate.AllCategories, MetricNames.LikertMean, MeanInterval.StudentT([5]))]);

@@ -8,7 +8,7 @@ namespace InstructGpt.Evaluation.Tests.Reports;
 public class ReportFormatsTests
 {
     [Fact]
-    public void Json_uses_clean_camel_case_names()
+    public void JsonUsesCleanCamelCaseNames()
     {
         using var json = JsonDocument.Parse(ReportJson.Serialize(SampleRun.Report));
         var root = json.RootElement;
@@ -26,9 +26,9 @@ public class ReportFormatsTests
     }
 
     [Fact]
-    public void Json_round_trips()
+    public void JsonRoundTrips()
     {
-        string json = ReportJson.Serialize(SampleRun.Report);
+        var json = ReportJson.Serialize(SampleRun.Report);
 
         var read = ReportJson.Deserialize(json);
 
@@ -37,9 +37,9 @@ public class ReportFormatsTests
     }
 
     [Fact]
-    public void Markdown_has_a_table_per_metric_with_intervals_and_n()
+    public void MarkdownHasATablePerMetricWithIntervalsAndN()
     {
-        string markdown = MarkdownReport.Render(SampleRun.Report);
+        var markdown = MarkdownReport.Render(SampleRun.Report);
 
         Assert.Contains("# Evaluation run `run-42`", markdown);
         Assert.Contains("## Win rate against sft", markdown);
@@ -49,14 +49,14 @@ public class ReportFormatsTests
         Assert.Contains("## Likert score (1–7)", markdown);
         Assert.Contains("## Hallucination (closed domain)", markdown);
         Assert.Contains("## Expected maximum toxicity (respectful instruction)", markdown);
-        int tables = Regex.Matches(markdown, @"^\| Model \|", RegexOptions.Multiline).Count;
+        var tables = Regex.Matches(markdown, @"^\| Model \|", RegexOptions.Multiline).Count;
         Assert.Equal(SampleRun.Report.Metrics.Count, tables);
     }
 
     [Fact]
-    public void Html_embeds_every_chart_as_well_formed_svg_and_the_tables()
+    public void HtmlEmbedsEveryChartAsWellFormedSvgAndTheTables()
     {
-        string html = HtmlReport.Render(SampleRun.Report);
+        var html = HtmlReport.Render(SampleRun.Report);
 
         Assert.StartsWith("<!DOCTYPE html>", html);
         var svgs = Regex.Matches(html, @"<svg\b.*?</svg>", RegexOptions.Singleline).Select(m => m.Value).ToArray();
@@ -70,20 +70,20 @@ public class ReportFormatsTests
     }
 
     [Fact]
-    public void Html_escapes_text_it_did_not_write()
+    public void HtmlEscapesTextItDidNotWrite()
     {
         var report = SampleRun.Report with { Error = "<script>alert(1)</script>" };
 
-        string html = HtmlReport.Render(report);
+        var html = HtmlReport.Render(report);
 
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("&lt;script&gt;", html);
     }
 
     [Fact]
-    public async Task Files_are_written_whole_into_the_run_folder()
+    public async Task FilesAreWrittenWholeIntoTheRunFolder()
     {
-        string directory = Path.Combine(Path.GetTempPath(), "instructgpt-report-" + Guid.NewGuid().ToString("N"));
+        var directory = Path.Combine(Path.GetTempPath(), "instructgpt-report-" + Guid.NewGuid().ToString("N"));
         try
         {
             var written = await ReportFiles.WriteAsync(SampleRun.Report, directory);

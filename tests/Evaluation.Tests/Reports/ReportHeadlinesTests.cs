@@ -5,7 +5,7 @@ namespace InstructGpt.Evaluation.Tests.Reports;
 public sealed class ReportHeadlinesTests
 {
     [Fact]
-    public void One_row_per_model_with_the_headline_metrics_present()
+    public void OneRowPerModelWithTheHeadlineMetricsPresent()
     {
         var lines = ReportHeadlines.Render(SampleRun.Report).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 

@@ -10,7 +10,7 @@ public class RunAggregatesTests
         ?? throw new Xunit.Sdk.XunitException($"No {metric} for {model} in {category}.");
 
     [Fact]
-    public void Win_rate_counts_ties_half_per_model_and_category()
+    public void WinRateCountsTiesHalfPerModelAndCategory()
     {
         Assert.Equal(0.70, Find("ppo-ptx", MetricNames.WinRate).Value, 12);
         Assert.Equal(0.40, Find("ppo", MetricNames.WinRate).Value, 12);
@@ -23,7 +23,7 @@ public class RunAggregatesTests
     }
 
     [Fact]
-    public void Likert_means_use_plain_prompts_only()
+    public void LikertMeansUsePlainPromptsOnly()
     {
         // ppo: 6, 4, 6, 5 → 5.25; generation (p0, p2) 6, 6 → 6; closed_qa 4, 5 → 4.5.
         Assert.Equal(5.25, Find("ppo", MetricNames.LikertMean).Value, 12);
@@ -34,7 +34,7 @@ public class RunAggregatesTests
     }
 
     [Fact]
-    public void A_flag_counts_only_where_it_applies()
+    public void AFlagCountsOnlyWhereItApplies()
     {
         // Hallucination is only on the two closed_qa samples: gpt's 3 and 1 are both ≤ 4 → 2/2; ppo's 4 and 5 → 1/2.
         Assert.Equal(1.0, Find("gpt", MetricNames.MetadataRate(MetadataFlags.Hallucination)).Value, 12);
@@ -46,7 +46,7 @@ public class RunAggregatesTests
     }
 
     [Fact]
-    public void Toxicity_is_per_variant_over_prompts()
+    public void ToxicityIsPerVariantOverPrompts()
     {
         // ppo without instruction: maxima 0.4 and 0.7 → 0.55; one of two probes reaches 0.5 → 0.5.
         // ppo with the respectful instruction: maxima 0.1 and 0.3 → 0.2; none reaches 0.5 → 0.
@@ -60,7 +60,7 @@ public class RunAggregatesTests
     }
 
     [Fact]
-    public void The_same_seed_gives_the_same_aggregates()
+    public void TheSameSeedGivesTheSameAggregates()
     {
         var again = RunAggregates.Compute(SampleRun.Run, SampleRun.Samples, SampleRun.Judgments, seed: 5);
 

@@ -78,9 +78,9 @@ internal static class SampleRun
         var samples = new List<EvaluationSample>();
         foreach (var (model, scores) in Likert)
         {
-            for (int i = 0; i < scores.Length; i++)
+            for (var i = 0; i < scores.Length; i++)
             {
-                bool closed = i % 2 == 1;
+                var closed = i % 2 == 1;
                 var flags = new Dictionary<string, bool>
                 {
                     [MetadataFlags.FailsToFollowInstruction] = scores[i] <= 2,
@@ -109,9 +109,9 @@ internal static class SampleRun
         {
             foreach (var (variant, table) in new[] { (PromptVariants.None, none), (PromptVariants.Respectful, respectful) })
             {
-                for (int probe = 0; probe < table.Length; probe++)
+                for (var probe = 0; probe < table.Length; probe++)
                 {
-                    for (int k = 0; k < table[probe].Length; k++)
+                    for (var k = 0; k < table[probe].Length; k++)
                     {
                         samples.Add(new EvaluationSample
                         {

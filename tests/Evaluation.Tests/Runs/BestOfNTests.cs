@@ -14,7 +14,7 @@ public sealed class BestOfNTests
     private static readonly string[] Prompts = ["What is a dog?", "Write a short poem about a tree.", "Name three kinds of food."];
 
     [Fact]
-    public void Each_answer_is_the_reward_models_favourite_among_its_n_plain_samples()
+    public void EachAnswerIsTheRewardModelsFavouriteAmongItsNPlainSamples()
     {
         var model = ModelCatalog.Resolve("sft@best-of-4", MicroEvaluation.Checkpoints);
         Assert.Equal((4, "sft@best-of-4"), (model.BestOf, model.Name));
@@ -45,7 +45,7 @@ public sealed class BestOfNTests
     [InlineData("sft@best-of-65")]
     [InlineData("sft@best-of-x")]
     [InlineData("sft@best-of-")]
-    public void N_outside_two_to_sixty_four_is_refused_by_name(string name)
+    public void NOutsideTwoToSixtyFourIsRefusedByName(string name)
     {
         var error = Assert.Throws<ArgumentException>(() => ModelCatalog.Resolve(name, MicroEvaluation.Checkpoints));
         Assert.Contains(name, error.Message);

@@ -19,7 +19,7 @@ public sealed class DocumentAggregatesTests
         aggregates.Single(a => a.Model == model && a.Metric == metric);
 
     [Fact]
-    public void Perplexity_pools_tokens_and_the_tax_compares_with_the_reference()
+    public void PerplexityPoolsTokensAndTheTaxComparesWithTheReference()
     {
         var aggregates = DocumentAggregates.Compute(Scores, ["ppo", "ppo-ptx", "gpt"], "gpt");
 
@@ -34,7 +34,7 @@ public sealed class DocumentAggregatesTests
     }
 
     [Fact]
-    public void The_tax_uses_only_documents_both_models_scored()
+    public void TheTaxUsesOnlyDocumentsBothModelsScored()
     {
         var partial = Scores.Where(s => !(s.Model == "ppo" && s.DocumentId == "d2")).ToArray();
 
@@ -46,7 +46,7 @@ public sealed class DocumentAggregatesTests
     }
 
     [Fact]
-    public void Without_the_reference_there_is_perplexity_but_no_tax()
+    public void WithoutTheReferenceThereIsPerplexityButNoTax()
     {
         var aggregates = DocumentAggregates.Compute(Scores.Where(s => s.Model != "gpt").ToArray(), ["ppo", "ppo-ptx", "gpt"], "gpt");
 

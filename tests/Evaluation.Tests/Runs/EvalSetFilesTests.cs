@@ -7,21 +7,21 @@ namespace InstructGpt.Evaluation.Tests.Runs;
 /// <summary>Reading eval sets (src/Training/Evaluation) into what the runner takes.</summary>
 public sealed class EvalSetFilesTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("igt-evalsets-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("igt-evalsets-").FullName;
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => Directory.Delete(root, recursive: true);
 
     private string Write(string name, params string[] lines)
     {
-        string path = Path.Combine(_directory, name);
+        var path = Path.Combine(root, name);
         File.WriteAllLines(path, lines);
         return path;
     }
 
     [Fact]
-    public void The_committed_sets_are_found_and_read_by_their_formats()
+    public void TheCommittedSetsAreFoundAndReadByTheirFormats()
     {
-        string? directory = EvalSetFiles.FindDirectory([AppContext.BaseDirectory]);
+        var directory = EvalSetFiles.FindDirectory([AppContext.BaseDirectory]);
         Assert.NotNull(directory);
 
         var set = EvalSetFiles.Load(EvalSetFiles.Default, directory, maxRecords: 5);
@@ -36,9 +36,9 @@ public sealed class EvalSetFilesTests : IDisposable
     }
 
     [Fact]
-    public void The_test_and_closed_domain_sets_load_together_with_distinct_ids()
+    public void TheTestAndClosedDomainSetsLoadTogetherWithDistinctIds()
     {
-        string? directory = EvalSetFiles.FindDirectory([AppContext.BaseDirectory]);
+        var directory = EvalSetFiles.FindDirectory([AppContext.BaseDirectory]);
 
         var set = EvalSetFiles.Load(["test", "test.closed-domain"], directory);
 
@@ -47,9 +47,9 @@ public sealed class EvalSetFilesTests : IDisposable
     }
 
     [Fact]
-    public void Records_without_ids_get_them_from_the_file_and_prompts_files_have_no_reference()
+    public void RecordsWithoutIdsGetThemFromTheFileAndPromptsFilesHaveNoReference()
     {
-        string path = Write("mine.jsonl", """{"prompt":"Explain what a harbor is.","category":"open_qa"}""", "", """{"prompt":"List three fruits."}""");
+        var path = Write("mine.jsonl", """{"prompt":"Explain what a harbor is.","category":"open_qa"}""", "", """{"prompt":"List three fruits."}""");
 
         var set = EvalSetFiles.LoadFile(path);
 
@@ -59,10 +59,10 @@ public sealed class EvalSetFilesTests : IDisposable
     }
 
     [Fact]
-    public void Two_sets_with_one_id_for_different_records_are_refused()
+    public void TwoSetsWithOneIdForDifferentRecordsAreRefused()
     {
-        string a = Write("a.jsonl", """{"id":"x","prompt":"One.","completion":"1"}""");
-        string b = Write("b.jsonl", """{"id":"x","prompt":"Two.","completion":"2"}""");
+        var a = Write("a.jsonl", """{"id":"x","prompt":"One.","completion":"1"}""");
+        var b = Write("b.jsonl", """{"id":"x","prompt":"Two.","completion":"2"}""");
 
         var error = Assert.Throws<ArgumentException>(() => EvalSetFiles.Load([a, b], null));
 
@@ -70,9 +70,9 @@ public sealed class EvalSetFilesTests : IDisposable
     }
 
     [Fact]
-    public void A_bad_record_is_reported_with_its_file_and_line()
+    public void ABadRecordIsReportedWithItsFileAndLine()
     {
-        string path = Write("bad.jsonl", """{"prompt":"Fine.","completion":"Yes."}""", """{"prompt":"No answer."}""");
+        var path = Write("bad.jsonl", """{"prompt":"Fine.","completion":"Yes."}""", """{"prompt":"No answer."}""");
 
         var error = Assert.Throws<DatasetFormatException>(() => EvalSetFiles.LoadFile(path));
 
@@ -81,9 +81,9 @@ public sealed class EvalSetFilesTests : IDisposable
     }
 
     [Fact]
-    public void A_name_that_is_no_set_and_no_file_says_so()
+    public void ANameThatIsNoSetAndNoFileSaysSo()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => EvalSetFiles.ResolvePath("tset", _directory));
+        var error = Assert.Throws<FileNotFoundException>(() => EvalSetFiles.ResolvePath("tset", root));
         Assert.Contains("test, test.closed-domain, toxicity, pretrain.test", error.Message, StringComparison.Ordinal);
     }
 }

@@ -10,18 +10,18 @@ public sealed class EvaluatedMicroRun : IAsyncLifetime
 {
     public const string RunId = "micro-full";
 
-    private readonly TemporaryDatabase _database = new();
+    private readonly TemporaryDatabase database = new();
 
     public EvaluationStore Store { get; private set; } = null!;
     public EvaluationRequest Request { get; private set; } = null!;
     public EvaluationResult Result { get; private set; } = null!;
     public TimeSpan Elapsed { get; private set; }
     public List<EvaluationProgress> Progress { get; } = [];
-    public string ReportDirectory => Path.Combine(_database.Directory, "reports");
+    public string ReportDirectory => Path.Combine(database.Directory, "reports");
 
     public async Task InitializeAsync()
     {
-        Store = await _database.OpenAsync();
+        Store = await database.OpenAsync();
         Request = MicroEvaluation.Request(RunId) with { ReportDirectory = ReportDirectory }; // builds the micro home first, if needed
         var clock = Stopwatch.StartNew();
         Result = await new EvaluationRunner(Store).RunAsync(Request, new ProgressLog(Progress));
@@ -30,7 +30,7 @@ public sealed class EvaluatedMicroRun : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _database.Dispose();
+        database.Dispose();
         return Task.CompletedTask;
     }
 }

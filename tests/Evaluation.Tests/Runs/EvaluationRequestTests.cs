@@ -31,12 +31,12 @@ public sealed class EvaluationRequestTests
 
     [Theory]
     [MemberData(nameof(Invalid))]
-    public void A_bad_field_is_refused_by_name(string field, EvaluationRequest request)
+    public void ABadFieldIsRefusedByName(string field, EvaluationRequest request)
     {
         var error = Assert.ThrowsAny<ArgumentException>(request.Validate);
         Assert.Equal(field, error.ParamName);
     }
 
     [Fact]
-    public void A_valid_request_passes() => Valid.Validate();
+    public void AValidRequestPasses() => Valid.Validate();
 }

@@ -20,7 +20,7 @@ public sealed class EvaluationRunnerTests(EvaluatedMicroRun run) : IClassFixture
     private const int OutputsPerModel = MicroEvaluation.Prompts + MicroEvaluation.Probes * 2 * MicroEvaluation.SamplesPerProbe;
 
     [Fact]
-    public void All_five_models_are_evaluated_within_a_minute()
+    public void AllFiveModelsAreEvaluatedWithinAMinute()
     {
         Assert.Equal(RunStatus.Completed, run.Result.Run.Status);
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(60), $"the micro evaluation took {run.Elapsed.TotalSeconds:F1} s");
@@ -32,7 +32,7 @@ public sealed class EvaluationRunnerTests(EvaluatedMicroRun run) : IClassFixture
     }
 
     [Fact]
-    public async Task The_database_holds_every_output_label_and_comparison_once()
+    public async Task TheDatabaseHoldsEveryOutputLabelAndComparisonOnce()
     {
         var outputs = await run.Store.ListOutputsAsync(EvaluatedMicroRun.RunId);
         var samples = await run.Store.ListSamplesAsync(EvaluatedMicroRun.RunId);
@@ -56,20 +56,20 @@ public sealed class EvaluationRunnerTests(EvaluatedMicroRun run) : IClassFixture
     }
 
     [Fact]
-    public async Task Every_metric_is_aggregated_for_every_model_with_an_interval()
+    public async Task EveryMetricIsAggregatedForEveryModelWithAnInterval()
     {
         var aggregates = await run.Store.ListAggregatesAsync(EvaluatedMicroRun.RunId);
         Aggregate Find(string model, string judge, string metric) =>
             aggregates.SingleOrDefault(a => a.Model == model && a.Judge == judge && a.Metric == metric && a.Category == Aggregate.AllCategories)
             ?? throw new Xunit.Sdk.XunitException($"no {metric} by {judge} for {model}");
 
-        foreach (string model in MicroEvaluation.Models)
+        foreach (var model in MicroEvaluation.Models)
         {
             Assert.Equal(MicroEvaluation.Prompts, Find(model, JudgeNames.Labeler, MetricNames.LikertMean).N);
             Assert.Equal(MicroEvaluation.Prompts, Find(model, JudgeNames.RewardModel, MetricNames.RewardModelScoreMean).N);
             Assert.Equal(MicroEvaluation.Prompts, Find(model, JudgeNames.Labeler, MetadataFlags.FailsToFollowInstruction).N);
             Assert.Equal(MicroEvaluation.Prompts, Find(model, JudgeNames.Labeler, MetadataFlags.InappropriateForCustomerAssistant).N);
-            foreach (string variant in new[] { PromptVariants.None, PromptVariants.Respectful })
+            foreach (var variant in new[] { PromptVariants.None, PromptVariants.Respectful })
             {
                 Assert.Equal(MicroEvaluation.Probes, Find(model, JudgeNames.Labeler, MetricNames.ExpectedMaximumToxicity(variant)).N);
                 Assert.Equal(MicroEvaluation.Probes, Find(model, JudgeNames.Labeler, MetricNames.ToxicityProbability(variant)).N);
@@ -88,7 +88,7 @@ public sealed class EvaluationRunnerTests(EvaluatedMicroRun run) : IClassFixture
             }
         }
         // The alignment tax of the RL models against the base model (InstructGPT §4.2), and none for the reference itself.
-        foreach (string model in new[] { "ppo", "ppo-ptx", "sft" })
+        foreach (var model in new[] { "ppo", "ppo-ptx", "sft" })
             Assert.Equal(MicroEvaluation.Documents, Find(model, JudgeNames.LogLikelihood, MetricNames.AlignmentTaxPerplexityRatio).N);
         Assert.DoesNotContain(aggregates, a => a.Model == ModelCatalog.Gpt && a.Metric == MetricNames.AlignmentTaxPerplexityRatio);
         // Per category too, for the categories of the prompts evaluated.
@@ -98,7 +98,7 @@ public sealed class EvaluationRunnerTests(EvaluatedMicroRun run) : IClassFixture
     }
 
     [Fact]
-    public async Task Stored_aggregates_are_the_sample_tables_aggregated_again()
+    public async Task StoredAggregatesAreTheSampleTablesAggregatedAgain()
     {
         var stored = await run.Store.ListAggregatesAsync(EvaluatedMicroRun.RunId);
         var recomputed = RunAggregates.Compute(
@@ -109,12 +109,12 @@ public sealed class EvaluationRunnerTests(EvaluatedMicroRun run) : IClassFixture
         Assert.All(recomputed, a => Assert.Contains(a, stored));
         // Win rate by hand from the stored judgments: ties count half.
         var ppo = (await run.Store.ListJudgmentsAsync(EvaluatedMicroRun.RunId)).Where(j => j.Model == "ppo" && j.Judge == JudgeNames.Labeler).ToArray();
-        double byHand = (ppo.Count(j => j.Result == PairwiseResult.Win) + 0.5 * ppo.Count(j => j.Result == PairwiseResult.Tie)) / ppo.Length;
+        var byHand = (ppo.Count(j => j.Result == PairwiseResult.Win) + 0.5 * ppo.Count(j => j.Result == PairwiseResult.Tie)) / ppo.Length;
         Assert.Equal(byHand, stored.Single(a => a.Model == "ppo" && a.Judge == JudgeNames.Labeler && a.Metric == MetricNames.WinRate && a.Category == Aggregate.AllCategories).Value, 12);
     }
 
     [Fact]
-    public void The_svg_charts_are_well_formed_xml_with_one_bar_per_model()
+    public void TheSvgChartsAreWellFormedXmlWithOneBarPerModel()
     {
         XNamespace svg = SvgWriter.Namespace;
         IReadOnlyList<string> BarsOf(XElement group) =>
@@ -125,7 +125,7 @@ public sealed class EvaluationRunnerTests(EvaluatedMicroRun run) : IClassFixture
         // Figure 1: one bar per model compared with the baseline.
         Assert.Equal(Evaluated.Order(), Groups("win-rate.svg").SelectMany(BarsOf).Order());
         // Figures 4, 5 and 7: in every group, one bar per model, the baseline included.
-        foreach (string file in new[] { "metadata-rates.svg", "toxicity.svg", "likert-by-category.svg" })
+        foreach (var file in new[] { "metadata-rates.svg", "toxicity.svg", "likert-by-category.svg" })
         {
             var groups = Groups(file);
             Assert.NotEmpty(groups);
@@ -140,7 +140,7 @@ public sealed class EvaluationRunnerTests(EvaluatedMicroRun run) : IClassFixture
     }
 
     [Fact]
-    public async Task A_cancelled_run_resumes_to_the_same_rows_and_aggregates_without_counting_anything_twice()
+    public async Task ACancelledRunResumesToTheSameRowsAndAggregatesWithoutCountingAnythingTwice()
     {
         using var database = new TemporaryDatabase();
         var store = await database.OpenAsync();
@@ -153,11 +153,11 @@ public sealed class EvaluationRunnerTests(EvaluatedMicroRun run) : IClassFixture
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new EvaluationRunner(store).RunAsync(request, progress, stop.Token));
         var interrupted = await store.GetRunAsync("micro-resumed");
         Assert.Equal(RunStatus.Cancelled, interrupted!.Status);
-        int total = MicroEvaluation.Models.Length * OutputsPerModel;
+        var total = MicroEvaluation.Models.Length * OutputsPerModel;
         Assert.InRange((await store.ListOutputsAsync("micro-resumed")).Count, 1, total - 1);
         // A process killed between two rows of a batch leaves the batch's last outputs, and all its labels, unwritten.
         await ForgetLastOutputAsync(store, "micro-resumed");
-        int before = (await store.ListOutputsAsync("micro-resumed")).Count;
+        var before = (await store.ListOutputsAsync("micro-resumed")).Count;
 
         var resumed = await new EvaluationRunner(store).RunAsync(request);
 
@@ -169,7 +169,7 @@ public sealed class EvaluationRunnerTests(EvaluatedMicroRun run) : IClassFixture
     }
 
     [Fact]
-    public async Task Resuming_with_other_settings_is_refused_and_names_the_setting()
+    public async Task ResumingWithOtherSettingsIsRefusedAndNamesTheSetting()
     {
         var other = run.Request with { Sampling = run.Request.Sampling with { Temperature = 1.0 } };
 

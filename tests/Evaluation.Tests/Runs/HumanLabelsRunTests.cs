@@ -9,7 +9,7 @@ namespace InstructGpt.Evaluation.Tests.Runs;
 public sealed class HumanLabelsRunTests
 {
     [Fact]
-    public async Task Human_labels_in_the_database_judge_the_outputs_they_label_and_no_others()
+    public async Task HumanLabelsInTheDatabaseJudgeTheOutputsTheyLabelAndNoOthers()
     {
         using var database = new TemporaryDatabase();
         var store = await database.OpenAsync();

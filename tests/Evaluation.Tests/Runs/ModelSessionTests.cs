@@ -18,9 +18,9 @@ public sealed class ModelSessionTests
     ];
 
     [Fact]
-    public void Document_scores_match_the_generators_echoed_prompt_logprobs()
+    public void DocumentScoresMatchTheGeneratorsEchoedPromptLogprobs()
     {
-        string directory = Path.Combine(MicroEvaluation.Checkpoints, "sft");
+        var directory = Path.Combine(MicroEvaluation.Checkpoints, "sft");
         using var session = new ModelSession(new EvaluatedModel("sft", directory), ScalarType.Float32, torch.CPU);
 
         var scores = session.ScoreDocuments([.. Texts, ""], batchSize: 3);
@@ -30,21 +30,21 @@ public sealed class ModelSessionTests
         using var model = Checkpoint.Open(directory).LoadLanguageModel(ScalarType.Float32, torch.CPU);
         model.eval();
         var generator = new CompletionGenerator(model, tokenizer);
-        for (int i = 0; i < Texts.Length; i++)
+        for (var i = 0; i < Texts.Length; i++)
         {
             int[] ids = [tokenizer.EndOfTextId, .. tokenizer.Encode(Texts[i])];
             var echoed = generator.Generate([(IReadOnlyList<int>)ids], new SamplingOptions { MaxTokens = 0, Echo = true, Logprobs = 0 })[0];
-            double sum = echoed.Logprobs!.Skip(1).Take(ids.Length - 1).Sum(l => l.Logprob!.Value);
+            var sum = echoed.Logprobs!.Skip(1).Take(ids.Length - 1).Sum(l => l.Logprob!.Value);
             Assert.Equal(ids.Length - 1, scores[i]!.Value.TokenCount);
             Assert.Equal(sum, scores[i]!.Value.SumLogProb, 3);
         }
         Assert.Null(scores[^1]); // an empty text has no tokens to score
-        double perplexity = Perplexity.FromDocuments(scores.Take(Texts.Length).Select(s => s!.Value).ToArray());
+        var perplexity = Perplexity.FromDocuments(scores.Take(Texts.Length).Select(s => s!.Value).ToArray());
         Assert.InRange(perplexity, 1, tokenizer.VocabSize);
     }
 
     [Fact]
-    public void The_same_seed_gives_the_same_outputs_and_a_prompt_too_long_keeps_its_end()
+    public void TheSameSeedGivesTheSameOutputsAndAPromptTooLongKeepsItsEnd()
     {
         using var session = new ModelSession(new EvaluatedModel("sft", Path.Combine(MicroEvaluation.Checkpoints, "sft")), ScalarType.Float32, torch.CPU);
         var sampling = new EvaluationSampling { MaxTokens = 16, Temperature = 1.0 };

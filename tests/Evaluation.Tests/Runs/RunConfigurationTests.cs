@@ -16,9 +16,9 @@ public sealed class RunConfigurationTests
     };
 
     [Fact]
-    public void The_same_request_matches_and_the_key_is_never_stored()
+    public void TheSameRequestMatchesAndTheKeyIsNeverStored()
     {
-        string json = RunConfiguration.Json(Request());
+        var json = RunConfiguration.Json(Request());
 
         RunConfiguration.EnsureSame("r", json, RunConfiguration.Json(Request() with { RunId = "r", ReportDirectory = "/elsewhere" }));
         Assert.DoesNotContain("secret-key", json, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class RunConfigurationTests
     [InlineData("prompts.sha256")]
     [InlineData("models[1].checkpoint")]
     [InlineData("judges")]
-    public void A_changed_setting_is_named(string path)
+    public void AChangedSettingIsNamed(string path)
     {
         var request = Request();
         var changed = path switch

@@ -5,15 +5,15 @@ namespace InstructGpt.Evaluation.Tests.Storage;
 
 public class EvaluationSchemaTests : IDisposable
 {
-    private readonly TemporaryDatabase _database = new();
+    private readonly TemporaryDatabase database = new();
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose() => database.Dispose();
 
     [Fact]
-    public async Task Migrations_are_idempotent()
+    public async Task MigrationsAreIdempotent()
     {
-        var store = await _database.OpenAsync();
-        await _database.OpenAsync(); // a second process opening the same file
+        var store = await database.OpenAsync();
+        await database.OpenAsync(); // a second process opening the same file
         await using var connection = await store.OpenConnectionAsync();
         await EvaluationSchema.MigrateAsync(connection); // and once more, directly
 
@@ -23,9 +23,9 @@ public class EvaluationSchemaTests : IDisposable
     }
 
     [Fact]
-    public async Task Creates_only_evaluation_tables()
+    public async Task CreatesOnlyEvaluationTables()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await using var connection = await store.OpenConnectionAsync();
 
         var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).ToArray();
@@ -37,9 +37,9 @@ public class EvaluationSchemaTests : IDisposable
     }
 
     [Fact]
-    public async Task Database_is_in_wal_mode_with_foreign_keys_and_a_busy_timeout()
+    public async Task DatabaseIsInWalModeWithForeignKeysAndABusyTimeout()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await using var connection = await store.OpenConnectionAsync();
 
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
@@ -48,9 +48,9 @@ public class EvaluationSchemaTests : IDisposable
     }
 
     [Fact]
-    public async Task Creates_the_folder_of_the_database_path()
+    public async Task CreatesTheFolderOfTheDatabasePath()
     {
-        string nested = Path.Combine(_database.Directory, "home", "nested", EvaluationStore.DatabaseFileName);
+        var nested = Path.Combine(database.Directory, "home", "nested", EvaluationStore.DatabaseFileName);
 
         var store = await EvaluationStore.OpenAsync(nested);
 

@@ -8,14 +8,14 @@ namespace InstructGpt.Evaluation.Tests.Storage;
 
 public class EvaluationStoreTests : IDisposable
 {
-    private readonly TemporaryDatabase _database = new();
+    private readonly TemporaryDatabase database = new();
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose() => database.Dispose();
 
     [Fact]
-    public async Task Runs_are_created_read_listed_and_updated()
+    public async Task RunsAreCreatedReadListedAndUpdated()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
 
         var created = await store.CreateRunAsync(TemporaryDatabase.Run("run-a"));
         await store.CreateRunAsync(TemporaryDatabase.Run("run-b"));
@@ -38,18 +38,18 @@ public class EvaluationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_run_config_must_be_a_json_object()
+    public async Task ARunConfigMustBeAJsonObject()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.CreateRunAsync(TemporaryDatabase.Run() with { ConfigJson = "{not json" }));
         await Assert.ThrowsAsync<ArgumentException>(() => store.CreateRunAsync(TemporaryDatabase.Run() with { ConfigJson = "[1, 2]" }));
     }
 
     [Fact]
-    public async Task A_sample_round_trips_every_column()
+    public async Task ASampleRoundTripsEveryColumn()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await store.CreateRunAsync(TemporaryDatabase.Run());
         var stored = TemporaryDatabase.Sample("run-1", "ppo", "p1", 0);
         var sample = stored with
@@ -81,9 +81,9 @@ public class EvaluationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Inserting_the_same_sample_twice_keeps_one_row()
+    public async Task InsertingTheSameSampleTwiceKeepsOneRow()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await store.CreateRunAsync(TemporaryDatabase.Run());
         var sample = TemporaryDatabase.Sample("run-1", "ppo", "p1", 0);
 
@@ -96,9 +96,9 @@ public class EvaluationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task The_same_prompt_under_another_judge_variant_or_sample_index_is_a_new_row()
+    public async Task TheSamePromptUnderAnotherJudgeVariantOrSampleIndexIsANewRow()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await store.CreateRunAsync(TemporaryDatabase.Run());
         var sample = TemporaryDatabase.Sample("run-1", "ppo", "p1", 0);
 
@@ -112,9 +112,9 @@ public class EvaluationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Pages_filter_and_count_in_the_database_in_the_listing_order()
+    public async Task PagesFilterAndCountInTheDatabaseInTheListingOrder()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await store.CreateRunAsync(TemporaryDatabase.Run());
         foreach (var model in new[] { "ppo", "sft" })
             foreach (var prompt in new[] { "p1", "p2", "p3" })
@@ -137,7 +137,7 @@ public class EvaluationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_resumed_run_finds_what_is_done_and_never_counts_a_sample_twice()
+    public async Task AResumedRunFindsWhatIsDoneAndNeverCountsASampleTwice()
     {
         string[] models = ["ppo", "ppo-ptx"];
         string[] prompts = ["p1", "p2", "p3"];
@@ -145,20 +145,20 @@ public class EvaluationStoreTests : IDisposable
         var all = (from m in models from p in prompts from i in Enumerable.Range(0, k) select (m, p, i)).ToArray();
 
         // First process: records 5 of the 12 samples, then "crashes".
-        var first = await _database.OpenAsync();
+        var first = await database.OpenAsync();
         await first.CreateRunAsync(TemporaryDatabase.Run());
         foreach (var (m, p, i) in all.Take(5))
             await first.RecordSampleAsync(TemporaryDatabase.Sample("run-1", m, p, i));
         SqliteConnection.ClearAllPools();
 
         // Second process: lists what is done, produces only the rest, and a careless retry of everything adds nothing.
-        var second = await _database.OpenAsync();
+        var second = await database.OpenAsync();
         var done = await second.ListCompletedSamplesAsync("run-1");
         Assert.Equal(
             all.Take(5).Select(s => new SampleKey(s.m, s.p, PromptVariants.None, s.i, "simulated-labeler")).ToHashSet(),
             done.ToHashSet());
 
-        int produced = 0;
+        var produced = 0;
         foreach (var (m, p, i) in all)
         {
             if (done.Contains(new SampleKey(m, p, PromptVariants.None, i, "simulated-labeler")))
@@ -176,9 +176,9 @@ public class EvaluationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Foreign_keys_refuse_a_sample_of_an_unknown_run()
+    public async Task ForeignKeysRefuseASampleOfAnUnknownRun()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
 
         var error = await Assert.ThrowsAsync<SqliteException>(() => store.RecordSampleAsync(TemporaryDatabase.Sample("no-such-run", "ppo", "p1", 0)));
 
@@ -186,9 +186,9 @@ public class EvaluationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Invalid_samples_are_rejected_not_silently_dropped()
+    public async Task InvalidSamplesAreRejectedNotSilentlyDropped()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await store.CreateRunAsync(TemporaryDatabase.Run());
         var sample = TemporaryDatabase.Sample("run-1", "ppo", "p1", 0);
 
@@ -199,9 +199,9 @@ public class EvaluationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Pairwise_judgments_are_stored_once_per_key()
+    public async Task PairwiseJudgmentsAreStoredOncePerKey()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await store.CreateRunAsync(TemporaryDatabase.Run());
         var judgment = new PairwiseJudgment
         {
@@ -225,9 +225,9 @@ public class EvaluationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Human_labels_are_found_by_prompt_and_output()
+    public async Task HumanLabelsAreFoundByPromptAndOutput()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
 
         var added = await store.AddHumanLabelAsync(new HumanLabel
         {
@@ -250,9 +250,9 @@ public class EvaluationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Aggregates_are_replaced_as_a_whole()
+    public async Task AggregatesAreReplacedAsAWhole()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await store.CreateRunAsync(TemporaryDatabase.Run());
         var winRate = Aggregate.Of("ppo", "simulated-labeler", Aggregate.AllCategories, MetricNames.WinRate, WinRate.FromCounts(3, 2, 5));
         var likert = Aggregate.Of("ppo", "simulated-labeler", Aggregate.AllCategories, MetricNames.LikertMean, MeanInterval.StudentT([4]));
@@ -265,9 +265,9 @@ public class EvaluationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failing_write_rolls_back_the_whole_transaction()
+    public async Task AFailingWriteRollsBackTheWholeTransaction()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await store.CreateRunAsync(TemporaryDatabase.Run());
         var good = Aggregate.Of("ppo", "simulated-labeler", Aggregate.AllCategories, MetricNames.WinRate, WinRate.FromCounts(3, 2, 5));
         await store.ReplaceAggregatesAsync("run-1", [good]);
@@ -284,9 +284,9 @@ public class EvaluationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Deleting_a_run_deletes_its_rows()
+    public async Task DeletingARunDeletesItsRows()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await store.CreateRunAsync(TemporaryDatabase.Run());
         await store.RecordSampleAsync(TemporaryDatabase.Sample("run-1", "ppo", "p1", 0));
 

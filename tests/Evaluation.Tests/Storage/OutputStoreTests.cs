@@ -4,9 +4,9 @@ namespace InstructGpt.Evaluation.Tests.Storage;
 
 public sealed class OutputStoreTests : IDisposable
 {
-    private readonly TemporaryDatabase _database = new();
+    private readonly TemporaryDatabase database = new();
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose() => database.Dispose();
 
     private static GeneratedOutput Output(string model, string prompt, int index, string text) => new()
     {
@@ -15,9 +15,9 @@ public sealed class OutputStoreTests : IDisposable
     };
 
     [Fact]
-    public async Task An_output_is_stored_once_and_a_second_offer_changes_nothing()
+    public async Task AnOutputIsStoredOnceAndASecondOfferChangesNothing()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await store.CreateRunAsync(TemporaryDatabase.Run());
 
         Assert.True(await store.RecordOutputAsync(Output("ppo", "p1", 0, "first")));
@@ -31,9 +31,9 @@ public sealed class OutputStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Document_scores_are_stored_once_and_validated()
+    public async Task DocumentScoresAreStoredOnceAndValidated()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await store.CreateRunAsync(TemporaryDatabase.Run());
 
         Assert.True(await store.RecordDocumentScoreAsync(new DocumentScore("run-1", "ppo", "d1", -12.5, 4)));
@@ -46,9 +46,9 @@ public sealed class OutputStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Deleting_a_run_deletes_its_outputs_and_scores()
+    public async Task DeletingARunDeletesItsOutputsAndScores()
     {
-        var store = await _database.OpenAsync();
+        var store = await database.OpenAsync();
         await store.CreateRunAsync(TemporaryDatabase.Run());
         await store.RecordOutputAsync(Output("ppo", "p1", 0, "text"));
         await store.RecordDocumentScoreAsync(new DocumentScore("run-1", "ppo", "d1", -3, 2));

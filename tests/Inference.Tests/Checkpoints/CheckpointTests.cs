@@ -3,9 +3,9 @@ using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tests.Model;
 using InstructGpt.Inference.Tests.Reference;
+using InstructGpt.Safetensors;
 using TorchSharp;
 using static TorchSharp.torch;
-using InstructGpt.Safetensors;
 
 namespace InstructGpt.Inference.Tests.Checkpoints;
 

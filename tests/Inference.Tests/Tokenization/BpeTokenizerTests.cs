@@ -54,12 +54,12 @@ public class BpeTokenizerTests
     public void DecodeInvertsEncodeOnRandomStrings()
     {
         var random = new Random(12345);
-        for (int trial = 0; trial < 3000; trial++)
+        for (var trial = 0; trial < 3000; trial++)
         {
-            string text = trial % 2 == 0 ? RandomText.Next(random, random.Next(0, 30)) : RandomText.NextScalars(random, random.Next(0, 30));
+            var text = trial % 2 == 0 ? RandomText.Next(random, random.Next(0, 30)) : RandomText.NextScalars(random, random.Next(0, 30));
             foreach (var handling in new[] { SpecialTokenHandling.Recognize, SpecialTokenHandling.AsPlainText })
             {
-                int[] ids = Gpt2.Encode(text, handling);
+                var ids = Gpt2.Encode(text, handling);
                 Assert.Equal(text, Gpt2.Decode(ids));
             }
         }
@@ -69,13 +69,13 @@ public class BpeTokenizerTests
     public void DecodeBytesGivesBackTheUtf8OfRandomStrings()
     {
         var random = new Random(54321);
-        for (int trial = 0; trial < 3000; trial++)
+        for (var trial = 0; trial < 3000; trial++)
         {
             // Valid UTF-8 byte strings are exactly the ones a string can represent; build them from random scalars.
-            byte[] bytes = Encoding.UTF8.GetBytes(RandomText.NextScalars(random, random.Next(0, 30)));
-            string text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            var bytes = Encoding.UTF8.GetBytes(RandomText.NextScalars(random, random.Next(0, 30)));
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
 
-            int[] ids = Gpt2.Encode(text);
+            var ids = Gpt2.Encode(text);
 
             Assert.Equal(bytes, Gpt2.DecodeBytes(ids));
             Assert.Equal(bytes, ids.SelectMany(Gpt2.TokenBytes).ToArray());
@@ -85,7 +85,7 @@ public class BpeTokenizerTests
     [Fact]
     public void LoneSurrogatesEncodeAsTheReplacementCharacter()
     {
-        int[] ids = Gpt2.Encode("a\uD800b\uDC00");
+        var ids = Gpt2.Encode("a\uD800b\uDC00");
         Assert.Equal("a\uFFFDb\uFFFD", Gpt2.Decode(ids));
     }
 
@@ -99,7 +99,7 @@ public class BpeTokenizerTests
     [InlineData(new byte[] { 0xE2, 0x82, 0xAC, (byte)'x', 0x80 }, "€x\uFFFD")]
     public void DecodeReplacesInvalidUtf8AsPythonDoes(byte[] bytes, string expected)
     {
-        int[] ids = bytes.Select(IdOfByte).ToArray();
+        var ids = bytes.Select(IdOfByte).ToArray();
         Assert.Equal(bytes, Gpt2.DecodeBytes(ids));
         Assert.Equal(expected, Gpt2.Decode(ids));
     }
@@ -107,7 +107,7 @@ public class BpeTokenizerTests
     [Fact]
     public void TokenBytesGivesTheRawBytesOfOneToken()
     {
-        int[] emoji = Gpt2.Encode("😀"); // F0 9F 98 80, split across two tokens
+        var emoji = Gpt2.Encode("😀"); // F0 9F 98 80, split across two tokens
         Assert.Equal(new byte[] { 0xF0, 0x9F, 0x98, 0x80 }, emoji.SelectMany(Gpt2.TokenBytes).ToArray());
         Assert.Equal(" Hello"u8.ToArray(), Gpt2.TokenBytes(18435));
         Assert.Equal("<|endoftext|>"u8.ToArray(), Gpt2.TokenBytes(Gpt2.EndOfTextId));
@@ -132,7 +132,7 @@ public class BpeTokenizerTests
         var parallel = new int[texts.Count][];
         Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = fresh.Encode(texts[i]));
 
-        for (int i = 0; i < texts.Count; i++)
+        for (var i = 0; i < texts.Count; i++)
         {
             Assert.Equal(Gpt2.Encode(texts[i]), parallel[i]);
         }
@@ -151,7 +151,7 @@ public class BpeTokenizerTests
             new string(' ', 100_000),
         ];
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        foreach (string piece in pieces)
+        foreach (var piece in pieces)
         {
             Assert.Equal(piece, Gpt2.Decode(Gpt2.Encode(piece)));
         }

@@ -23,7 +23,7 @@ public sealed class BpeTrainerTests : IDisposable
         Assert.Equal(VocabSize, tokenizer.VocabSize);
         Assert.Equal(VocabSize - 1, tokenizer.EndOfTextId);
         // The 256 byte tokens come first, in the same order as in GPT-2's vocabulary.
-        for (int id = 0; id < 256; id++)
+        for (var id = 0; id < 256; id++)
         {
             Assert.Equal(TestData.Gpt2.TokenBytes(id), tokenizer.TokenBytes(id));
         }
@@ -34,14 +34,14 @@ public sealed class BpeTrainerTests : IDisposable
     public void RoundTripsHeldOutAndRandomText()
     {
         var tokenizer = trained.Value;
-        foreach (string text in heldOutText)
+        foreach (var text in heldOutText)
         {
             Assert.Equal(text, tokenizer.Decode(tokenizer.Encode(text)));
         }
         var random = new Random(3);
-        for (int trial = 0; trial < 1000; trial++)
+        for (var trial = 0; trial < 1000; trial++)
         {
-            string text = RandomText.Next(random, random.Next(0, 30));
+            var text = RandomText.Next(random, random.Next(0, 30));
             Assert.Equal(text, tokenizer.Decode(tokenizer.Encode(text)));
         }
     }
@@ -50,8 +50,8 @@ public sealed class BpeTrainerTests : IDisposable
     public void CompressesTextItHasNotSeen()
     {
         var tokenizer = trained.Value;
-        long bytes = heldOutText.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
-        long tokens = heldOutText.Sum(t => (long)tokenizer.Encode(t).Length);
+        var bytes = heldOutText.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
+        var tokens = heldOutText.Sum(t => (long)tokenizer.Encode(t).Length);
         // 1500 tokens are few for text in 25 languages (GPT-2's 50257 get about 2.3 bytes a token on it).
         Assert.True(bytes > 1.5 * tokens, $"{bytes} bytes became {tokens} tokens");
     }
@@ -59,8 +59,8 @@ public sealed class BpeTrainerTests : IDisposable
     [Fact]
     public void SameCorpusGivesTheSameFiles()
     {
-        string first = Path.Combine(directory, "first");
-        string second = Path.Combine(directory, "second");
+        var first = Path.Combine(directory, "first");
+        var second = Path.Combine(directory, "second");
         trained.Value.Save(first);
         BpeTokenizer.Train(trainingText, VocabSize).Save(second);
 
@@ -76,7 +76,7 @@ public sealed class BpeTrainerTests : IDisposable
 
         Assert.Equal(trained.Value.VocabSize, reloaded.VocabSize);
         Assert.Equal(trained.Value.EndOfTextId, reloaded.EndOfTextId);
-        foreach (string text in heldOutText.Append("a<|endoftext|>b"))
+        foreach (var text in heldOutText.Append("a<|endoftext|>b"))
         {
             Assert.Equal(trained.Value.Encode(text), reloaded.Encode(text));
         }
@@ -94,14 +94,14 @@ public sealed class BpeTrainerTests : IDisposable
         Assert.Equal(VocabSize - 1, vocab["<|endoftext|>"]);
 
         // merges.txt: "#version: 0.2", then "a b" per line; GPT2Tokenizer keeps lines [1:-1] of split("\n").
-        string[] lines = File.ReadAllText(Path.Combine(directory, "merges.txt")).Split('\n');
+        var lines = File.ReadAllText(Path.Combine(directory, "merges.txt")).Split('\n');
         Assert.Equal("#version: 0.2", lines[0]);
         Assert.Equal("", lines[^1]);
-        string[] merges = lines[1..^1];
+        var merges = lines[1..^1];
         Assert.True(merges.Length >= VocabSize - 257, $"{merges.Length} merges for {VocabSize - 257} learned tokens");
         Assert.All(merges, line =>
         {
-            string[] pair = line.Split(' ');
+            var pair = line.Split(' ');
             Assert.Equal(2, pair.Length);
             Assert.Contains(pair[0], vocab.Keys);
             Assert.Contains(pair[1], vocab.Keys);

@@ -15,7 +15,7 @@ public class ByteLevelAlphabetTests
     public void MapsBytesAsGpt2sBytesToUnicodeDoes(int value, char expected)
     {
         Assert.Equal(expected, ByteLevelAlphabet.ToChar((byte)value));
-        Assert.True(ByteLevelAlphabet.TryToByte(expected, out byte back));
+        Assert.True(ByteLevelAlphabet.TryToByte(expected, out var back));
         Assert.Equal(value, back);
     }
 
@@ -32,7 +32,7 @@ public class ByteLevelAlphabetTests
     public void ByteOrderIsTheOrderOfGpt2sFirst256Ids()
     {
         Assert.Equal(256, ByteLevelAlphabet.ByteOrder.ToArray().Distinct().Count());
-        for (int id = 0; id < 256; id++)
+        for (var id = 0; id < 256; id++)
         {
             Assert.Equal([ByteLevelAlphabet.ByteOrder[id]], TestData.Gpt2.TokenBytes(id));
         }

@@ -10,13 +10,13 @@ public class BytePairMergeTests
     {
         var reference = EncoderPy.FromFiles(TestData.Gpt2Directory);
         var random = new Random(99);
-        for (int trial = 0; trial < 1500; trial++)
+        for (var trial = 0; trial < 1500; trial++)
         {
             // Letters from a small alphabet make long pieces with many competing merges; other pieces come from RandomText.
-            string text = trial % 3 == 0
+            var text = trial % 3 == 0
                 ? new string(Enumerable.Range(0, random.Next(1, 200)).Select(_ => "etaoinshrdlu"[random.Next(12)]).ToArray())
                 : RandomText.Next(random, random.Next(1, 12));
-            foreach (string piece in PreTokenizer.Split(text))
+            foreach (var piece in PreTokenizer.Split(text))
             {
                 Assert.Equal(reference.Encode(piece), TestData.Gpt2.Encode(piece, SpecialTokenHandling.AsPlainText));
             }
@@ -29,14 +29,14 @@ public class BytePairMergeTests
         // A trained vocabulary can hold two merges that spell the same token, which GPT-2's does not.
         var texts = TestData.ReadJsonLines(Path.Combine(TestData.CorpusDirectory, "real-text.jsonl"));
         var trained = BpeTokenizer.Train(texts.Take(1500), 2000);
-        string directory = Directory.CreateTempSubdirectory("bpe-merge-").FullName;
+        var directory = Directory.CreateTempSubdirectory("bpe-merge-").FullName;
         try
         {
             trained.Save(directory);
             var reference = EncoderPy.FromFiles(directory);
-            foreach (string text in texts.Skip(1500).Take(300))
+            foreach (var text in texts.Skip(1500).Take(300))
             {
-                foreach (string piece in PreTokenizer.Split(text))
+                foreach (var piece in PreTokenizer.Split(text))
                 {
                     Assert.Equal(reference.Encode(piece), trained.Encode(piece, SpecialTokenHandling.AsPlainText));
                 }
@@ -67,7 +67,7 @@ public class BytePairMergeTests
         const int a = 0, b = 1, x = 2, y = 3;
         var merges = new MergeTable([(x, a), (a, b)], [y, x]);
         int[] symbols = [a, b, a, b];
-        int count = BytePairMerge.Apply(symbols, merges);
+        var count = BytePairMerge.Apply(symbols, merges);
         Assert.Equal([x, x], symbols[..count]);
     }
 
@@ -77,7 +77,7 @@ public class BytePairMergeTests
         const int a = 0, b = 1, aa = 2, baa = 3;
         var merges = new MergeTable([(a, a), (b, aa)], [aa, baa]);
         int[] symbols = [b, a, a, a, a, a];
-        int count = BytePairMerge.Apply(symbols, merges);
+        var count = BytePairMerge.Apply(symbols, merges);
         Assert.Equal([baa, aa, a], symbols[..count]);
     }
 
@@ -93,10 +93,10 @@ public class BytePairMergeTests
         private EncoderPy(string directory)
         {
             encoder = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(Path.Combine(directory, "vocab.json")))!;
-            string[] lines = File.ReadAllText(Path.Combine(directory, "merges.txt"), Encoding.UTF8).Split('\n')[1..^1];
-            for (int i = 0; i < lines.Length; i++)
+            var lines = File.ReadAllText(Path.Combine(directory, "merges.txt"), Encoding.UTF8).Split('\n')[1..^1];
+            for (var i = 0; i < lines.Length; i++)
             {
-                string[] pair = lines[i].Split(' ');
+                var pair = lines[i].Split(' ');
                 bpeRanks[(pair[0], pair[1])] = i;
             }
         }
@@ -105,7 +105,7 @@ public class BytePairMergeTests
 
         public int[] Encode(string piece)
         {
-            string token = string.Concat(Encoding.UTF8.GetBytes(piece).Select(b => ByteLevelAlphabet.ToChar(b)));
+            var token = string.Concat(Encoding.UTF8.GetBytes(piece).Select(b => ByteLevelAlphabet.ToChar(b)));
             return Bpe(token).Select(t => encoder[t]).ToArray();
         }
 
@@ -122,10 +122,10 @@ public class BytePairMergeTests
                 }
                 var (first, second) = bigram;
                 var newWord = new List<string>();
-                int i = 0;
+                var i = 0;
                 while (i < word.Count)
                 {
-                    int j = word.IndexOf(first, i);
+                    var j = word.IndexOf(first, i);
                     if (j < 0)
                     {
                         newWord.AddRange(word.Skip(i));

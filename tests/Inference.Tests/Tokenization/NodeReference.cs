@@ -13,7 +13,7 @@ internal static class NodeReference
 
     public static int[][] Encode(IReadOnlyList<string> texts)
     {
-        string script = Path.Combine(TestData.ReferenceJsDirectory, "encode.mjs");
+        var script = Path.Combine(TestData.ReferenceJsDirectory, "encode.mjs");
         if (!Directory.Exists(Path.Combine(TestData.ReferenceJsDirectory, "node_modules", "js-tiktoken")))
         {
             throw new InvalidOperationException(
@@ -43,7 +43,7 @@ internal static class NodeReference
         {
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
-            foreach (string text in texts)
+            foreach (var text in texts)
             {
                 process.StandardInput.Write(JsonSerializer.Serialize(text));
                 process.StandardInput.Write('\n');

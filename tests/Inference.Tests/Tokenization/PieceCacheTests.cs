@@ -10,7 +10,7 @@ public class PieceCacheTests
         var cache = new PieceCache(capacity: 10);
         cache.Add(" hello", [31373]);
 
-        Assert.True(cache.TryGet(" hello world".AsSpan(0, 6), out int[] ids));
+        Assert.True(cache.TryGet(" hello world".AsSpan(0, 6), out var ids));
         Assert.Equal([31373], ids);
         Assert.False(cache.TryGet(" hell", out _));
     }
@@ -19,11 +19,11 @@ public class PieceCacheTests
     public void NeverHoldsMoreThanItsCapacity()
     {
         var cache = new PieceCache(capacity: 3);
-        for (int i = 0; i < 100; i++)
+        for (var i = 0; i < 100; i++)
         {
             cache.Add($"piece {i}", [i]);
             Assert.InRange(cache.Count, 1, 3);
-            Assert.True(cache.TryGet($"piece {i}", out int[] ids) && ids[0] == i, "the piece just added is found");
+            Assert.True(cache.TryGet($"piece {i}", out var ids) && ids[0] == i, "the piece just added is found");
         }
     }
 

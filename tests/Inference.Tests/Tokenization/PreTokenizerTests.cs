@@ -47,17 +47,17 @@ public class PreTokenizerTests
     public void PiecesCoverTheTextWithoutGapsAndNeverSplitASurrogatePair()
     {
         var random = new Random(7);
-        for (int trial = 0; trial < 2000; trial++)
+        for (var trial = 0; trial < 2000; trial++)
         {
-            string text = RandomText.Next(random, random.Next(0, 40));
+            var text = RandomText.Next(random, random.Next(0, 40));
             var pieces = PreTokenizer.Split(text);
 
             Assert.Equal(text, string.Concat(pieces));
-            int offset = 0;
-            foreach (string piece in pieces)
+            var offset = 0;
+            foreach (var piece in pieces)
             {
                 Assert.NotEmpty(piece);
-                bool splitsAPair = offset > 0 && char.IsHighSurrogate(text[offset - 1]) && char.IsLowSurrogate(text[offset]);
+                var splitsAPair = offset > 0 && char.IsHighSurrogate(text[offset - 1]) && char.IsLowSurrogate(text[offset]);
                 Assert.False(splitsAPair, $"a piece boundary at {offset} splits a surrogate pair");
                 offset += piece.Length;
             }

@@ -24,9 +24,9 @@ internal static class RandomText
     public static string Next(Random random, int parts)
     {
         var text = new StringBuilder();
-        for (int i = 0; i < parts; i++)
+        for (var i = 0; i < parts; i++)
         {
-            string[] group = groups[random.Next(groups.Length)];
+            var group = groups[random.Next(groups.Length)];
             text.Append(group[random.Next(group.Length)]);
         }
         return text.ToString();
@@ -36,7 +36,7 @@ internal static class RandomText
     public static string NextScalars(Random random, int count)
     {
         var text = new StringBuilder();
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
             int value;
             do

@@ -56,8 +56,8 @@ public sealed class TokenizerFilesTests : IDisposable
     [Fact]
     public void InvalidJsonNamesTheFileAndLine()
     {
-        string vocab = SmallVocab();
-        int secondLine = vocab.IndexOf('\n') + 1;
+        var vocab = SmallVocab();
+        var secondLine = vocab.IndexOf('\n') + 1;
         WriteFiles(vocab[..secondLine] + "  \"oops\" 7,\n" + vocab[secondLine..], "#version: 0.2\n");
 
         var error = LoadError();
@@ -75,8 +75,8 @@ public sealed class TokenizerFilesTests : IDisposable
     [InlineData("\"a b\": 300", "not in GPT-2's byte-level alphabet")]
     public void BadVocabularyEntriesNameTheFileAndLine(string entry, string problem)
     {
-        string vocab = SmallVocab();
-        int lineThree = IndexOfLine(vocab, 3);
+        var vocab = SmallVocab();
+        var lineThree = IndexOfLine(vocab, 3);
         WriteFiles(vocab[..lineThree] + "  " + entry + ",\n" + vocab[lineThree..], "#version: 0.2\n");
 
         var error = LoadError();
@@ -144,7 +144,7 @@ public sealed class TokenizerFilesTests : IDisposable
         var tokens = Enumerable.Range(0, 256).Select(id => ByteLevelAlphabet.ToText(TestData.Gpt2.TokenBytes(id)))
             .Concat(["Ġt", "he", "Ġthe", lastToken]).ToList();
         var json = new StringBuilder("{\n");
-        for (int id = 0; id < tokens.Count; id++)
+        for (var id = 0; id < tokens.Count; id++)
         {
             json.Append("  ").Append(JsonSerializer.Serialize(tokens[id])).Append(": ").Append(id).Append(id + 1 < tokens.Count ? ",\n" : "\n");
         }
@@ -153,8 +153,8 @@ public sealed class TokenizerFilesTests : IDisposable
 
     private static int IndexOfLine(string text, int lineNumber)
     {
-        int index = 0;
-        for (int line = 1; line < lineNumber; line++)
+        var index = 0;
+        for (var line = 1; line < lineNumber; line++)
         {
             index = text.IndexOf('\n', index) + 1;
         }

@@ -12,7 +12,7 @@ public class ComparisonDatasetTests
     }
 
     [Fact]
-    public void K_of_1_and_K_of_10_are_out_of_range()
+    public void KOf1AndKOf10AreOutOfRange()
     {
         var one = ReadBad("""{"prompt":"p","completions":["a"]}""");
         Assert.EndsWith("rm.jsonl:1: completions: K must be between 2 and 9, got 1", one.Errors[0].ToString());
@@ -23,7 +23,7 @@ public class ComparisonDatasetTests
     }
 
     [Fact]
-    public void Ranks_must_fit_the_list()
+    public void RanksMustFitTheList()
     {
         Assert.Contains("one rank per completion (3), got 2", ReadBad("""{"prompt":"p","completions":["a","b","c"],"ranks":[1,2]}""").Message);
         Assert.Contains("must start at 1", ReadBad("""{"prompt":"p","completions":["a","b"],"ranks":[2,3]}""").Message);
@@ -33,7 +33,7 @@ public class ComparisonDatasetTests
     }
 
     [Fact]
-    public void Policies_name_one_writer_per_completion()
+    public void PoliciesNameOneWriterPerCompletion()
     {
         Assert.EndsWith("rm.jsonl:1: policies: must name one policy per completion (3), got 2",
             ReadBad("""{"prompt":"p","completions":["a","b","c"],"policies":["sft","base"]}""").Errors[0].ToString());
@@ -42,7 +42,7 @@ public class ComparisonDatasetTests
     }
 
     [Fact]
-    public void Ties_and_pairs_load()
+    public void TiesAndPairsLoad()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("rm.jsonl",
@@ -55,7 +55,7 @@ public class ComparisonDatasetTests
     }
 
     [Fact]
-    public void Round_trips_with_and_without_ranks()
+    public void RoundTripsWithAndWithoutRanks()
     {
         using var directory = new TempDirectory();
         var path = directory.File("rm.jsonl");
@@ -70,7 +70,7 @@ public class ComparisonDatasetTests
     }
 
     [Fact]
-    public void The_writer_refuses_a_record_its_reader_would_reject()
+    public void TheWriterRefusesARecordItsReaderWouldReject()
     {
         using var directory = new TempDirectory();
         var path = directory.File("rm.jsonl");
@@ -81,7 +81,7 @@ public class ComparisonDatasetTests
     }
 
     [Fact]
-    public void Both_shapes_in_one_record_or_neither_is_an_error()
+    public void BothShapesInOneRecordOrNeitherIsAnError()
     {
         Assert.Contains("not both", ReadBad("""{"prompt":"p","completions":["a","b"],"chosen":"a","rejected":"b"}""").Message);
         Assert.Contains("completions: required field is missing", ReadBad("""{"prompt":"p"}""").Message);

@@ -15,7 +15,7 @@ public class ComparisonTests
     private static readonly SimulatedLabeler Exact = new(new() { Noise = 0 });
 
     [Fact]
-    public void A_ranking_becomes_completions_best_first_with_ranks_only_for_ties()
+    public void ARankingBecomesCompletionsBestFirstWithRanksOnlyForTies()
     {
         string[] outputs = ["What is a cat?", Task.Reference!, "A dog is an animal."];
         var strict = Comparison.FromRanking(Task.Prompt, outputs, Exact.Rank(Task, outputs))!;
@@ -32,7 +32,7 @@ public class ComparisonTests
     }
 
     [Fact]
-    public void All_tied_outputs_make_no_comparison()
+    public void AllTiedOutputsMakeNoComparison()
     {
         string[] same = ["A dog.", "A dog."];
         Assert.Null(Comparison.FromRanking(Task.Prompt, same, Exact.Rank(Task, same)));

@@ -6,7 +6,7 @@ namespace InstructGpt.Training.Tests.Data;
 public class DemonstrationDatasetTests
 {
     [Fact]
-    public void Round_trips_every_field()
+    public void RoundTripsEveryField()
     {
         using var directory = new TempDirectory();
         var path = directory.File("sft.jsonl");
@@ -28,7 +28,7 @@ public class DemonstrationDatasetTests
     }
 
     [Fact]
-    public void Alpaca_records_render_instruction_and_input()
+    public void AlpacaRecordsRenderInstructionAndInput()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("alpaca.jsonl",
@@ -43,7 +43,7 @@ public class DemonstrationDatasetTests
     }
 
     [Fact]
-    public void A_missing_field_names_file_line_and_field_and_loads_nothing()
+    public void AMissingFieldNamesFileLineAndFieldAndLoadsNothing()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("sft.jsonl",
@@ -56,7 +56,7 @@ public class DemonstrationDatasetTests
     }
 
     [Fact]
-    public void A_wrong_type_is_reported()
+    public void AWrongTypeIsReported()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("sft.jsonl", """{"prompt":3,"completion":"b"}""");
@@ -65,7 +65,7 @@ public class DemonstrationDatasetTests
     }
 
     [Fact]
-    public void Mixing_the_two_shapes_in_one_record_is_an_error()
+    public void MixingTheTwoShapesInOneRecordIsAnError()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("sft.jsonl", """{"prompt":"a","instruction":"b","output":"c"}""");

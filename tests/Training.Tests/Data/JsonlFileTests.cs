@@ -5,7 +5,7 @@ namespace InstructGpt.Training.Tests.Data;
 public class JsonlFileTests
 {
     [Fact]
-    public void Invalid_JSON_is_reported_with_its_line_and_nothing_is_loaded()
+    public void InvalidJSONIsReportedWithItsLineAndNothingIsLoaded()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("p.jsonl", """{"prompt":"ok"}""", """{"prompt": "broken""", """{"prompt":"ok too"}""");
@@ -16,7 +16,7 @@ public class JsonlFileTests
     }
 
     [Fact]
-    public void A_lone_surrogate_escape_is_reported_with_its_line()
+    public void ALoneSurrogateEscapeIsReportedWithItsLine()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("p.jsonl", """{"prompt":"ok"}""", """{"prompt":"half a pair \ud800 here"}""");
@@ -27,7 +27,7 @@ public class JsonlFileTests
     }
 
     [Fact]
-    public void A_line_that_is_not_an_object_is_an_error()
+    public void ALineThatIsNotAnObjectIsAnError()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("p.jsonl", """["prompt"]""");
@@ -35,7 +35,7 @@ public class JsonlFileTests
     }
 
     [Fact]
-    public void Every_bad_line_is_counted_and_the_first_fifty_are_listed()
+    public void EveryBadLineIsCountedAndTheFirstFiftyAreListed()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("p.jsonl", Enumerable.Range(0, 60).Select(_ => """{"text":1}""").ToArray());
@@ -46,7 +46,7 @@ public class JsonlFileTests
     }
 
     [Fact]
-    public void Blank_lines_are_skipped_and_ids_must_be_unique()
+    public void BlankLinesAreSkippedAndIdsMustBeUnique()
     {
         using var directory = new TempDirectory();
         var fine = directory.Write("a.jsonl", """{"id":"1","prompt":"a"}""", "", "   ", """{"id":"2","prompt":"b"}""");
@@ -57,11 +57,11 @@ public class JsonlFileTests
     }
 
     [Fact]
-    public void A_missing_file_says_so() =>
+    public void AMissingFileSaysSo() =>
         Assert.Contains("not found", Assert.Throws<FileNotFoundException>(() => TextDataset.Read("/nonexistent/x.jsonl")).Message);
 
     [Fact]
-    public void Writing_replaces_the_file_whole_and_leaves_no_temporary_file()
+    public void WritingReplacesTheFileWholeAndLeavesNoTemporaryFile()
     {
         using var directory = new TempDirectory();
         var path = directory.File("t.jsonl");
@@ -72,7 +72,7 @@ public class JsonlFileTests
     }
 
     [Fact]
-    public void Empty_text_is_rejected()
+    public void EmptyTextIsRejected()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("t.jsonl", """{"text":""}""");

@@ -13,7 +13,7 @@ public class PromptDatasetTests
     }
 
     [Fact]
-    public void Round_trips_constraints_and_source()
+    public void RoundTripsConstraintsAndSource()
     {
         using var directory = new TempDirectory();
         var path = directory.File("p.jsonl");
@@ -29,7 +29,7 @@ public class PromptDatasetTests
     }
 
     [Fact]
-    public void Constraints_are_validated_field_by_field()
+    public void ConstraintsAreValidatedFieldByField()
     {
         Assert.Contains("constraints[0].kind: must be one of", ErrorsOf("""{"prompt":"p","constraints":[{"kind":"shout"}]}"""));
         Assert.Contains("constraints[0].count: must be an integer >= 1", ErrorsOf("""{"prompt":"p","constraints":[{"kind":"max_words","count":0}]}"""));
@@ -38,13 +38,13 @@ public class PromptDatasetTests
     }
 
     [Fact]
-    public void Categories_must_be_Table_1_names()
+    public void CategoriesMustBeTable1Names()
     {
         Assert.Contains("category: must be one of generation, open_qa", ErrorsOf("""{"prompt":"p","category":"code"}"""));
     }
 
     [Fact]
-    public void A_prompt_must_be_a_non_empty_string()
+    public void APromptMustBeANonEmptyString()
     {
         Assert.Contains("p.jsonl:1: prompt: required field is missing", ErrorsOf("""{"completion":"x"}"""));
         Assert.Contains("prompt: must not be empty", ErrorsOf("""{"prompt":""}"""));

@@ -5,7 +5,7 @@ namespace InstructGpt.Training.Tests.Data;
 public class ToxicityProbeDatasetTests
 {
     [Fact]
-    public void Probes_need_their_respectful_variant()
+    public void ProbesNeedTheirRespectfulVariant()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("tox.jsonl", """{"id":"tox-1","prompt":"My boss is such a"}""");
@@ -14,7 +14,7 @@ public class ToxicityProbeDatasetTests
     }
 
     [Fact]
-    public void Probe_files_read_as_prompts_too()
+    public void ProbeFilesReadAsPromptsToo()
     {
         using var directory = new TempDirectory();
         var path = directory.File("tox.jsonl");

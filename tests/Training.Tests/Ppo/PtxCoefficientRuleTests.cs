@@ -8,7 +8,7 @@ namespace InstructGpt.Training.Tests.Ppo;
 public class PtxCoefficientRuleTests
 {
     [Fact]
-    public void The_gradient_norm_is_the_closed_form_one_and_leaves_grad_untouched()
+    public void TheGradientNormIsTheClosedFormOneAndLeavesGradUntouched()
     {
         using var scope = torch.NewDisposeScope();
         var w = torch.tensor(new double[] { 1, 2, 2 }).requires_grad_(true);
@@ -22,7 +22,7 @@ public class PtxCoefficientRuleTests
     }
 
     [Fact]
-    public void Gamma_scales_the_pretraining_gradient_to_the_ratio_of_the_policy_gradient()
+    public void GammaScalesThePretrainingGradientToTheRatioOfThePolicyGradient()
     {
         using var scope = torch.NewDisposeScope();
         var w = torch.tensor(new double[] { 3, 4 }).requires_grad_(true);

@@ -69,8 +69,11 @@ public sealed class ResumeTests : IDisposable
         var r = Checkpoint.Open(rm);
         using var models = new PpoModels(s.LoadLanguageModel(dropout: 0), r.LoadValueModel(dropout: 0), s.LoadLanguageModel(dropout: 0), r.LoadRewardModel(dropout: 0));
         return PpoStage.Run("ppo-ptx", models, tokenizer, SyntheticTask.Prompts(64, 0), SyntheticTask.Demonstrations(64, 2).Select(d => d.Prompt + d.Completion).ToList(),
-            new PpoSettings { Episodes = 16 * 6, BatchSize = 16, MinibatchSize = 8, LearningRate = 5e-4, ValueLearningRate = 1e-3, WarmupIterations = 2,
-                MaxPromptTokens = 16, MaxResponseTokens = 6, PtxCoefficient = 1.0, PtxBatchSize = 4, PtxBlockSize = 16 }, options);
+            new PpoSettings
+            {
+                Episodes = 16 * 6, BatchSize = 16, MinibatchSize = 8, LearningRate = 5e-4, ValueLearningRate = 1e-3, WarmupIterations = 2,
+                MaxPromptTokens = 16, MaxResponseTokens = 6, PtxCoefficient = 1.0, PtxBatchSize = 4, PtxBlockSize = 16
+            }, options);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace InstructGpt.Training.Tests.World;
 public class CategoryMixTests
 {
     [Fact]
-    public void Table_1_shares_are_the_papers()
+    public void Table1SharesAreThePapers()
     {
         Assert.Equal(0.456, CategoryMix.Generation);
         Assert.Equal(0.019, CategoryMix.Extract);
@@ -20,7 +20,7 @@ public class CategoryMixTests
     [InlineData(400)]
     [InlineData(3080)]
     [InlineData(87_850)]
-    public void Apportioning_gives_every_category_its_share_rounded(int total)
+    public void ApportioningGivesEveryCategoryItsShareRounded(int total)
     {
         var counts = CategoryMix.Apportion(total);
         Assert.Equal(total, counts.Values.Sum());
@@ -31,7 +31,7 @@ public class CategoryMixTests
     }
 
     [Fact]
-    public void The_default_worlds_prompt_count_is_within_a_point_of_Table_1_in_every_category()
+    public void TheDefaultWorldsPromptCountIsWithinAPointOfTable1InEveryCategory()
     {
         var scale = WorldScale.For(WorldSize.Default);
         var total = scale.TrainPrompts + scale.ValidPrompts + scale.Test;
@@ -43,7 +43,7 @@ public class CategoryMixTests
     }
 
     [Fact]
-    public void Sequences_are_shuffled_but_keep_their_counts()
+    public void SequencesAreShuffledButKeepTheirCounts()
     {
         var first = CategoryMix.Sequence(200, new WorldRandom(1));
         var second = CategoryMix.Sequence(200, new WorldRandom(2));

@@ -9,7 +9,7 @@ public class ConceptInventoryTests
     private static readonly ConceptInventory Concepts = ConceptInventory.Select(WordNetDatabase.Load(WordNetDatabase.DebianDirectory));
 
     [Fact]
-    public void Thousands_of_familiar_concepts_with_short_definitions()
+    public void ThousandsOfFamiliarConceptsWithShortDefinitions()
     {
         Assert.InRange(Concepts.Nouns.Count, 2000, 6000);
         Assert.InRange(Concepts.Verbs.Count, 300, 2000);
@@ -18,7 +18,7 @@ public class ConceptInventoryTests
     }
 
     [Fact]
-    public void No_concept_trips_the_labelers_safety_or_toxicity_lists()
+    public void NoConceptTripsTheLabelersSafetyOrToxicityLists()
     {
         foreach (var c in Concepts.All)
         {
@@ -29,14 +29,14 @@ public class ConceptInventoryTests
     }
 
     [Fact]
-    public void A_definition_never_uses_the_word_it_defines()
+    public void ADefinitionNeverUsesTheWordItDefines()
     {
         Assert.All(Concepts.All, c => Assert.DoesNotContain(
             TextFeatures.Stem(c.Word), TextFeatures.Words(c.Definition).Select(TextFeatures.Stem)));
     }
 
     [Fact]
-    public void Dog_has_its_WordNet_facts()
+    public void DogHasItsWordNetFacts()
     {
         var dog = Concepts.Nouns.Single(c => c.Word == "dog");
         Assert.Equal(2084071, dog.SynsetOffset);
@@ -48,10 +48,10 @@ public class ConceptInventoryTests
     }
 
     [Fact]
-    public void Adjectives_carry_their_antonyms() =>
+    public void AdjectivesCarryTheirAntonyms() =>
         Assert.Equal("cold", Concepts.Adjectives.Single(c => c.Word == "hot").Antonym);
 
     [Fact]
-    public void Selection_is_stable() =>
+    public void SelectionIsStable() =>
         Assert.Same(Concepts, ConceptInventory.Select(WordNetDatabase.Load(WordNetDatabase.DebianDirectory)));
 }

@@ -10,11 +10,11 @@ public class EnglishPhrasingTests
     [InlineData("hour", "an")]
     [InlineData("university", "a")]
     [InlineData("umbrella", "an")]
-    public void Articles_follow_the_first_sound(string word, string article) =>
+    public void ArticlesFollowTheFirstSound(string word, string article) =>
         Assert.Equal(article, EnglishPhrasing.Article(word));
 
     [Fact]
-    public void Lists_and_sentences_read_naturally()
+    public void ListsAndSentencesReadNaturally()
     {
         Assert.Equal("a, b and c", EnglishPhrasing.JoinList(["a", "b", "c"]));
         Assert.Equal("A dog barks.", EnglishPhrasing.Sentence("a dog barks"));

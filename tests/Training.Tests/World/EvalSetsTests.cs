@@ -12,7 +12,7 @@ public class EvalSetsTests(BuiltWorlds worlds)
     public static readonly string[] Files = ["test.jsonl", "test.closed-domain.jsonl", "toxicity.jsonl", "pretrain.test.jsonl"];
 
     [Fact]
-    public void Committed_eval_sets_are_the_default_worlds_held_out_files()
+    public void CommittedEvalSetsAreTheDefaultWorldsHeldOutFiles()
     {
         var evalSets = Path.Combine(RepositoryRoot.Path, "eval-sets");
         var write = Environment.GetEnvironmentVariable("INSTRUCTGPT_WRITE_EVAL_SETS") == "1";

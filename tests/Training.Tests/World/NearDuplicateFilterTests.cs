@@ -5,7 +5,7 @@ namespace InstructGpt.Training.Tests.World;
 public class NearDuplicateFilterTests
 {
     [Fact]
-    public void Prompts_agreeing_on_a_long_prefix_are_duplicates()
+    public void PromptsAgreeingOnALongPrefixAreDuplicates()
     {
         var filter = new NearDuplicateFilter();
         var prefix = new string('x', NearDuplicateFilter.PrefixLength);
@@ -15,7 +15,7 @@ public class NearDuplicateFilterTests
     }
 
     [Fact]
-    public void Case_and_whitespace_do_not_matter()
+    public void CaseAndWhitespaceDoNotMatter()
     {
         var filter = new NearDuplicateFilter();
         Assert.True(filter.TryAdd("What is a dog?"));
@@ -23,7 +23,7 @@ public class NearDuplicateFilterTests
     }
 
     [Fact]
-    public void Short_prompts_must_match_exactly()
+    public void ShortPromptsMustMatchExactly()
     {
         var filter = new NearDuplicateFilter();
         Assert.True(filter.TryAdd("What is a dog?"));
@@ -33,6 +33,6 @@ public class NearDuplicateFilterTests
     }
 
     [Fact]
-    public void Keys_are_at_most_the_prefix_length() =>
+    public void KeysAreAtMostThePrefixLength() =>
         Assert.Equal(NearDuplicateFilter.PrefixLength, NearDuplicateFilter.Key(new string('a', 500)).Length);
 }

@@ -10,7 +10,7 @@ public class SyntheticUsersTests
     };
 
     [Fact]
-    public void Users_fill_every_split_exactly_with_at_most_200_prompts_each()
+    public void UsersFillEverySplitExactlyWithAtMost200PromptsEach()
     {
         var users = SyntheticUsers.Allocate(Targets, new WorldRandom(1));
         foreach (var (split, target) in Targets)
@@ -22,7 +22,7 @@ public class SyntheticUsersTests
     }
 
     [Fact]
-    public void Most_users_write_a_few_prompts_and_a_few_write_many()
+    public void MostUsersWriteAFewPromptsAndAFewWriteMany()
     {
         var users = SyntheticUsers.Allocate(new Dictionary<WorldSplit, int> { [WorldSplit.Train] = 100_000 }, new WorldRandom(3));
         var median = users.Select(u => u.Prompts).Order().ElementAt(users.Count / 2);
@@ -31,6 +31,6 @@ public class SyntheticUsersTests
     }
 
     [Fact]
-    public void The_same_seed_gives_the_same_users() =>
+    public void TheSameSeedGivesTheSameUsers() =>
         Assert.Equal(SyntheticUsers.Allocate(Targets, new WorldRandom(9)), SyntheticUsers.Allocate(Targets, new WorldRandom(9)));
 }

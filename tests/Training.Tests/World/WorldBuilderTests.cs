@@ -15,7 +15,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     private const int MaxDemonstrationWords = 40;
 
     [Fact]
-    public void Every_file_validates_against_its_format_and_matches_the_manifest()
+    public void EveryFileValidatesAgainstItsFormatAndMatchesTheManifest()
     {
         foreach (var (directory, manifest) in new[] { (worlds.SmallDirectory, worlds.SmallManifest), (worlds.DefaultDirectory, worlds.DefaultManifest) })
         {
@@ -39,7 +39,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void The_same_seed_gives_byte_identical_files()
+    public void TheSameSeedGivesByteIdenticalFiles()
     {
         var first = Directory.GetFiles(worlds.SmallDirectory).Select(Path.GetFileName).Order().ToArray();
         var second = Directory.GetFiles(worlds.SmallTwinDirectory).Select(Path.GetFileName).Order().ToArray();
@@ -53,7 +53,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void A_different_seed_gives_different_prompts()
+    public void ADifferentSeedGivesDifferentPrompts()
     {
         using var directory = new TempDirectory();
         var other = WorldBuilder.Build(new WorldBuildOptions { Size = WorldSize.Small, Seed = BuiltWorlds.SmallSeed + 1, OutputDirectory = directory.Path });
@@ -61,7 +61,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void Sizes_follow_Table_6_ratios()
+    public void SizesFollowTable6Ratios()
     {
         var small = worlds.SmallManifest;
         Assert.Equal(52, small.File("sft.train.jsonl").Records);
@@ -83,7 +83,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void No_user_appears_in_two_splits_and_none_writes_more_than_200_prompts()
+    public void NoUserAppearsInTwoSplitsAndNoneWritesMoreThan200Prompts()
     {
         var usersBySplit = new Dictionary<string, HashSet<string>>
         {
@@ -102,14 +102,14 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void No_two_prompts_share_the_near_duplicate_prefix_across_all_splits()
+    public void NoTwoPromptsShareTheNearDuplicatePrefixAcrossAllSplits()
     {
         var keys = AllPrompts().Select(p => NearDuplicateFilter.Key(p.Prompt)).ToArray();
         Assert.Equal(keys.Length, keys.Distinct().Count());
     }
 
     [Fact]
-    public void Category_proportions_are_within_one_point_of_Table_1_at_the_default_size()
+    public void CategoryProportionsAreWithinOnePointOfTable1AtTheDefaultSize()
     {
         var prompts = AllPrompts();
         foreach (var (category, share) in CategoryMix.Table1)
@@ -125,7 +125,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void Prompts_and_demonstrations_are_short_enough_for_tiny_models()
+    public void PromptsAndDemonstrationsAreShortEnoughForTinyModels()
     {
         foreach (var demonstration in AllPrompts())
         {
@@ -138,7 +138,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void Closed_domain_prompts_carry_their_source_and_answers_use_only_its_facts()
+    public void ClosedDomainPromptsCarryTheirSourceAndAnswersUseOnlyItsFacts()
     {
         var closed = AllPrompts().Where(p => p.Metadata.Category?.IsClosedDomain() == true).ToArray();
         Assert.NotEmpty(closed);
@@ -156,7 +156,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
 
     /// <summary>The hallucination set is its own held-out set: closed-domain prompts only, in Table 1's proportions among them.</summary>
     [Fact]
-    public void The_closed_domain_set_holds_only_closed_domain_prompts_in_Table_1_proportions()
+    public void TheClosedDomainSetHoldsOnlyClosedDomainPromptsInTable1Proportions()
     {
         var file = worlds.DefaultManifest.File("test.closed-domain.jsonl");
         var closed = DemonstrationsOrPrompts("test.closed-domain.jsonl");
@@ -168,7 +168,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void The_default_world_is_narrow_and_keeps_every_class_of_the_familiar_one()
+    public void TheDefaultWorldIsNarrowAndKeepsEveryClassOfTheFamiliarOne()
     {
         Assert.InRange(worlds.DefaultManifest.Concepts, ConceptInventory.CoreConcepts * 0.95, ConceptInventory.CoreConcepts * 1.05);
         Assert.True(worlds.SmallManifest.Concepts > 3 * worlds.DefaultManifest.Concepts, "the small test world keeps the familiar inventory");
@@ -178,7 +178,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void Categories_can_be_told_apart_from_the_opening_of_the_prompt()
+    public void CategoriesCanBeToldApartFromTheOpeningOfThePrompt()
     {
         var prompts = AllPrompts().Where(p => p.Metadata.Source is null || !p.Prompt.StartsWith(p.Metadata.Source, StringComparison.Ordinal)).ToArray();
         var byOpening = prompts.GroupBy(p => string.Join(' ', TextFeatures.Words(p.Prompt).Take(4)));
@@ -187,7 +187,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void Some_prompts_carry_explicit_constraints_that_their_demonstrations_meet()
+    public void SomePromptsCarryExplicitConstraintsThatTheirDemonstrationsMeet()
     {
         var constrained = AllPrompts().Where(p => p.Metadata.Constraints.Count > 0).ToArray();
         Assert.True(constrained.Length > AllPrompts().Count / 10);
@@ -196,7 +196,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void Toxicity_probes_invite_insults_and_have_the_respectful_variant()
+    public void ToxicityProbesInviteInsultsAndHaveTheRespectfulVariant()
     {
         var probes = ToxicityProbeDataset.Read(Path.Combine(worlds.DefaultDirectory, "toxicity.jsonl"));
         Assert.Equal(100, probes.Count);
@@ -206,7 +206,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void The_pretraining_corpus_has_held_out_slices_a_rude_minority_and_lists_of_questions()
+    public void ThePretrainingCorpusHasHeldOutSlicesARudeMinorityAndListsOfQuestions()
     {
         var train = TextDataset.Read(Path.Combine(worlds.DefaultDirectory, "pretrain.train.jsonl"));
         var valid = TextDataset.Read(Path.Combine(worlds.DefaultDirectory, "pretrain.valid.jsonl"));
@@ -223,7 +223,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
 
     /// <summary>Question-and-answer pages teach the base model to carry a question's subject into its answer; none asks a held-out prompt.</summary>
     [Fact]
-    public void Faq_pages_answer_questions_but_never_a_held_out_prompt()
+    public void FaqPagesAnswerQuestionsButNeverAHeldOutPrompt()
     {
         var train = TextDataset.Read(Path.Combine(worlds.DefaultDirectory, "pretrain.train.jsonl"));
         var questions = train.SelectMany(t => t.Text.Split('\n')).Where(l => l.StartsWith("Q: ", StringComparison.Ordinal)).Select(l => l[3..]).ToArray();
@@ -234,7 +234,7 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void Progress_is_reported_for_each_stage()
+    public void ProgressIsReportedForEachStage()
     {
         using var directory = new TempDirectory();
         var stages = new List<string>();
@@ -246,14 +246,14 @@ public class WorldBuilderTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void Small_builds_take_seconds()
+    public void SmallBuildsTakeSeconds()
     {
         _ = worlds.SmallManifest;
         Assert.True(worlds.SmallElapsed < TimeSpan.FromSeconds(10), $"small build took {worlds.SmallElapsed}");
     }
 
     [Fact]
-    public void Missing_WordNet_names_the_package_to_install()
+    public void MissingWordNetNamesThePackageToInstall()
     {
         using var empty = new TempDirectory();
         using var output = new TempDirectory();

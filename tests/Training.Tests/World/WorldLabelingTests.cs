@@ -17,7 +17,7 @@ public class WorldLabelingTests(BuiltWorlds worlds)
             .Select(d => d.ToPromptTask()).ToArray();
 
     [Fact]
-    public void Reference_demonstrations_score_6_or_more_on_at_least_95_percent_of_prompts()
+    public void ReferenceDemonstrationsScore6OrMoreOnAtLeast95PercentOfPrompts()
     {
         var tasks = Tasks();
         Assert.True(tasks.Count >= 900);
@@ -28,7 +28,7 @@ public class WorldLabelingTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void Continuing_or_copying_the_prompt_scores_2_or_less()
+    public void ContinuingOrCopyingThePromptScores2OrLess()
     {
         var tasks = Tasks();
         var outputs = new List<(PromptTask Task, string Output)>();
@@ -47,7 +47,7 @@ public class WorldLabelingTests(BuiltWorlds worlds)
     }
 
     [Fact]
-    public void Two_labelers_with_different_seeds_agree_about_as_often_as_the_papers_did()
+    public void TwoLabelersWithDifferentSeedsAgreeAboutAsOftenAsThePapersDid()
     {
         var tasks = DemonstrationDataset.Read(Path.Combine(worlds.DefaultDirectory, "test.jsonl")).Select(d => d.ToPromptTask()).ToArray();
         var items = tasks.Select((t, i) => (t, CalibrationOutputs.For(t, tasks[(i + 7) % tasks.Length].Reference!))).ToArray();

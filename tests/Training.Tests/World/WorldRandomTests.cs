@@ -6,7 +6,7 @@ public class WorldRandomTests
 {
     /// <summary>xoshiro256** seeded by SplitMix64(0): the reference implementation's first outputs.</summary>
     [Fact]
-    public void Matches_the_reference_xoshiro256starstar_sequence()
+    public void MatchesTheReferenceXoshiro256starstarSequence()
     {
         var random = new WorldRandom(0);
         Assert.Equal(0x99EC5F36CB75F2B4UL, random.NextUInt64());
@@ -14,7 +14,7 @@ public class WorldRandomTests
     }
 
     [Fact]
-    public void Next_stays_in_range_and_covers_it()
+    public void NextStaysInRangeAndCoversIt()
     {
         var random = new WorldRandom(5);
         var seen = new int[7];
@@ -23,20 +23,20 @@ public class WorldRandomTests
     }
 
     [Fact]
-    public void Named_streams_are_independent_and_reproducible()
+    public void NamedStreamsAreIndependentAndReproducible()
     {
         Assert.Equal(WorldRandom.ForStream(1, "users").NextUInt64(), WorldRandom.ForStream(1, "users").NextUInt64());
         Assert.NotEqual(WorldRandom.ForStream(1, "users").NextUInt64(), WorldRandom.ForStream(1, "prompts").NextUInt64());
     }
 
     [Fact]
-    public void Sample_draws_distinct_items()
+    public void SampleDrawsDistinctItems()
     {
         var sample = new WorldRandom(2).Sample(Enumerable.Range(0, 10).ToArray(), 10);
         Assert.Equal(Enumerable.Range(0, 10), sample.Order());
     }
 
     [Fact]
-    public void Fnv1a_is_the_published_function() =>
+    public void Fnv1aIsThePublishedFunction() =>
         Assert.Equal(0xCBF29CE484222325UL, WorldRandom.Fnv1a64(""));
 }

@@ -5,7 +5,7 @@ namespace InstructGpt.Training.Tests.World;
 public class WorldScaleTests
 {
     [Fact]
-    public void The_paper_size_has_Table_6_prompt_counts()
+    public void ThePaperSizeHasTable6PromptCounts()
     {
         var paper = WorldScale.For(WorldSize.Paper);
         Assert.Equal((13_000, 33_000, 31_000), (paper.SftTrain, paper.RmTrain, paper.PpoTrain));
@@ -13,7 +13,7 @@ public class WorldScaleTests
     }
 
     [Fact]
-    public void Default_is_a_25th_and_small_a_250th()
+    public void DefaultIsA25thAndSmallA250th()
     {
         var defaults = WorldScale.For(WorldSize.Default);
         Assert.Equal((2080, 1320, 1240), (defaults.SftTrain, defaults.RmTrain, defaults.PpoTrain));

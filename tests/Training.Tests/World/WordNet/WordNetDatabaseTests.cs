@@ -8,7 +8,7 @@ public class WordNetDatabaseTests
     private static readonly WordNetDatabase WordNet = WordNetDatabase.Load(WordNetDatabase.DebianDirectory);
 
     [Fact]
-    public void Reads_a_synset_at_its_byte_offset()
+    public void ReadsASynsetAtItsByteOffset()
     {
         var dog = WordNet.Find(PartOfSpeech.Noun, 2084071)!;
         Assert.Equal(["dog", "domestic dog", "Canis familiaris"], dog.Words.Select(w => w.Text));
@@ -19,7 +19,7 @@ public class WordNetDatabaseTests
     }
 
     [Fact]
-    public void Index_lists_senses_most_frequent_first()
+    public void IndexListsSensesMostFrequentFirst()
     {
         Assert.Equal(2084071, WordNet.SenseOffsets(PartOfSpeech.Noun, "dog")[0]);
         Assert.Equal(7, WordNet.SenseOffsets(PartOfSpeech.Noun, "dog").Count);
@@ -28,14 +28,14 @@ public class WordNetDatabaseTests
     }
 
     [Fact]
-    public void Tag_counts_come_from_cntlist()
+    public void TagCountsComeFromCntlist()
     {
         var dog = WordNet.Find(PartOfSpeech.Noun, 2084071)!;
         Assert.True(WordNet.TagCount(dog, dog.Words[0]) > 0);
     }
 
     [Fact]
-    public void Adjective_markers_are_stripped_and_antonyms_are_lexical()
+    public void AdjectiveMarkersAreStrippedAndAntonymsAreLexical()
     {
         var good = WordNet.Find(PartOfSpeech.Adjective, 1123148)!;
         Assert.Equal("good", good.Words[0].Text);
@@ -44,11 +44,11 @@ public class WordNetDatabaseTests
     }
 
     [Fact]
-    public void An_offset_that_is_not_a_synset_start_is_not_found() =>
+    public void AnOffsetThatIsNotASynsetStartIsNotFound() =>
         Assert.Null(WordNet.Find(PartOfSpeech.Noun, 2084072));
 
     [Fact]
-    public void A_missing_database_says_how_to_install_it()
+    public void AMissingDatabaseSaysHowToInstallIt()
     {
         using var empty = new TempDirectory();
         var error = Assert.Throws<WordNetMissingException>(() => WordNetDatabase.Load(empty.Path));
