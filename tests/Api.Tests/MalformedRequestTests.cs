@@ -97,6 +97,8 @@ public sealed class MalformedRequestTests(ApiFactory api)
         new("chat image content", Chat, M("\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"image_url\", \"image_url\": {}}]}]"), 400, "only text parts", "messages[0].content"),
         new("chat top_logprobs without logprobs", Chat, M("\"messages\": [{\"role\": \"user\", \"content\": \"x\"}], \"top_logprobs\": 2"), 400, "logprobs", "top_logprobs"),
         new("chat top_logprobs above 20", Chat, M("\"messages\": [{\"role\": \"user\", \"content\": \"x\"}], \"logprobs\": true, \"top_logprobs\": 50"), 400, "[0, 20]", "top_logprobs"),
+        new("chat messages beyond the context", Chat, M("\"messages\": [{\"role\": \"user\", \"content\": \"" + string.Concat(Enumerable.Repeat("word ", 600)) + "\"}]"), 400, "maximum context length is 512", "messages"),
+        new("chat max_tokens beyond the context", Chat, M("\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"max_tokens\": 100000"), 400, "maximum context length is 512", "max_tokens"),
         new("chat max_completion_tokens negative", Chat, M("\"messages\": [{\"role\": \"user\", \"content\": \"x\"}], \"max_completion_tokens\": -3"), 400, "max_completion_tokens", "max_completion_tokens"),
         new("GET on a POST endpoint", Completions, null, 405, "method", Method: "GET"),
         new("unknown /v1 endpoint", "/v1/engines/davinci/completions", "{}", 404, "Unknown endpoint"),

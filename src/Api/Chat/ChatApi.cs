@@ -63,7 +63,8 @@ public static class ChatApi
             served => [served.Tokenizer.Encode(prompt)],
             // A conversation that already fills the context asks for one token, which the scheduler refuses with the context-length message.
             (served, promptTokens) => fields.MaxTokens is null ? sampling with { MaxTokens = Math.Clamp(served.Model.Config.NPositions - promptTokens, 1, sampling.MaxTokens) } : sampling,
-            stream, http, logger);
+            // Too long for the context: the field to change is the conversation unless a length was asked for.
+            stream, http, logger, contextField: fields.MaxTokens is null ? "messages" : maxTokensField);
         var tokenizer = started.Model.Tokenizer;
         if (stream) return new EventStreamResult(StreamChunks(started, request.StreamOptions?.IncludeUsage ?? false, http.RequestAborted));
 

@@ -17,7 +17,7 @@ public static class GenerationStart
         ModelPool pool, ServingOptions serving, string? model, string idPrefix,
         Func<ServedModel, IReadOnlyList<IReadOnlyList<int>>> tokenize,
         Func<ServedModel, int, SamplingOptions> options,
-        bool stream, HttpContext http, ILogger logger, Func<TokenIdOutOfRangeException, string>? tokenIdField = null)
+        bool stream, HttpContext http, ILogger logger, Func<TokenIdOutOfRangeException, string>? tokenIdField = null, string? contextField = null)
     {
         if (string.IsNullOrEmpty(model)) throw new InvalidRequestException("You must provide a model parameter (GET /v1/models lists them).", "model");
         if (!CheckpointCatalog.IsValidName(model, out var problem)) throw new InvalidRequestException($"Invalid value for 'model': {problem}.", "model", "invalid_model_name");
@@ -43,7 +43,8 @@ public static class GenerationStart
             lease.Dispose();
             throw e switch
             {
-                ContextLengthExceededException => new InvalidRequestException(SamplingFields.CleanMessage(e), e.ParamName, "context_length_exceeded"),
+                // OpenAI names the field that made the request too long: the prompt side (chat's "messages") where the caller says so.
+                ContextLengthExceededException => new InvalidRequestException(SamplingFields.CleanMessage(e), contextField ?? e.ParamName, "context_length_exceeded"),
                 TokenIdOutOfRangeException outside when tokenIdField?.Invoke(outside) is { } field =>
                     new InvalidRequestException($"Invalid value for '{field}': {SamplingFields.CleanMessage(e)}", field),
                 _ => new InvalidRequestException(SamplingFields.CleanMessage(e), e.ParamName),
