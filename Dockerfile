@@ -26,6 +26,8 @@ COPY Directory.Build.props Directory.Build.targets Directory.Packages.props Inst
 COPY build/ build/
 COPY src/Safetensors/InstructGpt.Safetensors.csproj src/Safetensors/
 COPY src/Inference/InstructGpt.Inference.csproj src/Inference/
+COPY src/Tasks/InstructGpt.Tasks.csproj src/Tasks/
+COPY src/Database/InstructGpt.Database.csproj src/Database/
 COPY src/Evaluation/InstructGpt.Evaluation.csproj src/Evaluation/
 COPY src/Training/InstructGpt.Training.csproj src/Training/
 COPY src/Api/InstructGpt.Api.csproj src/Api/

@@ -70,7 +70,7 @@ public static class MicroPipelineHome
 
     private static string CodeKey()
     {
-        var modules = new[] { typeof(TrainingPipeline), typeof(InstructGpt.Evaluation.Labeling.SimulatedLabeler), typeof(InstructGpt.Inference.Model.GptConfig), typeof(TorchSharp.torch.Tensor) }
+        var modules = new[] { typeof(TrainingPipeline), typeof(InstructGpt.Tasks.Labeling.SimulatedLabeler), typeof(InstructGpt.Inference.Model.GptConfig), typeof(TorchSharp.torch.Tensor) }
             .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(",", modules))))[..16];
     }

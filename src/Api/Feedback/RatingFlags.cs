@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InstructGpt.Api.Errors;
-using InstructGpt.Evaluation.Metrics;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Api.Feedback;
 

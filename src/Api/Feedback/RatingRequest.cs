@@ -1,5 +1,5 @@
 using InstructGpt.Api.Errors;
-using InstructGpt.Evaluation.Labeling;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Api.Feedback;
 

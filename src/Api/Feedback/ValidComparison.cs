@@ -1,4 +1,4 @@
-using InstructGpt.Evaluation.Labeling;
+using InstructGpt.Tasks.Labeling;
 using InstructGpt.Training.Data;
 
 namespace InstructGpt.Api.Feedback;

@@ -1,5 +1,5 @@
 using Dapper;
-using InstructGpt.Evaluation.Storage;
+using InstructGpt.Database;
 using Microsoft.Data.Sqlite;
 
 namespace InstructGpt.Api.Jobs;

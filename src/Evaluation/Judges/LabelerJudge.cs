@@ -1,5 +1,5 @@
-using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Evaluation.Metrics;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Evaluation.Judges;
 

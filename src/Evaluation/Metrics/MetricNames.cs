@@ -1,3 +1,5 @@
+using InstructGpt.Tasks.Labeling;
+
 namespace InstructGpt.Evaluation.Metrics;
 
 /// <summary>The names in the aggregates' <c>metric</c> column and the JSON report.</summary>

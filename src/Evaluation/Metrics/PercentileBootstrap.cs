@@ -1,3 +1,5 @@
+using InstructGpt.Tasks.StableRandom;
+
 namespace InstructGpt.Evaluation.Metrics;
 
 /// <summary>

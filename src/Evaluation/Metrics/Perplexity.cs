@@ -1,3 +1,4 @@
+
 namespace InstructGpt.Evaluation.Metrics;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using InstructGpt.Evaluation.Metrics;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Evaluation.Reports;
 

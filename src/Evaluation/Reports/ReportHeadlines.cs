@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using InstructGpt.Evaluation.Metrics;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Evaluation.Reports;
 

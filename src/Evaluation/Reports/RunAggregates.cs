@@ -1,5 +1,6 @@
 using InstructGpt.Evaluation.Metrics;
 using InstructGpt.Evaluation.Storage;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Evaluation.Reports;
 

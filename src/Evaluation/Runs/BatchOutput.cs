@@ -1,6 +1,6 @@
 using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Storage;
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
 
 namespace InstructGpt.Evaluation.Runs;
 

@@ -1,5 +1,6 @@
 using InstructGpt.Evaluation.Metrics;
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
+using InstructGpt.Tasks.StableRandom;
 
 namespace InstructGpt.Evaluation.Runs;
 

@@ -1,6 +1,6 @@
 using InstructGpt.Evaluation.Judges;
-using InstructGpt.Evaluation.Labeling;
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
+using InstructGpt.Tasks.Labeling;
 using TorchSharp;
 using static TorchSharp.torch;
 

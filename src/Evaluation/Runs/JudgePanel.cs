@@ -1,6 +1,6 @@
 using InstructGpt.Evaluation.Judges;
-using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Evaluation.Storage;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Evaluation.Runs;
 

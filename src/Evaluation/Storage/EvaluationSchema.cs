@@ -1,4 +1,5 @@
 using Dapper;
+using InstructGpt.Database;
 using Microsoft.Data.Sqlite;
 
 namespace InstructGpt.Evaluation.Storage;

@@ -1,4 +1,5 @@
 using Dapper;
+using InstructGpt.Database;
 using InstructGpt.Evaluation.Metrics;
 using Microsoft.Data.Sqlite;
 

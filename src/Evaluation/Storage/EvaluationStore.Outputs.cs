@@ -1,4 +1,5 @@
 using Dapper;
+using InstructGpt.Database;
 
 namespace InstructGpt.Evaluation.Storage;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Dapper;
-using InstructGpt.Evaluation.Metrics;
+using InstructGpt.Database;
 using Microsoft.Data.Sqlite;
 
 namespace InstructGpt.Evaluation.Storage;

@@ -1,3 +1,5 @@
+using InstructGpt.Database;
+
 namespace InstructGpt.Evaluation.Storage;
 
 /// <summary>A row of <c>evaluation_human_labels</c> as Dapper reads it.</summary>

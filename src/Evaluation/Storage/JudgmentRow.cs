@@ -1,3 +1,4 @@
+using InstructGpt.Database;
 using InstructGpt.Evaluation.Metrics;
 
 namespace InstructGpt.Evaluation.Storage;

@@ -1,3 +1,5 @@
+using InstructGpt.Database;
+
 namespace InstructGpt.Evaluation.Storage;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using InstructGpt.Database;
+
 namespace InstructGpt.Evaluation.Storage;
 
 /// <summary>A row of <c>evaluation_runs</c> as Dapper reads and writes it.</summary>

@@ -1,3 +1,4 @@
+using InstructGpt.Database;
 using InstructGpt.Evaluation.Judges;
 
 namespace InstructGpt.Evaluation.Storage;

@@ -1,4 +1,5 @@
-using InstructGpt.Evaluation.Labeling;
+
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Training.Data;
 

@@ -1,4 +1,5 @@
-using InstructGpt.Evaluation.Tasks;
+
+using InstructGpt.Tasks;
 
 namespace InstructGpt.Training.Data;
 

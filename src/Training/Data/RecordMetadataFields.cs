@@ -1,5 +1,5 @@
 using System.Text.Json;
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
 
 namespace InstructGpt.Training.Data;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
-using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Serving;
 using InstructGpt.Inference.Tokenization;
+using InstructGpt.Tasks.Labeling;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.Runs;
 using InstructGpt.Training.Stages;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;

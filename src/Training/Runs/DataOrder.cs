@@ -1,4 +1,5 @@
-using InstructGpt.Evaluation.Metrics;
+
+using InstructGpt.Tasks.StableRandom;
 
 namespace InstructGpt.Training.Runs;
 

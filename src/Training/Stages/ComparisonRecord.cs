@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Inference.Checkpoints;
 using InstructGpt.Inference.Tokenization;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Training.Stages;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using InstructGpt.Evaluation.Labeling;
-using InstructGpt.Evaluation.Metrics;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
 using InstructGpt.Inference.Tokenization;
+using InstructGpt.Tasks.Labeling;
+using InstructGpt.Tasks.StableRandom;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.Runs;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using InstructGpt.Evaluation.Labeling;
+using InstructGpt.Tasks.Labeling;
 using InstructGpt.Training.World.WordNet;
 
 namespace InstructGpt.Training.World;

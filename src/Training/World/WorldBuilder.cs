@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.World.Prompts;
 using InstructGpt.Training.World.WordNet;

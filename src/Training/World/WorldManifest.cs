@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
 
 namespace InstructGpt.Training.World;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using InstructGpt.Api.Feedback;
 using InstructGpt.Api.Tests.Fixtures;
-using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Evaluation.Storage;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Api.Tests.Feedback;
 

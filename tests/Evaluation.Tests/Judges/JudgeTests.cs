@@ -1,9 +1,9 @@
 using InstructGpt.Evaluation.Judges;
-using InstructGpt.Evaluation.Labeling;
 using InstructGpt.Evaluation.Metrics;
-using InstructGpt.Evaluation.Tasks;
 using InstructGpt.Evaluation.Tests.Runs;
 using InstructGpt.Inference.Tokenization;
+using InstructGpt.Tasks;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Evaluation.Tests.Judges;
 

@@ -3,6 +3,7 @@ using InstructGpt.Evaluation.Runs;
 using InstructGpt.Evaluation.Storage;
 using InstructGpt.Evaluation.Tests.Runs;
 using InstructGpt.Evaluation.Tests.Storage;
+using InstructGpt.Tasks;
 using InstructGpt.Tests.Shared;
 
 namespace InstructGpt.Evaluation.Tests.Judges;

@@ -2,6 +2,7 @@ using System.Globalization;
 using InstructGpt.Evaluation.Metrics;
 using InstructGpt.Evaluation.Reports;
 using InstructGpt.Evaluation.Storage;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Evaluation.Tests.Reports;
 

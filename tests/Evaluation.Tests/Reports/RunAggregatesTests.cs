@@ -1,5 +1,6 @@
 using InstructGpt.Evaluation.Metrics;
 using InstructGpt.Evaluation.Reports;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Evaluation.Tests.Reports;
 

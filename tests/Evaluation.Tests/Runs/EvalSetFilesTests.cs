@@ -1,10 +1,10 @@
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.EvalSets;
 
 namespace InstructGpt.Evaluation.Tests.Runs;
 
-/// <summary>Reading eval sets (src/Training/Evaluation) into what the runner takes.</summary>
+/// <summary>Reading eval sets (src/Training/EvalSets) into what the runner takes.</summary>
 public sealed class EvalSetFilesTests : IDisposable
 {
     private readonly string root = Directory.CreateTempSubdirectory("igt-evalsets-").FullName;

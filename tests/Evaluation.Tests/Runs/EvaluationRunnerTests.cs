@@ -5,9 +5,10 @@ using InstructGpt.Evaluation.Metrics;
 using InstructGpt.Evaluation.Reports;
 using InstructGpt.Evaluation.Runs;
 using InstructGpt.Evaluation.Storage;
-using InstructGpt.Evaluation.Tasks;
 using InstructGpt.Evaluation.Tests.Reports;
 using InstructGpt.Evaluation.Tests.Storage;
+using InstructGpt.Tasks;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Evaluation.Tests.Runs;
 

@@ -3,6 +3,7 @@ using InstructGpt.Evaluation.Metrics;
 using InstructGpt.Evaluation.Runs;
 using InstructGpt.Evaluation.Storage;
 using InstructGpt.Evaluation.Tests.Storage;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Evaluation.Tests.Runs;
 

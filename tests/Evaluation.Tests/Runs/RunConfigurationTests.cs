@@ -1,6 +1,6 @@
 using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Runs;
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
 
 namespace InstructGpt.Evaluation.Tests.Runs;
 

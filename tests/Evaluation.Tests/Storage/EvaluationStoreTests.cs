@@ -2,6 +2,7 @@ using Dapper;
 using InstructGpt.Evaluation.Judges;
 using InstructGpt.Evaluation.Metrics;
 using InstructGpt.Evaluation.Storage;
+using InstructGpt.Tasks.Labeling;
 using Microsoft.Data.Sqlite;
 
 namespace InstructGpt.Evaluation.Tests.Storage;

@@ -1,4 +1,4 @@
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
 using InstructGpt.Training.Data;
 
 namespace InstructGpt.Training.Tests.Data;

@@ -1,4 +1,4 @@
-using InstructGpt.Evaluation.Labeling;
+using InstructGpt.Tasks.Labeling;
 using InstructGpt.Training.World;
 using InstructGpt.Training.World.WordNet;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using InstructGpt.Evaluation.Labeling;
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
+using InstructGpt.Tasks.Labeling;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.World;
 

@@ -1,5 +1,5 @@
-using InstructGpt.Evaluation.Labeling;
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
+using InstructGpt.Tasks.Labeling;
 using InstructGpt.Training.Data;
 
 namespace InstructGpt.Training.Tests.World;

@@ -1,4 +1,4 @@
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.World.WordNet;
 using static InstructGpt.Training.World.EnglishPhrasing;

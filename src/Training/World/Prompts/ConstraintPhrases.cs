@@ -1,5 +1,6 @@
-using InstructGpt.Evaluation.Labeling;
-using InstructGpt.Evaluation.Tasks;
+
+using InstructGpt.Tasks;
+using InstructGpt.Tasks.Labeling;
 
 namespace InstructGpt.Training.World.Prompts;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
 using InstructGpt.Training.Data;
 
 namespace InstructGpt.Training.World.Prompts;

@@ -1,4 +1,5 @@
-using InstructGpt.Evaluation.Tasks;
+using InstructGpt.Tasks;
+using InstructGpt.Tasks.Labeling;
 using InstructGpt.Training.Data;
 using InstructGpt.Training.World.WordNet;
 using static InstructGpt.Training.World.EnglishPhrasing;
@@ -44,7 +45,7 @@ internal sealed class SummarizationPrompts(ConceptInventory concepts) : ICategor
 
     private static (string, TaskConstraint[]) Limited(string summary)
     {
-        var limit = (Evaluation.Labeling.TextFeatures.WordCount(summary) + 3 + 4) / 5 * 5;
+        var limit = (TextFeatures.WordCount(summary) + 3 + 4) / 5 * 5;
         return ($"Summarize the text below in at most {limit} words.", [TaskConstraint.MaxWords(limit)]);
     }
 }

@@ -1,7 +1,0 @@
-namespace InstructGpt.Evaluation.Labeling;
-
-/// <summary>How often two labelers order a pair of outputs the same way.</summary>
-public sealed record AgreementResult(int Pairs, int Agreements)
-{
-    public double Rate => Pairs == 0 ? double.NaN : Agreements / (double)Pairs;
-}

@@ -1,4 +1,0 @@
-namespace InstructGpt.Evaluation.Storage;
-
-/// <summary>One schema step: its version (ascending, never reused), a name for the version table, and its SQL.</summary>
-public sealed record SqliteMigration(int Version, string Name, string Sql);
