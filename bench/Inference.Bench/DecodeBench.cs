@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using InstructGpt.Inference.Engine;
 using InstructGpt.Inference.Generation;
 using InstructGpt.Inference.Model;
 using InstructGpt.Safetensors;
