@@ -8,16 +8,11 @@ namespace InstructGpt.Safetensors.Tests;
 /// </summary>
 public sealed class BrokenSafetensorsFileTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("igt-safetensors-broken-").FullName;
+    private readonly ScratchFiles scratch = new("igt-safetensors-broken-");
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => scratch.Dispose();
 
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(directory, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    private string Write(string name, byte[] bytes) => scratch.Write(name, bytes);
 
     private void AssertRejected(string name, byte[] bytes, params string[] fragments)
     {

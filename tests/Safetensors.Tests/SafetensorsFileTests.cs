@@ -7,16 +7,11 @@ namespace InstructGpt.Safetensors.Tests;
 /// <summary>Reading safetensors files assembled byte by byte from the spec, and rejecting broken ones.</summary>
 public sealed class SafetensorsFileTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("igt-safetensors-read-").FullName;
+    private readonly ScratchFiles scratch = new("igt-safetensors-read-");
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => scratch.Dispose();
 
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(directory, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    private string Write(string name, byte[] bytes) => scratch.Write(name, bytes);
 
     // ---- a file assembled by hand ------------------------------------------------------------
 
@@ -173,6 +168,6 @@ public sealed class SafetensorsFileTests : IDisposable
     [Fact]
     public void MissingFileIsFileNotFound()
     {
-        Assert.Throws<FileNotFoundException>(() => SafetensorsFile.Open(Path.Combine(directory, "absent.safetensors")));
+        Assert.Throws<FileNotFoundException>(() => SafetensorsFile.Open(Path.Combine(scratch.Directory, "absent.safetensors")));
     }
 }
