@@ -7,6 +7,7 @@ using InstructGpt.Api.Feedback;
 using InstructGpt.Api.Health;
 using InstructGpt.Api.Hosting;
 using InstructGpt.Api.Jobs;
+using InstructGpt.Api.Labeling;
 using InstructGpt.Api.Metrics;
 using InstructGpt.Api.Models;
 using InstructGpt.Api.OpenApi;
@@ -28,6 +29,7 @@ builder.AddApiMetrics();
 builder.AddApiDocs();
 builder.AddFeedback();
 builder.AddDatasets();
+builder.AddLabeling();
 
 var app = builder.Build();
 if (ScalarDisposalGuard.Problem is { } guardProblem)
@@ -38,6 +40,7 @@ if (MklCpuDispatch.Problem is { } mklProblem)
 app.UseApiMetrics();
 app.UseApiErrors();
 app.UseAuthentication();
+app.UseLabelerBoundary();
 app.UseAuthorization();
 
 app.MapApiDocs();
@@ -51,6 +54,7 @@ app.MapTrainingJobsApi();
 app.MapEvaluationsApi();
 app.MapFeedbackApi();
 app.MapDatasetsApi();
+app.MapLabelingApi();
 
 app.Run();
 
