@@ -7,6 +7,7 @@ using InstructGpt.Api.Feedback;
 using InstructGpt.Api.Health;
 using InstructGpt.Api.Hosting;
 using InstructGpt.Api.Jobs;
+using InstructGpt.Api.Labeling;
 using InstructGpt.Api.Metrics;
 using InstructGpt.Api.Models;
 using InstructGpt.Api.OpenApi;
@@ -51,6 +52,7 @@ app.MapTrainingJobsApi();
 app.MapEvaluationsApi();
 app.MapFeedbackApi();
 app.MapDatasetsApi();
+app.MapLabelingPage();
 
 app.Run();
 
