@@ -18,7 +18,7 @@ export function startAdmin(report) {
     const p = batch.progress || {};
     const labeling = typeof p.labeling === "number" ? p.labeling : 0;
     return el("tr", { dataset: { batch: batch.id } },
-      el("th", { scope: "row" }, el("span", { class: "batch-name", text: batch.name || batch.id }), el("br"), el("code", { text: batch.id })),
+      el("th", { scope: "row" }, batch.name ? [el("span", { class: "batch-name", text: batch.name }), el("br")] : null, el("code", { text: batch.id })),
       el("td", {}, el("span", { class: `status status-${batch.status}`, text: batch.status }),
         batch.status === "sampling" || batch.status === "queued" ? ` ${percent(p.sampling)}` : null,
         batch.error ? el("div", { class: "error-text", text: batch.error.message || String(batch.error) }) : null),
@@ -42,7 +42,7 @@ export function startAdmin(report) {
       const a = await api.agreement(batch.id);
       $("agreement-title").textContent = `Agreement · ${batch.name || batch.id}`;
       const o = a.overall;
-      $("agreement-overall").textContent = `Overall ${percent(o.rate)}: ${o.agreements} of ${o.pairs} output pairs agree, over ${o.tasks} tasks ranked by two labelers.`;
+      $("agreement-overall").textContent = `Overall ${percent(o.rate)}: ${o.agreements} of ${o.pairs} output pairs agree, over ${o.tasks} ${o.tasks === 1 ? "task" : "tasks"} ranked by two labelers.`;
       const pairs = a.labeler_pairs.map((p) => statsRow(p.labelers.join(" · "), p));
       $("agreement-pairs").tBodies[0].replaceChildren(...(pairs.length ? pairs : [emptyRow("No task has been ranked by two labelers yet.")]));
       $("reference-title").textContent = `With the ${a.reference_labeler || "simulated labeler"}`;

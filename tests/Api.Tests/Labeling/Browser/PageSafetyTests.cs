@@ -104,7 +104,7 @@ public sealed class PageSafetyTests(LabelingBrowserFixture fixture)
         row.FindElement(By.CssSelector("button.agreement-button")).Click();
         page.Until(d => d.FindElement(By.Id("agreement")).Displayed, "the agreement shows");
         // ann ranked A > B > C and ben A > C > B: of the three pairs they agree on (A, B) and (A, C).
-        Assert.StartsWith("Overall 66.7%: 2 of 3 output pairs agree, over 1 tasks", page.ById("agreement-overall").Text, StringComparison.Ordinal);
+        Assert.StartsWith("Overall 66.7%: 2 of 3 output pairs agree, over 1 task ranked", page.ById("agreement-overall").Text, StringComparison.Ordinal);
         var pair = page.Driver.FindElement(By.CssSelector("#agreement-pairs tbody tr")).Text;
         Assert.Contains("ann · ben", pair, StringComparison.Ordinal);
         Assert.Contains("66.7%", pair, StringComparison.Ordinal);

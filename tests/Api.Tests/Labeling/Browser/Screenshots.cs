@@ -28,6 +28,7 @@ public sealed class Screenshots(string fallbackDirectory)
     {
         var window = driver.Manage().Window;
         var before = window.Size;
+        ((IJavaScriptExecutor)driver).ExecuteScript("window.scrollTo(0, 0);");
         var height = Convert.ToInt32(((IJavaScriptExecutor)driver).ExecuteScript("return Math.ceil(document.documentElement.scrollHeight);"));
         window.Size = new System.Drawing.Size(width, Math.Min(Math.Max(height, 600), 8000));
         try
