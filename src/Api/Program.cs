@@ -29,6 +29,7 @@ builder.AddApiMetrics();
 builder.AddApiDocs();
 builder.AddFeedback();
 builder.AddDatasets();
+builder.AddLabeling();
 
 var app = builder.Build();
 if (ScalarDisposalGuard.Problem is { } guardProblem)
@@ -39,6 +40,7 @@ if (MklCpuDispatch.Problem is { } mklProblem)
 app.UseApiMetrics();
 app.UseApiErrors();
 app.UseAuthentication();
+app.UseLabelerBoundary();
 app.UseAuthorization();
 
 app.MapApiDocs();
@@ -52,6 +54,7 @@ app.MapTrainingJobsApi();
 app.MapEvaluationsApi();
 app.MapFeedbackApi();
 app.MapDatasetsApi();
+app.MapLabelingApi();
 app.MapLabelingPage();
 
 app.Run();

@@ -93,25 +93,14 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
         var request = new EvaluationRequest
         {
             RunId = runId,
-            Models = spec.Models.Select((name, i) =>
-            {
-                ModelDirectory(name, $"models[{i}]"); // a 400 naming the field, where the catalog would throw an ArgumentException
-                return ModelCatalog.Resolve(name, jobs.CheckpointsDirectory);
-            }).ToArray(),
+            Models = spec.Models.Select((name, i) => ResolveModel(name, $"models[{i}]")).ToArray(),
             Baseline = spec.Baseline,
             EvalSet = string.Join(',', spec.EvalSets),
             Prompts = set.Prompts,
             ToxicityProbes = set.ToxicityProbes,
             HeldOutDocuments = set.Documents,
             Judges = spec.Judges,
-            Sampling = new EvaluationSampling
-            {
-                Temperature = spec.Sampling.Temperature,
-                TopP = spec.Sampling.TopP,
-                MaxTokens = spec.Sampling.MaxTokens,
-                Seed = spec.Sampling.Seed,
-                SamplesPerProbe = spec.SamplesPerProbe,
-            },
+            Sampling = spec.Sampling.ToSampling(spec.SamplesPerProbe),
             RewardModelDirectory = spec.RewardModel is null ? null : jobs.CheckpointDirectory(spec.RewardModel, "reward_model"),
             LlmJudge = spec.Llm is { } llm
                 ? new LlmJudgeOptions { BaseUrl = llm.Url, Model = llm.Model, ApiKey = llmApiKey, Endpoint = LlmEndpoint(llm.Endpoint) }
@@ -141,26 +130,34 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
 
     private EvalSet ReadEvalSets(IReadOnlyList<string> names, int? maxPrompts)
     {
-        var locator = EvalSets;
         var set = new EvalSet();
-        for (var i = 0; i < names.Count; i++)
-        {
-            var param = $"eval_sets[{i}]";
-            var path = locator.Resolve(names[i], param);
-            try
-            {
-                set = set.Merge(EvalSetFiles.LoadFile(path, maxPrompts));
-            }
-            catch (Exception e) when (e is DatasetFormatException or JsonException or ArgumentException or IOException or InvalidDataException)
-            {
-                throw new InvalidRequestException($"Invalid value for '{param}': eval set '{names[i]}' cannot be used: {e.Message}", param, "invalid_dataset");
-            }
-        }
+        for (var i = 0; i < names.Count; i++) set = set.Merge(ReadEvalSet(names[i], maxPrompts, $"eval_sets[{i}]"));
         return set;
     }
 
+    /// <summary>One eval set (committed or uploaded), its first <paramref name="maxPrompts"/> records; a 400 naming <paramref name="param"/> when it cannot be used.</summary>
+    public EvalSet ReadEvalSet(string name, int? maxPrompts, string param)
+    {
+        var path = EvalSets.Resolve(name, param);
+        try
+        {
+            return EvalSetFiles.LoadFile(path, maxPrompts);
+        }
+        catch (Exception e) when (e is DatasetFormatException or JsonException or ArgumentException or IOException or InvalidDataException)
+        {
+            throw new InvalidRequestException($"Invalid value for '{param}': eval set '{name}' cannot be used: {e.Message}", param, "invalid_dataset");
+        }
+    }
+
+    /// <summary>The model a name stands for, as a run generates with it.</summary>
+    public EvaluatedModel ResolveModel(string name, string param)
+    {
+        ModelDirectory(name, param); // a 400 naming the field, where the catalog would throw an ArgumentException
+        return ModelCatalog.Resolve(name, jobs.CheckpointsDirectory);
+    }
+
     /// <summary>The directory a model name stands for: a checkpoint here, or the base checkpoint for gpt and gpt-prompted.</summary>
-    private string ModelDirectory(string name, string param)
+    public string ModelDirectory(string name, string param)
     {
         if (name is not (ModelCatalog.Gpt or ModelCatalog.GptPrompted)) return WriterDirectory(name, param);
         try
@@ -186,7 +183,7 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
     }
 
     /// <summary>max_tokens must leave room for a prompt in every model's context (the runner would refuse the run later).</summary>
-    private void ContextRoom(IReadOnlyList<string> models, int maxTokens)
+    public void ContextRoom(IReadOnlyList<string> models, int maxTokens)
     {
         foreach (var model in models)
         {
@@ -233,7 +230,8 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
         _ => throw Invalid("llm.endpoint", $"'{Shorten(endpoint)}' is not an endpoint; use chat or completions"),
     };
 
-    private static EvaluationSamplingSpec Sampling(EvaluationSamplingRequest sampling)
+    /// <summary>The sampling fields with their defaults filled in; a 400 naming "sampling.FIELD" when one is out of range.</summary>
+    public static EvaluationSamplingSpec Sampling(EvaluationSamplingRequest sampling)
     {
         var defaults = new EvaluationSampling();
         var temperature = sampling.Temperature ?? defaults.Temperature;
@@ -253,10 +251,10 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
         return new EvaluationSamplingSpec(temperature, topP, maxTokens, (ulong)seed);
     }
 
-    private static int InRange(int value, int min, int max, string param) =>
+    public static int InRange(int value, int min, int max, string param) =>
         value >= min && value <= max ? value : throw Invalid(param, $"{value} is out of range; use an integer from {min} to {max}");
 
-    private static List<string> Distinct(IReadOnlyList<string> values, string param, string noun)
+    public static List<string> Distinct(IReadOnlyList<string> values, string param, string noun)
     {
         if (values.Count == 0) throw Invalid(param, $"give at least one {noun}, or leave '{param}' out for the defaults");
         for (var i = 0; i < values.Count; i++)
@@ -265,7 +263,7 @@ public sealed class EvaluationRequestValidator(JobRequestValidator jobs, Dataset
         return values.ToList();
     }
 
-    private static InvalidRequestException Invalid(string param, string problem) => new($"Invalid value for '{param}': {problem}.", param);
+    public static InvalidRequestException Invalid(string param, string problem) => new($"Invalid value for '{param}': {problem}.", param);
 
-    private static string Shorten(string? s) => s is null ? "null" : s.Length <= 64 ? s : s[..64] + "…";
+    public static string Shorten(string? s) => s is null ? "null" : s.Length <= 64 ? s : s[..64] + "…";
 }

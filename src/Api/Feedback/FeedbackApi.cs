@@ -3,6 +3,7 @@ using InstructGpt.Api.Datasets;
 using InstructGpt.Api.Errors;
 using InstructGpt.Api.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace InstructGpt.Api.Feedback;
 
@@ -52,9 +53,9 @@ public static class FeedbackApi
             .WithExamples(null, FeedbackExamples.Comparison);
         group.MapGet("/comparisons/export", ExportComparisonsAsync)
             .WithName("ExportComparisons")
-            .WithSummary("Every comparison as JSONL in the comparisons dataset format, ready for reward-model training")
+            .WithSummary("Every comparison (or one labeling batch's, ?batch_id=) as JSONL in the comparisons dataset format, ready for reward-model training")
             .WithDescription("One {\"id\", \"prompt\", \"completions\": [best, ..., worst], \"ranks\"?} record a line (docs/datasets.md); " +
-                "upload it with POST /v1/datasets?kind=comparisons or train on it directly.")
+                "upload it with POST /v1/datasets?kind=comparisons or train on it directly. ?batch_id=lb-… keeps the rankings entered on that labeling batch.")
             .Produces<string>(StatusCodes.Status200OK, DatasetCatalog.ContentType)
             .WithExamples(null, FeedbackExamples.Export);
         return app;
@@ -98,13 +99,14 @@ public static class FeedbackApi
             ? TypedResults.Ok(comparison)
             : ApiError.NotFound($"There is no comparison {id}.", "id", "comparison_not_found");
 
-    public static async Task<FileStreamHttpResult> ExportComparisonsAsync(FeedbackStore store, HttpContext http)
+    /// <param name="batchId">Only the rankings entered on this labeling batch (lb-…).</param>
+    public static async Task<FileStreamHttpResult> ExportComparisonsAsync(FeedbackStore store, HttpContext http, [FromQuery(Name = "batch_id")] string? batchId)
     {
         // Written to a temporary file first, so that every line has passed the dataset writer's own read-back check; then streamed and deleted.
         var path = Path.Combine(Path.GetTempPath(), $"instructgpt-comparisons-{Guid.NewGuid():N}.jsonl");
         try
         {
-            await store.ExportComparisonsAsync(path, http.RequestAborted);
+            await store.ExportComparisonsAsync(path, batchId, http.RequestAborted);
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             return TypedResults.Stream(stream, DatasetCatalog.ContentType, "comparisons.jsonl");
         }

@@ -42,6 +42,17 @@ public static class FeedbackSchema
                 created_at   TEXT NOT NULL
             ) STRICT;
             """),
+        // Ratings and rankings entered on a labeling batch's task (src/Api/Labeling) keep where they came from: the batch, the
+        // task and the letter the output was shown under; a ranking keeps the labeler's comment. Null for the other endpoints.
+        new(2, "labeling batch, task and output label", """
+            ALTER TABLE feedback_ratings ADD COLUMN batch_id TEXT;
+            ALTER TABLE feedback_ratings ADD COLUMN task_id INTEGER CHECK (task_id IS NULL OR task_id > 0);
+            ALTER TABLE feedback_ratings ADD COLUMN output_label TEXT CHECK (output_label IS NULL OR (length(output_label) = 1 AND output_label BETWEEN 'A' AND 'I'));
+            ALTER TABLE feedback_comparisons ADD COLUMN batch_id TEXT;
+            ALTER TABLE feedback_comparisons ADD COLUMN task_id INTEGER CHECK (task_id IS NULL OR task_id > 0);
+            ALTER TABLE feedback_comparisons ADD COLUMN comment TEXT;
+            CREATE INDEX feedback_comparisons_by_batch ON feedback_comparisons (batch_id, id) WHERE batch_id IS NOT NULL;
+            """),
     ];
 
     /// <summary>Applies every migration the database lacks; safe from several processes at once.</summary>

@@ -83,12 +83,12 @@ public sealed class FeedbackStore(IOptions<DataOptions> data)
         (await QueryAsync<ComparisonRow>($"{ComparisonRow.Select} WHERE id = @id", new { id }, cancellationToken)).SingleOrDefault()?.ToComparison();
 
     /// <summary>
-    /// Every comparison, oldest first, written by <see cref="ComparisonDataset.Write"/> to <paramref name="path"/>: the
-    /// file the reward-model stage reads, record ids "feedback-comparison-ID".
+    /// Every comparison (or those entered on labeling batch <paramref name="batchId"/>), oldest first, written by
+    /// <see cref="ComparisonDataset.Write"/> to <paramref name="path"/>: the file the reward-model stage reads, record ids "feedback-comparison-ID".
     /// </summary>
-    public async Task<int> ExportComparisonsAsync(string path, CancellationToken cancellationToken)
+    public async Task<int> ExportComparisonsAsync(string path, string? batchId, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync<ComparisonRow>($"{ComparisonRow.Select} ORDER BY id", null, cancellationToken);
+        var rows = await QueryAsync<ComparisonRow>($"{ComparisonRow.Select} {(batchId is null ? "" : "WHERE batch_id = @batchId")} ORDER BY id", new { batchId }, cancellationToken);
         var records = rows.Select(r => r.ToValid().ToComparison($"feedback-comparison-{r.Id}")).ToList();
         await Task.Run(() => ComparisonDataset.Write(path, records), cancellationToken);
         return records.Count;

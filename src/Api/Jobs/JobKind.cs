@@ -9,4 +9,6 @@ public enum JobKind
     Pipeline,
     /// <summary>An evaluation run over checkpoints (POST /v1/evaluations); run by an <see cref="IJobRunner"/>.</summary>
     Evaluation,
+    /// <summary>Sampling a labeling batch's outputs for people to rate and rank (POST /v1/labeling/batches).</summary>
+    Labeling,
 }

@@ -24,6 +24,7 @@ public static class JobNames
         JobKind.Training => "training",
         JobKind.Pipeline => "pipeline",
         JobKind.Evaluation => "evaluation",
+        JobKind.Labeling => "labeling",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -32,6 +33,7 @@ public static class JobNames
         "training" => JobKind.Training,
         "pipeline" => JobKind.Pipeline,
         "evaluation" => JobKind.Evaluation,
-        _ => throw new FormatException($"'{name}' is not a job kind; use training, pipeline or evaluation."),
+        "labeling" => JobKind.Labeling,
+        _ => throw new FormatException($"'{name}' is not a job kind; use training, pipeline, evaluation or labeling."),
     };
 }

@@ -101,11 +101,12 @@ public sealed class JobQueue
         if (running.TryRemove(id, out var cancellation)) cancellation.Dispose();
     }
 
-    /// <summary>"trainjob-", "pipeline-" or "eval-" and 24 random hex digits, as OpenAI's job ids look.</summary>
+    /// <summary>"trainjob-", "pipeline-", "lb-" or "eval-" and 24 random hex digits, as OpenAI's job ids look.</summary>
     public static string NewId(JobKind kind) => kind switch
     {
         JobKind.Training => "trainjob-",
         JobKind.Pipeline => "pipeline-",
+        JobKind.Labeling => "lb-",
         _ => "eval-",
     } + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 }

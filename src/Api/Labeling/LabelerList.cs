@@ -1,0 +1,3 @@
+namespace InstructGpt.Api.Labeling;
+
+public sealed record LabelerList(string Object, IReadOnlyList<LabelerObject> Data);
