@@ -28,8 +28,9 @@ export function startLabeling(labeler, report) {
   const showMissing = (emphasise) => {
     const items = missing();
     $("missing-title").textContent = items.length === 0 ? "Everything is answered." : `Still missing (${items.length}):`;
-    $("missing").replaceChildren(...items.slice(0, 12).map((text) => el("li", { text })),
-      items.length > 12 ? el("li", { text: `… and ${items.length - 12} more` }) : null);
+    const shown = items.slice(0, 12).map((text) => el("li", { text }));
+    if (items.length > 12) shown.push(el("li", { text: `… and ${items.length - 12} more` }));
+    $("missing").replaceChildren(...shown);
     $("missing-box").classList.toggle("complete", items.length === 0);
     $("missing-box").classList.toggle("emphasise", Boolean(emphasise) && items.length > 0);
     return items;

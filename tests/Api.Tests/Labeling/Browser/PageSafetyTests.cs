@@ -83,6 +83,7 @@ public sealed class PageSafetyTests(LabelingBrowserFixture fixture)
         try
         {
             Assert.True(page.Script<bool>("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"), "the page overflows horizontally at 420 px");
+            page.Script<object?>("document.getElementById('output-B').scrollIntoView();");
             fixture.Screenshots.Save(page.Driver, "untrusted-output-narrow");
         }
         finally
