@@ -39,6 +39,19 @@ public static class BatchesApi
             .WithDescription("A closed batch hands out no more tasks; what was submitted stays. 409 when the batch has already ended.")
             .WithExamples(null, LabelingExamples.CancelledBatch)
             .RequireApiKey();
+        group.MapGet("/batches/{id}/tasks", TasksAsync)
+            .WithName("ListLabelingTasks")
+            .WithSummary("A batch's tasks with each output's model and every labeler's assignment and submission (requires the API key)")
+            .WithDescription($"In task order; ?limit= (1 to {MaxListLimit}, default {DefaultListLimit}) and ?offset= page. Labelers never see this view.")
+            .WithExamples(null, LabelingExamples.TaskList)
+            .RequireApiKey();
+        group.MapGet("/batches/{id}/agreement", AgreementAsync)
+            .WithName("GetLabelingAgreement")
+            .WithSummary("Inter-labeler agreement on a batch, per labeler pair, and each labeler's with the simulated labeler (requires the API key)")
+            .WithDescription("As InstructGPT reports it (§5.4): over the tasks two labelers both ranked, every pair of a task's outputs is one comparison; " +
+                "they agree when they prefer the same output or both tie it. rate is null where there is no pair.")
+            .WithExamples(null, LabelingExamples.Agreement)
+            .RequireApiKey();
     }
 
     public static async Task<Results<Accepted<BatchObject>, ApiError>> CreateAsync(CreateBatchRequest? request, BatchValidator validator, BatchCatalog catalog)
@@ -68,6 +81,24 @@ public static class BatchesApi
         if (batch.Job.Status == JobStatus.Succeeded) await store.CloseBatchAsync(id);
         else await catalog.Queue.CancelAsync(id);
         return await catalog.FindAsync(id) is { } updated ? TypedResults.Ok(updated.ToObject()) : NotFound(id);
+    }
+
+    private static async Task<Results<Ok<TaskList>, ApiError>> TasksAsync(BatchCatalog catalog, LabelingStore store, string id, int? limit, int? offset)
+    {
+        if (limit is < 1 or > MaxListLimit)
+            return ApiError.BadRequest($"Invalid value for 'limit': {limit}; use an integer from 1 to {MaxListLimit}.", "limit");
+        if (offset is < 0) return ApiError.BadRequest($"Invalid value for 'offset': {offset}; use an integer from 0.", "offset");
+        if (await catalog.FindAsync(id) is null) return NotFound(id);
+        var (tasks, total) = await store.ListTasksAsync(id, offset ?? 0, limit ?? DefaultListLimit);
+        return TypedResults.Ok(new TaskList("list", tasks, total, (offset ?? 0) + tasks.Count < total));
+    }
+
+    private static async Task<Results<Ok<AgreementObject>, ApiError>> AgreementAsync(BatchCatalog catalog, LabelingStore store, string id)
+    {
+        if (await catalog.FindAsync(id) is null) return NotFound(id);
+        var rankings = await store.RankingsAsync(id);
+        // The simulated labeler reads every output: off the request's thread.
+        return TypedResults.Ok(await Task.Run(() => BatchAgreement.Measure(id, rankings)));
     }
 
     internal static ApiError NotFound(string id) =>

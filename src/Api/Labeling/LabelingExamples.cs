@@ -69,4 +69,23 @@ public static class LabelingExamples
     public const string SkipRequest = """{"reason": "I cannot judge medical advice."}""";
 
     public const string Skip = """{"object": "labeling.skip", "task_id": 42}""";
+
+    public const string TaskList = """
+        {"object": "list", "data": [{"object": "labeling.task", "id": 42, "batch_id": "lb-9c2f4e6a8b0d1c3e5f7a9b1d", "prompt_id": "test-0007",
+         "prompt": "Write a haiku about rain.", "category": "generation", "constraints": [],
+         "outputs": [{"label": "A", "text": "Soft rain taps the roof", "model": "ppo"}, {"label": "B", "text": "rain rain rain", "model": "sft"}],
+         "submissions": [{"labeler": "alice", "status": "submitted", "assigned_at": 1767226000, "finished_at": 1767226084, "seconds": 83.5,
+                          "comparison_id": 7, "skip_reason": null}],
+         "assignments": [{"labeler": "alice", "status": "submitted", "assigned_at": 1767226000, "finished_at": 1767226084, "seconds": 83.5,
+                          "comparison_id": 7, "skip_reason": null}]}],
+         "total": 20, "has_more": true}
+        """;
+
+    public const string Agreement = """
+        {"object": "labeling.agreement", "batch_id": "lb-9c2f4e6a8b0d1c3e5f7a9b1d",
+         "overall": {"tasks": 3, "pairs": 18, "agreements": 13, "rate": 0.722},
+         "labeler_pairs": [{"labelers": ["alice", "bob"], "tasks": 3, "pairs": 18, "agreements": 13, "rate": 0.722}],
+         "reference_labeler": "simulated labeler (seed 2)",
+         "reference": [{"labeler": "alice", "tasks": 5, "pairs": 30, "agreements": 20, "rate": 0.667}]}
+        """;
 }

@@ -4,4 +4,6 @@ namespace InstructGpt.Tasks.Labeling;
 public sealed record AgreementResult(int Pairs, int Agreements)
 {
     public double Rate => Pairs == 0 ? double.NaN : Agreements / (double)Pairs;
+
+    public static AgreementResult operator +(AgreementResult a, AgreementResult b) => new(a.Pairs + b.Pairs, a.Agreements + b.Agreements);
 }

@@ -1,0 +1,3 @@
+namespace InstructGpt.Api.Labeling;
+
+public sealed record TaskList(string Object, IReadOnlyList<TaskDetail> Data, int Total, bool HasMore);
