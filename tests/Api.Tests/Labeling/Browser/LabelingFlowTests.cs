@@ -80,6 +80,7 @@ public sealed class LabelingFlowTests(LabelingBrowserFixture fixture)
         page.Comment("half done");
         page.Until(_ => page.ById("timer").Text != "00:00", "the timer ticks");
         var elapsed = page.ById("timer").Text;
+        page.Script<object?>("document.getElementById('ranking').scrollIntoView();");
         fixture.Screenshots.Save(page.Driver, "draft-before-reload");
 
         page.Driver.Navigate().Refresh();
@@ -90,6 +91,7 @@ public sealed class LabelingFlowTests(LabelingBrowserFixture fixture)
         Assert.Equal(["A"], page.InSlot(2));
         Assert.Equal("half done", page.ById("comment").GetAttribute("value"));
         Assert.True(string.CompareOrdinal(page.ById("timer").Text, elapsed) >= 0, $"the timer restarted: {page.ById("timer").Text} < {elapsed}");
+        page.Script<object?>("document.getElementById('ranking').scrollIntoView();");
         fixture.Screenshots.Save(page.Driver, "draft-after-reload");
     }
 }

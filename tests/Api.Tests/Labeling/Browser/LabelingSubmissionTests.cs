@@ -45,6 +45,9 @@ public sealed class LabelingSubmissionTests(LabelingBrowserFixture fixture)
         page.Comment("A answers; B and C drift.");
         Assert.Empty(page.Missing());
         fixture.Screenshots.Save(page.Driver, "ranked");
+        page.Script<object?>("window.scrollTo(0, 0);");
+        page.ById("instructions").FindElement(By.TagName("summary")).Click(); // collapsed: the whole task on one screenshot
+        Assert.Null(page.ById("instructions").GetAttribute("open"));
         fixture.Screenshots.SaveFullPage(page.Driver, "complete-task-full-page");
 
         page.Submit();

@@ -29,7 +29,9 @@ public sealed class Screenshots(string fallbackDirectory)
         var window = driver.Manage().Window;
         var before = window.Size;
         ((IJavaScriptExecutor)driver).ExecuteScript("window.scrollTo(0, 0);");
-        var height = Convert.ToInt32(((IJavaScriptExecutor)driver).ExecuteScript("return Math.ceil(document.documentElement.scrollHeight);"));
+        // The window's size includes the browser's own bars: add them to the document's height.
+        var height = Convert.ToInt32(((IJavaScriptExecutor)driver).ExecuteScript(
+            "return Math.ceil(document.documentElement.scrollHeight + window.outerHeight - window.innerHeight);"));
         window.Size = new System.Drawing.Size(width, Math.Min(Math.Max(height, 600), 8000));
         try
         {
