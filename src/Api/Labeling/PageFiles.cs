@@ -3,9 +3,6 @@ using System.Security.Cryptography;
 
 namespace InstructGpt.Api.Labeling;
 
-/// <summary>One embedded file of the labeling page: its bytes, media type and a strong ETag of its content.</summary>
-public sealed record PageFile(byte[] Content, string ContentType, string ETag);
-
 /// <summary>The labeling page's files, read once from the assembly's embedded resources named <c>LabelingPage/&lt;file&gt;</c>.</summary>
 public sealed class PageFiles
 {

@@ -48,8 +48,9 @@ export function startLabeling(labeler, report) {
   };
 
   const renderTask = (assignment) => {
-    $("progress").textContent = `Page ${assignment.page} / ${assignment.total}`;
     task = assignment.task;
+    // With nothing left the server counts one page past the end; say it plainly instead.
+    $("progress").textContent = task ? `Page ${assignment.page} / ${assignment.total}` : `${assignment.total} / ${assignment.total} done`;
     show($("task"), Boolean(task));
     show($("done"), !task);
     show($("timer-box"), Boolean(task));

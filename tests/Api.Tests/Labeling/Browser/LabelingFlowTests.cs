@@ -68,6 +68,24 @@ public sealed class LabelingFlowTests(LabelingBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task AConflictFromTheServerShowsItsMessageAndKeepsTheDraft()
+    {
+        var (_, token) = await fixture.CreateLabelerAsync("kim");
+        page.OpenFresh($"#token={token}");
+        var taskId = page.WaitForTask();
+        page.Complete();
+        // The same labeler skips the task elsewhere (another tab, over REST) before this page submits it: 409 task_not_assigned.
+        using (var other = fixture.Labeler(token))
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await other.PostAsync($"/v1/labeling/tasks/{taskId}/skip", Fixtures.Json.Body(new { }))).StatusCode);
+        page.Submit();
+        page.Until(d => d.FindElement(By.Id("alert")).Text.StartsWith("409 task_not_assigned: ", StringComparison.Ordinal), "the alert shows the 409");
+        Assert.Equal(taskId, long.Parse(page.ById("task").GetAttribute("data-task-id")!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(new StoredLabels(fixture.Server.DatabasePath).Ratings(taskId));
+        page.Script<object?>("window.scrollTo(0, 0);");
+        fixture.Screenshots.Save(page.Driver, "conflict-409");
+    }
+
+    [Fact]
     public async Task AReloadRestoresTheDraftAndTheServerGivesTheSameTask()
     {
         var (_, token) = await fixture.CreateLabelerAsync("hank");

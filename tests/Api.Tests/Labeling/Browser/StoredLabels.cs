@@ -3,25 +3,6 @@ using Microsoft.Data.Sqlite;
 
 namespace InstructGpt.Api.Tests.Labeling.Browser;
 
-/// <summary>One feedback_ratings row of a labeling task, joined with its evaluation_human_labels twin (same id).</summary>
-public sealed record StoredRating(long Id, string Label, string? Model, long Likert, JsonElement Flags, string? Comment, string Labeler,
-    string? BatchId, long? TaskId, string Prompt, string Output, long? HumanLikert, JsonElement? HumanFlags, string? HumanLabeler);
-
-/// <summary>The feedback_comparisons row of a labeling task.</summary>
-public sealed record StoredComparison(long Id, string[] Outputs, int[] Ranking, int[]? Ranks, string Labeler, string? BatchId, long? TaskId, string? Comment)
-{
-    /// <summary>The rank slots, best first, each with its outputs (ties share a slot), as texts.</summary>
-    public IReadOnlyList<IReadOnlyList<string>> Slots()
-    {
-        var ranks = Ranks ?? Enumerable.Range(1, Ranking.Length).ToArray();
-        return Ranking.Select((index, i) => (Output: Outputs[index], Rank: ranks[i])).GroupBy(p => p.Rank).OrderBy(g => g.Key)
-            .Select(g => (IReadOnlyList<string>)g.Select(p => p.Output).Order(StringComparer.Ordinal).ToList()).ToList();
-    }
-}
-
-/// <summary>A labeling task's output as stored: its letter, text and the model that wrote it.</summary>
-public sealed record StoredOutput(string Label, string Text, string Model);
-
 /// <summary>Reads what the server stored for a labeling task straight from its SQLite database (the tests check rows, not the API's view of them).</summary>
 public sealed class StoredLabels(string databasePath)
 {
