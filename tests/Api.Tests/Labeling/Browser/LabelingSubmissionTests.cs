@@ -42,6 +42,8 @@ public sealed class LabelingSubmissionTests(LabelingBrowserFixture fixture)
         page.PressOnCard("C", Keys.ArrowUp);
         page.Until(_ => page.InSlot(2).SequenceEqual(["B", "C"]), "B and C are tied in slot 2");
         Assert.Equal(["A"], page.InSlot(1));
+        Assert.Equal("C", page.Script<string>("return document.activeElement.dataset.output;")); // the moved card keeps the focus
+        fixture.Screenshots.Save(page.Driver, "keyboard-tie");
         page.Comment("A answers; B and C drift.");
         Assert.Empty(page.Missing());
         fixture.Screenshots.Save(page.Driver, "ranked");
