@@ -41,10 +41,7 @@ public sealed class FeedbackStore(IOptions<DataOptions> data)
             Likert = rating.Likert, FlagsJson = JsonSerializer.Serialize(rating.Flags), Comment = rating.Comment,
             Labeler = rating.Labeler, CreatedAt = FormatTime(label.CreatedAt),
         };
-        await WriteAsync(evaluation, """
-            INSERT INTO feedback_ratings (id, prompt_id, prompt, output, model, likert, flags_json, comment, labeler, created_at)
-            VALUES (@Id, @PromptId, @Prompt, @Output, @Model, @Likert, @FlagsJson, @Comment, @Labeler, @CreatedAt)
-            """, row);
+        await WriteAsync(evaluation, RatingRow.Insert, row);
         return row.ToRating();
     }
 
@@ -57,10 +54,7 @@ public sealed class FeedbackStore(IOptions<DataOptions> data)
             RanksJson = comparison.Ranks is null ? null : JsonSerializer.Serialize(comparison.Ranks), Labeler = comparison.Labeler,
             CreatedAt = FormatTime(DateTimeOffset.UtcNow),
         };
-        row.Id = await WriteAsync(evaluation, """
-            INSERT INTO feedback_comparisons (prompt, outputs_json, ranking_json, ranks_json, labeler, created_at)
-            VALUES (@Prompt, @OutputsJson, @RankingJson, @RanksJson, @Labeler, @CreatedAt) RETURNING id
-            """, row);
+        row.Id = await WriteAsync(evaluation, ComparisonRow.Insert, row);
         return row.ToComparison();
     }
 
@@ -139,13 +133,19 @@ public sealed class FeedbackStore(IOptions<DataOptions> data)
         }
     }
 
-    private static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString(TimePattern, CultureInfo.InvariantCulture);
+    internal static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString(TimePattern, CultureInfo.InvariantCulture);
 
     private static long UnixSeconds(string stored) =>
         DateTimeOffset.ParseExact(stored, TimePattern, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUnixTimeSeconds();
 
-    private sealed class RatingRow
+    /// <summary>A feedback_ratings row; <see cref="Insert"/> is the one insert, also for ratings entered on a labeling batch's task.</summary>
+    internal sealed class RatingRow
     {
+        public const string Insert = """
+            INSERT INTO feedback_ratings (id, prompt_id, prompt, output, model, likert, flags_json, comment, labeler, created_at, batch_id, task_id, output_label)
+            VALUES (@Id, @PromptId, @Prompt, @Output, @Model, @Likert, @FlagsJson, @Comment, @Labeler, @CreatedAt, @BatchId, @TaskId, @OutputLabel)
+            """;
+
         public const string Select = """
             SELECT id AS Id, prompt_id AS PromptId, prompt AS Prompt, output AS Output, model AS Model, likert AS Likert,
                    flags_json AS FlagsJson, comment AS Comment, labeler AS Labeler, created_at AS CreatedAt
@@ -162,14 +162,23 @@ public sealed class FeedbackStore(IOptions<DataOptions> data)
         public string? Comment { get; set; }
         public string Labeler { get; set; } = "";
         public string CreatedAt { get; set; } = "";
+        public string? BatchId { get; set; }
+        public long? TaskId { get; set; }
+        public string? OutputLabel { get; set; }
 
         public FeedbackRating ToRating() => new(
             Id, FeedbackRating.ObjectName, PromptId, Prompt, Output, Model, checked((int)Likert),
             JsonSerializer.Deserialize<Dictionary<string, bool>>(FlagsJson)!, Comment, Labeler, UnixSeconds(CreatedAt));
     }
 
-    private sealed class ComparisonRow
+    /// <summary>A feedback_comparisons row; <see cref="Insert"/> is the one insert, also for rankings entered on a labeling batch's task.</summary>
+    internal sealed class ComparisonRow
     {
+        public const string Insert = """
+            INSERT INTO feedback_comparisons (prompt, outputs_json, ranking_json, ranks_json, labeler, created_at, batch_id, task_id, comment)
+            VALUES (@Prompt, @OutputsJson, @RankingJson, @RanksJson, @Labeler, @CreatedAt, @BatchId, @TaskId, @Comment) RETURNING id
+            """;
+
         public const string Select = """
             SELECT id AS Id, prompt AS Prompt, outputs_json AS OutputsJson, ranking_json AS RankingJson, ranks_json AS RanksJson,
                    labeler AS Labeler, created_at AS CreatedAt
@@ -183,6 +192,9 @@ public sealed class FeedbackStore(IOptions<DataOptions> data)
         public string? RanksJson { get; set; }
         public string Labeler { get; set; } = "";
         public string CreatedAt { get; set; } = "";
+        public string? BatchId { get; set; }
+        public long? TaskId { get; set; }
+        public string? Comment { get; set; }
 
         public ValidComparison ToValid() => new(
             Prompt, JsonSerializer.Deserialize<string[]>(OutputsJson)!, JsonSerializer.Deserialize<int[]>(RankingJson)!,

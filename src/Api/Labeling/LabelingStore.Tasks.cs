@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Dapper;
 using InstructGpt.Api.Auth;
+using InstructGpt.Api.Feedback;
+using InstructGpt.Evaluation.Storage;
 using InstructGpt.Database;
 using Microsoft.Data.Sqlite;
 
@@ -67,7 +69,8 @@ public sealed partial class LabelingStore
     /// </summary>
     public async Task<SubmissionResult?> SubmitAsync(LabelerIdentity labeler, LabelingTask task, ValidSubmission submission)
     {
-        var createdAt = StoredTime.Format(DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        var createdAt = FeedbackStore.FormatTime(now);
         await using var connection = await OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         if (!await HoldsAsync(connection, transaction, task.Id, labeler.Id)) return null;
@@ -75,28 +78,25 @@ public sealed partial class LabelingStore
         foreach (var rating in submission.Ratings)
         {
             var output = task.Outputs.Single(o => o.Label == rating.Label);
-            var flagsJson = JsonSerializer.Serialize(rating.Flags);
-            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-                INSERT INTO evaluation_human_labels (prompt_id, prompt, output, likert, flags_json, labeler, created_at)
-                VALUES (@PromptId, @Prompt, @Output, @Likert, @flagsJson, @Name, @createdAt) RETURNING id
-                """, new { PromptId = task.Task.Id, task.Task.Prompt, Output = output.Text, rating.Likert, flagsJson, labeler.Name, createdAt }, transaction));
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO feedback_ratings (id, prompt_id, prompt, output, model, likert, flags_json, comment, labeler, created_at, batch_id, task_id, output_label)
-                VALUES (@id, @PromptId, @Prompt, @Output, @Model, @Likert, @flagsJson, @Comment, @Name, @createdAt, @BatchId, @TaskId, @Label)
-                """, new
+            // The human judge's label and the feedback rating share one id, as /v1/feedback/ratings stores them.
+            var id = await EvaluationStore.InsertHumanLabelAsync(connection, transaction, new HumanLabel
             {
-                id, PromptId = task.Task.Id, task.Task.Prompt, Output = output.Text, output.Model, rating.Likert, flagsJson, submission.Comment, labeler.Name,
-                createdAt, task.BatchId, TaskId = task.Id, rating.Label,
+                PromptId = task.Task.Id, Prompt = task.Task.Prompt, Output = output.Text, Likert = rating.Likert, Flags = rating.Flags,
+                Labeler = labeler.Name, CreatedAt = now,
+            });
+            await connection.ExecuteAsync(new CommandDefinition(FeedbackStore.RatingRow.Insert, new FeedbackStore.RatingRow
+            {
+                Id = id, PromptId = task.Task.Id, Prompt = task.Task.Prompt, Output = output.Text, Model = output.Model, Likert = rating.Likert,
+                FlagsJson = JsonSerializer.Serialize(rating.Flags), Comment = submission.Comment, Labeler = labeler.Name, CreatedAt = createdAt,
+                BatchId = task.BatchId, TaskId = task.Id, OutputLabel = rating.Label,
             }, transaction));
             ratingIds.Add(id);
         }
-        var comparisonId = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO feedback_comparisons (prompt, outputs_json, ranking_json, ranks_json, labeler, created_at, batch_id, task_id, comment)
-            VALUES (@Prompt, @outputs, @ranking, @ranks, @Name, @createdAt, @BatchId, @TaskId, @Comment) RETURNING id
-            """, new
+        var comparisonId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(FeedbackStore.ComparisonRow.Insert, new FeedbackStore.ComparisonRow
         {
-            task.Task.Prompt, outputs = JsonSerializer.Serialize(task.Outputs.Select(o => o.Text)), ranking = JsonSerializer.Serialize(submission.Ranking),
-            ranks = submission.HasTies ? JsonSerializer.Serialize(submission.Ranks) : null, labeler.Name, createdAt, task.BatchId, TaskId = task.Id, submission.Comment,
+            Prompt = task.Task.Prompt, OutputsJson = JsonSerializer.Serialize(task.Outputs.Select(o => o.Text)), RankingJson = JsonSerializer.Serialize(submission.Ranking),
+            RanksJson = submission.HasTies ? JsonSerializer.Serialize(submission.Ranks) : null, Labeler = labeler.Name, CreatedAt = createdAt,
+            BatchId = task.BatchId, TaskId = task.Id, Comment = submission.Comment,
         }, transaction));
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE labeling_assignments SET status = 'submitted', finished_at = @createdAt, seconds = @Seconds, comparison_id = @comparisonId

@@ -47,32 +47,39 @@ public sealed partial class EvaluationStore
     /// <summary>Stores a person's label and returns it with its id.</summary>
     public async Task<HumanLabel> AddHumanLabelAsync(HumanLabel label, CancellationToken cancellationToken = default)
     {
-        if (label.Likert is < 1 or > 7)
-            throw new ArgumentOutOfRangeException(nameof(label), label.Likert, "A Likert score lies in 1–7 (InstructGPT Figure 5).");
         var createdAt = label.CreatedAt == default ? timeProvider.GetUtcNow() : label.CreatedAt;
         long id = 0;
         await WriteAsync(async (connection, transaction) =>
-        {
-            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                """
-                INSERT INTO evaluation_human_labels (prompt_id, prompt, output, likert, flags_json, labeler, created_at)
-                VALUES (@PromptId, @Prompt, @Output, @Likert, @FlagsJson, @Labeler, @CreatedAt)
-                RETURNING id
-                """,
-                new
-                {
-                    label.PromptId,
-                    label.Prompt,
-                    label.Output,
-                    label.Likert,
-                    FlagsJson = JsonColumns.Write(label.Flags),
-                    label.Labeler,
-                    CreatedAt = StoredTime.Format(createdAt),
-                },
-                transaction,
-                cancellationToken: cancellationToken));
-        }, cancellationToken);
+            id = await InsertHumanLabelAsync(connection, transaction, label with { CreatedAt = createdAt }, cancellationToken), cancellationToken);
         return label with { Id = id, CreatedAt = createdAt };
+    }
+
+    /// <summary>
+    /// Inserts a label (with its <see cref="HumanLabel.CreatedAt"/>) in the caller's transaction and returns its id: the one
+    /// insert, for <see cref="AddHumanLabelAsync"/> and for writers that store a label together with rows of their own.
+    /// </summary>
+    public static async Task<long> InsertHumanLabelAsync(SqliteConnection connection, SqliteTransaction transaction, HumanLabel label, CancellationToken cancellationToken = default)
+    {
+        if (label.Likert is < 1 or > 7)
+            throw new ArgumentOutOfRangeException(nameof(label), label.Likert, "A Likert score lies in 1–7 (InstructGPT Figure 5).");
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO evaluation_human_labels (prompt_id, prompt, output, likert, flags_json, labeler, created_at)
+            VALUES (@PromptId, @Prompt, @Output, @Likert, @FlagsJson, @Labeler, @CreatedAt)
+            RETURNING id
+            """,
+            new
+            {
+                label.PromptId,
+                label.Prompt,
+                label.Output,
+                label.Likert,
+                FlagsJson = JsonColumns.Write(label.Flags),
+                label.Labeler,
+                CreatedAt = StoredTime.Format(label.CreatedAt),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>Every human label for exactly this prompt and output text, oldest first.</summary>
