@@ -52,6 +52,20 @@ public sealed class LabelingBrowserFixture : IAsyncLifetime
         return (labeler.GetProperty("id").GetString()!, labeler.GetProperty("token").GetString()!);
     }
 
+    /// <summary>A new labeler opens the page by the link with their token; returns them and the task the page shows.</summary>
+    public async Task<(string Id, string Token, long TaskId)> SignInNewLabelerAsync(string name)
+    {
+        var (id, token) = await CreateLabelerAsync(name);
+        return (id, token, SignIn(token));
+    }
+
+    /// <summary>Opens the page (clean localStorage) by the link with <paramref name="token"/>; returns the task it shows.</summary>
+    public long SignIn(string token)
+    {
+        Page.OpenFresh($"#token={token}");
+        return Page.WaitForTask();
+    }
+
     /// <summary>GET /v1/labeling/tasks/next as the labeler holding <paramref name="token"/>.</summary>
     public async Task<JsonElement> NextAsync(string token)
     {

@@ -11,9 +11,7 @@ public sealed class LabelingFlowTests(LabelingBrowserFixture fixture)
     [Fact]
     public async Task SkipGivesTheNextTaskAndWritesNoLabels()
     {
-        var (labelerId, token) = await fixture.CreateLabelerAsync("dave");
-        page.OpenFresh($"#token={token}");
-        var skipped = page.WaitForTask();
+        var (labelerId, _, skipped) = await fixture.SignInNewLabelerAsync("dave");
         page.Rate("A", 5); // answered but skipped: nothing of it may be stored
         page.Skip();
         page.Until(d => d.FindElement(By.Id("notice")).Text.Contains($"Task {skipped} skipped", StringComparison.Ordinal), "the page confirms the skip");
@@ -32,10 +30,8 @@ public sealed class LabelingFlowTests(LabelingBrowserFixture fixture)
     {
         var (_, first) = await fixture.CreateLabelerAsync("erin");
         var (_, second) = await fixture.CreateLabelerAsync("frank");
-        page.OpenFresh($"#token={first}");
-        var erins = page.WaitForTask();
-        page.OpenFresh($"#token={second}");
-        var franks = page.WaitForTask();
+        var erins = fixture.SignIn(first);
+        var franks = fixture.SignIn(second);
         Assert.NotEqual(erins, franks);
         Assert.Contains("Signed in as frank", page.ById("who").Text, StringComparison.Ordinal);
         fixture.Screenshots.Save(page.Driver, "second-labeler");
@@ -44,9 +40,7 @@ public sealed class LabelingFlowTests(LabelingBrowserFixture fixture)
     [Fact]
     public async Task AnIncompleteTaskCannotBeSubmittedAndThePageSaysWhatIsMissing()
     {
-        var (_, token) = await fixture.CreateLabelerAsync("gina");
-        page.OpenFresh($"#token={token}");
-        var taskId = page.WaitForTask();
+        var (_, _, taskId) = await fixture.SignInNewLabelerAsync("gina");
         page.Rate("A", 4);
         page.DragToSlot("A", 1);
         page.Submit();
@@ -70,9 +64,7 @@ public sealed class LabelingFlowTests(LabelingBrowserFixture fixture)
     [Fact]
     public async Task AConflictFromTheServerShowsItsMessageAndKeepsTheDraft()
     {
-        var (_, token) = await fixture.CreateLabelerAsync("kim");
-        page.OpenFresh($"#token={token}");
-        var taskId = page.WaitForTask();
+        var (_, token, taskId) = await fixture.SignInNewLabelerAsync("kim");
         page.Complete();
         // The same labeler skips the task elsewhere (another tab, over REST) before this page submits it: 409 task_not_assigned.
         using (var other = fixture.Labeler(token))
@@ -88,9 +80,7 @@ public sealed class LabelingFlowTests(LabelingBrowserFixture fixture)
     [Fact]
     public async Task AReloadRestoresTheDraftAndTheServerGivesTheSameTask()
     {
-        var (_, token) = await fixture.CreateLabelerAsync("hank");
-        page.OpenFresh($"#token={token}");
-        var taskId = page.WaitForTask();
+        var (_, _, taskId) = await fixture.SignInNewLabelerAsync("hank");
         page.Rate("B", 7);
         page.Flag("B", "violent_content", "yes");
         page.DragToSlot("B", 1);

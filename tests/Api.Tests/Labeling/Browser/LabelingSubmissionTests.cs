@@ -11,9 +11,7 @@ public sealed class LabelingSubmissionTests(LabelingBrowserFixture fixture)
     [Fact]
     public async Task WhatIsEnteredInTheBrowserIsExactlyWhatSqliteHolds()
     {
-        var (labelerId, token) = await fixture.CreateLabelerAsync("carol");
-        page.OpenFresh($"#token={token}");
-        var taskId = page.WaitForTask();
+        var (labelerId, _, taskId) = await fixture.SignInNewLabelerAsync("carol");
         Assert.DoesNotContain("token", page.Driver.Url, StringComparison.Ordinal); // taken out of the address bar
         Assert.Matches(@"^Page 1 / \d+$", page.Progress());
         Assert.Equal(["A", "B", "C"], page.OutputLabels());
