@@ -26,7 +26,7 @@ export function renderRatings(container, task, draft, onChange) {
 function outputCard(task, output, rating, onChange) {
   const id = `output-${output.label}`;
   const likertName = `likert-${output.label}`;
-  const likert = el("div", { class: "likert", role: "radiogroup", "aria-labelledby": `${id}-likert` },
+  const likert = el("div", { class: "likert", role: "radiogroup", "aria-labelledby": `${id}-title ${id}-likert` },
     ...[1, 2, 3, 4, 5, 6, 7].map((n) => el("label", { class: "likert-option", title: LIKERT_WORDS[n] ? `${n}: ${LIKERT_WORDS[n]}` : String(n) },
       el("input", {
         type: "radio", name: likertName, value: n, checked: rating.likert === n,
@@ -55,7 +55,7 @@ function question(task, label, q, rating, onChange) {
   let hint = null;
   if (q.flag === "hallucination" && !hallucinationApplies(task)) hint = "open-domain task: usually N/A";
   if (q.flag === "satisfies_constraints" && !constraintsApply(task)) hint = "the prompt states no constraints";
-  return el("div", { class: "flag", role: "radiogroup", "aria-labelledby": id },
+  return el("div", { class: "flag", role: "radiogroup", "aria-labelledby": `output-${label}-title ${id}` },
     el("span", { id, class: "flag-text" }, q.text, hint ? el("small", { text: ` (${hint})` }) : null),
     el("span", { class: "choices" }, ...answers.map(([value, text]) => el("label", { class: "choice" },
       el("input", {

@@ -1,3 +1,4 @@
+using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
 namespace InstructGpt.Api.Tests.Labeling.Browser;
@@ -22,8 +23,17 @@ internal static class Chrome
         var options = new ChromeOptions { BinaryLocation = BrowserPath };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
             "--disable-background-networking", "--disable-component-update", "--no-first-run", "--lang=en-US");
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All); // the console, for Content-Security-Policy reports and script errors
         var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(10);
         return driver;
     }
+
+    /// <summary>
+    /// The console messages since the last call that report a script error or something the Content-Security-Policy refused
+    /// (an inline script or style the page should not have, or an injected one it blocked).
+    /// </summary>
+    public static IReadOnlyList<string> ScriptProblems(IWebDriver driver) =>
+        driver.Manage().Logs.GetLog(LogType.Browser).Select(e => e.Message)
+            .Where(m => m.Contains("Content Security Policy", StringComparison.Ordinal) || m.Contains("Uncaught", StringComparison.Ordinal)).ToList();
 }

@@ -31,9 +31,11 @@ public sealed class PageSafetyTests(LabelingBrowserFixture fixture)
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<style", html, StringComparison.Ordinal);
 
+        Chrome.ScriptProblems(page.Driver);
         page.OpenFresh();
         page.Until(d => d.FindElement(By.Id("signin")).Displayed, "the sign-in form shows");
         Assert.True(page.ById("token").Displayed);
+        Assert.Empty(Chrome.ScriptProblems(page.Driver));
         fixture.Screenshots.Save(page.Driver, "sign-in");
     }
 
@@ -68,6 +70,7 @@ public sealed class PageSafetyTests(LabelingBrowserFixture fixture)
         const string Hostile = "<script>window.__pwned=1</script> and <img src=x onerror=\"window.__pwned=2\"> <b>bold?</b>";
         new StoredLabels(fixture.Server.DatabasePath).ReplaceOutput(taskId, "B", Hostile + "\n" + longLine);
 
+        Chrome.ScriptProblems(page.Driver); // start with an empty console
         page.OpenFresh($"#token={token}");
         Assert.Equal(taskId, page.WaitForTask());
         var text = page.OutputText("B");
@@ -77,6 +80,7 @@ public sealed class PageSafetyTests(LabelingBrowserFixture fixture)
         Assert.Empty(page.Driver.FindElements(By.CssSelector("#outputs script, #outputs img, #outputs b, #ranking img")));
         await Task.Delay(300); // an image error handler would have run by now
         Assert.Equal("undefined", page.Script<string>("return typeof window.__pwned;"));
+        Assert.Empty(Chrome.ScriptProblems(page.Driver)); // nothing was even tried: the text never became HTML
         // The 5,000-character line wraps inside its card: nothing is wider than the window.
         Assert.True(page.Script<bool>("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"), "the page overflows horizontally");
         page.Driver.Manage().Window.Size = new System.Drawing.Size(420, 900);
