@@ -2,8 +2,8 @@ using System.Text.Json;
 using Dapper;
 using InstructGpt.Api.Auth;
 using InstructGpt.Api.Feedback;
-using InstructGpt.Evaluation.Storage;
 using InstructGpt.Database;
+using InstructGpt.Evaluation.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace InstructGpt.Api.Labeling;

@@ -7,6 +7,6 @@ public sealed record TaskDetail(string Object, long Id, string BatchId, string P
     IReadOnlyList<TaskOutput> Outputs, IReadOnlyList<TaskAssignment> Submissions, IReadOnlyList<TaskAssignment> Assignments)
 {
     public static TaskDetail From(LabelingTask task, IReadOnlyList<TaskAssignment> assignments) => new(TaskObject.ObjectName, task.Id, task.BatchId,
-        task.Task.Id, task.Task.Prompt, task.Task.Category.ToName(), task.Task.Constraints.Select(c => c.ToString()).ToArray(), task.Outputs,
+        task.Task.Id, task.Task.Prompt, TaskObject.CategoryName(task.Task), task.Task.Constraints.Select(c => c.ToString()).ToArray(), task.Outputs,
         assignments.Where(a => a.Status == "submitted").ToArray(), assignments);
 }

@@ -9,6 +9,9 @@ public sealed record TaskObject(string Object, long Id, string BatchId, string P
     public const string ObjectName = "labeling.task";
 
     public static TaskObject For(LabelingTask task, DateTimeOffset? assignedAt) => new(ObjectName, task.Id, task.BatchId, task.Task.Prompt,
-        task.Task.Category.ToName(), task.Task.Constraints.Select(c => c.ToString()).ToArray(),
+        CategoryName(task.Task), task.Task.Constraints.Select(c => c.ToString()).ToArray(),
         task.Outputs.Select(o => new ShownOutput(o.Label, o.Text)).ToArray(), assignedAt?.ToUnixTimeSeconds());
+
+    /// <summary>The task's category (InstructGPT Table 1), or null for "other": typed prompts and prompts datasets carry none.</summary>
+    public static string? CategoryName(PromptTask task) => task.Category == TaskCategory.Other ? null : task.Category.ToName();
 }

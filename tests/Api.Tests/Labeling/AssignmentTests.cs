@@ -105,9 +105,13 @@ public sealed class AssignmentTests : IDisposable
         Assert.NotEqual(TaskId(first), TaskId(next));
         Assert.Equal((2, 2), Page(next));
         Assert.Equal(TaskId(first), TaskId(await Labelers.NextAsync(bob)));
+        // The reason is optional: a skip without a body.
+        var bodiless = await alice.PostAsync($"/v1/labeling/tasks/{TaskId(next)}/skip", null);
+        Assert.True(bodiless.StatusCode == HttpStatusCode.OK, await bodiless.Content.ReadAsStringAsync());
         var me = await JobHomes.GetAsync(alice, "/v1/labeling/me");
-        Assert.Equal((0, 1), (me.GetProperty("submitted").GetInt32(), me.GetProperty("skipped").GetInt32()));
-        var reason = await Sqlite.ScalarAsync<string>(home, "SELECT skip_reason FROM labeling_assignments WHERE status = 'skipped'");
+        Assert.Equal((0, 2), (me.GetProperty("submitted").GetInt32(), me.GetProperty("skipped").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, (await Labelers.NextAsync(alice)).GetProperty("task").ValueKind);
+        var reason = await Sqlite.ScalarAsync<string>(home, "SELECT skip_reason FROM labeling_assignments WHERE status = 'skipped' AND task_id = @id", new { id = TaskId(first) });
         Assert.Equal("unclear prompt", reason);
     }
 

@@ -36,6 +36,7 @@ public sealed class SubmissionTests : IDisposable
         // The labeler's view: letters and texts, no model.
         Assert.Equal(["A", "B", "C"], task.GetProperty("outputs").EnumerateArray().Select(o => o.GetProperty("label").GetString()!));
         Assert.All(task.GetProperty("outputs").EnumerateArray(), o => Assert.Equal(["label", "text"], o.EnumerateObject().Select(p => p.Name)));
+        Assert.Equal(JsonValueKind.Null, task.GetProperty("category").ValueKind); // a typed prompt has no category
 
         var incomplete = await Labelers.ErrorAsync(await alice.PostAsync(path, Json.Body(new
         {
