@@ -9,7 +9,7 @@ namespace InstructGpt.Api.Tests.Labeling.Browser;
 /// <summary>
 /// One server and one headless chromium for the labeling page's browser tests. The server runs over a copy of the micro home
 /// with two batches sampled from sft and ppo: "agreement" (one prompt, overlap 2, ranked over REST by ann and ben while the
-/// fixture starts, so the admin view has agreement to show and no one gets its task again) and "main" (ten micro-test
+/// fixture starts, so the admin view has agreement to show and no one gets its task again) and "main" (sixteen micro-test
 /// prompts, overlap 1), whose tasks the tests label in the browser; each test signs in as a labeler of its own.
 /// </summary>
 public sealed class LabelingBrowserFixture : IAsyncLifetime
@@ -28,7 +28,7 @@ public sealed class LabelingBrowserFixture : IAsyncLifetime
         Admin = Server.AdminClient();
         Screenshots = new Screenshots(Path.Combine(Server.DataHome, "screenshots"));
         AgreementBatch = await CreateBatchAsync(new { name = "agreement", prompts = new { texts = new[] { "Explain what a river is.\n" } }, models = new[] { "sft", "ppo" }, outputs_per_prompt = 3, overlap = 2, sampling = new { temperature = 0.9, max_tokens = 16, seed = 5 } });
-        MainBatch = await CreateBatchAsync(new { name = "main", prompts = new { eval_set = "micro-test" }, max_prompts = 10, models = new[] { "sft", "ppo" }, outputs_per_prompt = 3, overlap = 1, sampling = new { temperature = 0.7, max_tokens = 24, seed = 1 } });
+        MainBatch = await CreateBatchAsync(new { name = "main", prompts = new { eval_set = "micro-test" }, max_prompts = 16, models = new[] { "sft", "ppo" }, outputs_per_prompt = 3, overlap = 1, sampling = new { temperature = 0.7, max_tokens = 24, seed = 1 } });
         await Task.WhenAll(WaitReadyAsync(AgreementBatch), WaitReadyAsync(MainBatch));
         await RankOverRestAsync("ann", [["A"], ["B"], ["C"]]);
         await RankOverRestAsync("ben", [["A"], ["C"], ["B"]]);
