@@ -89,6 +89,8 @@ public sealed class PageSafetyTests(LabelingBrowserFixture fixture)
             Assert.True(page.Script<bool>("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"), "the page overflows horizontally at 420 px");
             page.Script<object?>("document.getElementById('output-B').scrollIntoView();");
             fixture.Screenshots.Save(page.Driver, "untrusted-output-narrow");
+            page.Script<object?>("document.getElementById('ranking').scrollIntoView();");
+            fixture.Screenshots.Save(page.Driver, "ranking-narrow");
         }
         finally
         {
