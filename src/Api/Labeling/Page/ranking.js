@@ -1,5 +1,6 @@
 // Step 2: rank the outputs best to worst by placing them into rank slots (several in one slot are tied), by HTML5
-// drag and drop or by the keyboard (1-9 into that slot, arrows up/down one slot, 0/Delete out, arrows left/right between cards).
+// drag and drop, by the keyboard (1-9 into that slot, arrows up/down one slot, 0/Delete out, arrows left/right between cards),
+// or by tapping a card and then a slot (touch screens, which have neither).
 import { el } from "./dom.js";
 
 const DRAG_TYPE = "text/plain";
@@ -11,8 +12,10 @@ const DRAG_TYPE = "text/plain";
 export function renderRanking(container, task, draft, onChange) {
   const count = task.outputs.length;
   const snippet = new Map(task.outputs.map((o) => [o.label, firstLine(o.text)]));
+  let picked = null; // the card tapped last, waiting for a slot
 
   const move = (label, rank) => {
+    picked = null;
     if (rank === null) delete draft.ranks[label];
     else draft.ranks[label] = Math.min(Math.max(rank, 1), count);
     draw(label);
@@ -20,7 +23,8 @@ export function renderRanking(container, task, draft, onChange) {
   };
 
   const card = (label) => el("div", {
-    class: "rank-card", tabindex: 0, draggable: "true", role: "button",
+    class: label === picked ? "rank-card picked" : "rank-card", tabindex: 0, draggable: "true", role: "button",
+    "aria-pressed": label === picked ? "true" : "false",
     "aria-label": `Output ${label}, ${draft.ranks[label] ? `rank ${draft.ranks[label]}` : "not ranked"}. Press 1 to ${Math.min(count, 9)} to rank it.`,
     dataset: { output: label },
     on: {
@@ -31,10 +35,18 @@ export function renderRanking(container, task, draft, onChange) {
       },
       dragend: (e) => e.currentTarget.classList.remove("dragging"),
       keydown: (e) => onKey(e, label),
+      click: (e) => {
+        e.stopPropagation();
+        picked = picked === label ? null : label;
+        draw(label);
+      },
     },
   }, el("span", { class: "rank-letter", text: label }), el("span", { class: "rank-snippet", text: snippet.get(label) }));
 
   const dropZone = (node, rank) => {
+    node.addEventListener("click", () => {
+      if (picked) move(picked, rank);
+    });
     node.addEventListener("dragover", (e) => {
       e.preventDefault();
       e.dataTransfer.dropEffect = "move";

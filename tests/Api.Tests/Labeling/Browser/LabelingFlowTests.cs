@@ -84,7 +84,9 @@ public sealed class LabelingFlowTests(LabelingBrowserFixture fixture)
         page.Rate("B", 7);
         page.Flag("B", "violent_content", "yes");
         page.DragToSlot("B", 1);
-        page.PressOnCard("A", "2");
+        page.RankCard("A").Click(); // tap the card, then the slot (as on a touch screen)
+        page.Driver.FindElement(By.CssSelector(".rank-slot[data-rank='2'] .slot-name")).Click();
+        page.Until(_ => page.InSlot(2).SequenceEqual(["A"]), "A is in slot 2");
         page.Comment("half done");
         page.Until(_ => page.ById("timer").Text != "00:00", "the timer ticks");
         var elapsed = page.ById("timer").Text;
