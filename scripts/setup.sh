@@ -7,6 +7,7 @@
 #                         (~30x slower), which would make the benchmark peer meaninglessly slow
 #   wordnet-base          WordNet 3.0's database (/usr/share/wordnet), which the default world is built from
 #   chromium              a headless browser: the API tests check that Swagger UI renders and lists the endpoints
+#   chromium-driver       chromedriver for that chromium: the labeling page's tests drive it with Selenium WebDriver
 #   gcc, libc6-dev        the build compiles two small C libraries next to TorchSharp's native library: the Scalar
 #                         disposal guard and oneMKL's vendor answer (README, "TorchSharp's Scalars" and "Matrix
 #                         products on AMD CPUs")
@@ -15,7 +16,7 @@ set -euo pipefail
 
 packages=(python3-torch libopenblas0-pthread)
 packages+=(wordnet-base)
-packages+=(chromium)
+packages+=(chromium chromium-driver)
 packages+=(gcc libc6-dev)
 
 missing=()

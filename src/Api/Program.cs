@@ -55,6 +55,7 @@ app.MapEvaluationsApi();
 app.MapFeedbackApi();
 app.MapDatasetsApi();
 app.MapLabelingApi();
+app.MapLabelingPage();
 
 app.Run();
 
