@@ -41,8 +41,7 @@ internal sealed class ModelPass(
             .ToArray();
         if (keys.Any(k => !state.Outputs.ContainsKey(k.Key)))
         {
-            var sequences = session.Generate(batch.Items.Select(i => i.Prompt).ToArray(), request.Sampling, batch.Samples,
-                EvaluationPlan.Seed(request.Sampling.Seed, batch.Index), cancellationToken);
+            var sequences = session.Answer(batch, request.Sampling, cancellationToken);
             foreach (var sequence in sequences)
             {
                 var item = batch.Items[sequence.PromptIndex];
@@ -55,7 +54,7 @@ internal sealed class ModelPass(
                     Variant = item.Variant,
                     SampleIndex = sequence.Index,
                     Prompt = item.Prompt,
-                    Output = sequence.Text.Trim(),
+                    Output = sequence.Text,
                     FinishReason = sequence.FinishReason == FinishReason.Stop ? "stop" : "length",
                 };
                 if (state.Outputs.ContainsKey(output.Key))

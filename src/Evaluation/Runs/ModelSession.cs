@@ -22,6 +22,16 @@ internal sealed class ModelSession(EvaluatedModel model, ScalarType dtype, Devic
     public EvaluatedModel Model => model;
 
     /// <summary>
+    /// The answers to one batch of a run's plan, as the run stores them: <see cref="ItemBatch.Samples"/> per prompt, drawn
+    /// with the batch's own seed (<see cref="EvaluationPlan.Seed"/>), the text trimmed. The one way evaluation runs and
+    /// labeling batches (<see cref="InstructionSampler"/>) generate, so both write the same texts for the same batch.
+    /// </summary>
+    public IReadOnlyList<GeneratedSequence> Answer(ItemBatch batch, EvaluationSampling sampling, CancellationToken cancellationToken) =>
+        Generate(batch.Items.Select(i => i.Prompt).ToArray(), sampling, batch.Samples, EvaluationPlan.Seed(sampling.Seed, batch.Index), cancellationToken)
+            .Select(s => s with { Text = s.Text.Trim() })
+            .ToArray();
+
+    /// <summary>
     /// <paramref name="samples"/> answers per prompt. Each prompt goes to the model as training lays it out (the
     /// model's prefix, the prompt, the instruction separator); one longer than the context allows keeps its end.
     /// </summary>
